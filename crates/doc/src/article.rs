@@ -1,0 +1,82 @@
+use serde::Serialize;
+
+/// A news article as extraction leaves it: clean body paragraphs and the page's metadata.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Article {
+    pub title: Option<String>,
+    /// Section path from breadcrumbs or metadata, outermost first ("News", "Politics").
+    pub section: Vec<String>,
+    /// Author names, without "By" and without the outlet's name.
+    pub byline: Vec<String>,
+    pub publisher: Option<String>,
+    pub published: Option<Published>,
+    /// The page's language as it declares it (`lang` attribute or metadata), if any.
+    pub language: Option<String>,
+    pub captions: Vec<Caption>,
+    /// Body paragraphs in reading order, each a trimmed single block of text.
+    pub paragraphs: Vec<String>,
+    /// Every block taken out of the page, with why.
+    pub removed: Vec<Removed>,
+}
+
+impl Article {
+    /// An article that is only body paragraphs (input kind `plain`).
+    pub fn from_paragraphs(paragraphs: Vec<String>) -> Article {
+        Article { paragraphs, ..Article::default() }
+    }
+}
+
+/// The publication date or datetime, as the page states it (never shifted to UTC).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Published {
+    /// ISO 8601: `2024-10-04` or `2024-10-04T09:30:00+03:00`.
+    pub value: String,
+    pub from: PublishedFrom,
+}
+
+/// Where a publication date was found, most trusted first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PublishedFrom {
+    /// Given by the user with `--published`.
+    Argument,
+    JsonLd,
+    Meta,
+    TimeElement,
+    Url,
+    Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Caption {
+    pub text: String,
+    /// The photo credit ("EPA-EFE / HOW HWEE YOUNG"), without its "Photo:" label.
+    pub credit: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Removed {
+    pub text: String,
+    pub reason: RemovedReason,
+}
+
+/// Why a block of the page is not part of the article body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RemovedReason {
+    Breadcrumb,
+    Navigation,
+    Title,
+    Byline,
+    Dateline,
+    Caption,
+    DuplicateCaption,
+    ShareBar,
+    Footer,
+    Related,
+    Newsletter,
+    Comments,
+    Cookie,
+    Advertisement,
+    Boilerplate,
+}

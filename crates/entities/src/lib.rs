@@ -1,0 +1,316 @@
+//! People, organisations, places and outlets, each with one canonical name per document.
+//!
+//! **Key decision: names are found as capitalised runs first, then explained.** A run of
+//! capitalised tokens ("The South Korean Defence Ministry") is classified as a whole
+//! before it is split: an organisation or outlet head word ("Ministry", "Post") wins over
+//! the places inside it, a known given name or a title makes a person, and only what is
+//! left is matched piecewise against the gazetteer. Known names come from a gazetteer
+//! generated from open data (`data/`, see its NOTICE) plus short hand-written lists
+//! (`lists.rs`).
+//!
+//! Metonyms resolve by context: a capital is the state when it acts ("supplied by
+//! Pyongyang") and the city after a locative preposition ("met in Pyongyang");
+//! government seats ("the Kremlin") are their state.
+//!
+//! ```
+//! use dossier_doc::{Article, Doc};
+//! let mut doc = Doc::new(Article::from_paragraphs(vec![
+//!     "Moscow and Pyongyang signed a pact, Vladimir Putin said. Putin met officials in Pyongyang.".into(),
+//! ]));
+//! dossier_text::annotate(&mut doc);
+//! doc.entities = dossier_entities::annotate(&doc);
+//! let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+//! assert_eq!(names, ["Russia", "North Korea", "Vladimir Putin", "Pyongyang"]);
+//! assert_eq!(doc.entities[2].mentions.len(), 2);
+//! ```
+
+mod gazetteer;
+mod lists;
+
+use dossier_doc::{Doc, Entity, EntityKind, Span, TokenKind};
+use dossier_text::is_capitalized;
+use gazetteer::{Gazetteer, Role};
+use lists::*;
+use std::collections::HashMap;
+
+/// A mention found in the text and what it names, before mentions are grouped.
+#[derive(Debug, Clone)]
+struct Mention {
+    span: Span,
+    kind: EntityKind,
+    canonical: String,
+}
+
+/// Finds the entities of a tokenised document.
+pub fn annotate(doc: &Doc) -> Vec<Entity> {
+    let gazetteer = Gazetteer::get();
+    let mut finder = Finder { doc, gazetteer, mentions: Vec::new(), bare_names: Vec::new() };
+    for &sentence in &doc.sentences {
+        let range = doc.token_range(sentence);
+        let mut i = range.start;
+        while i < range.end {
+            if !finder.is_name_token(i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < range.end
+                && (finder.is_name_token(j)
+                    || NAME_CONNECTORS.contains(&doc.token_text(j)) && j + 1 < range.end && finder.is_name_token(j + 1))
+            {
+                j += 1;
+            }
+            finder.run(i, j, range.start);
+            i = j;
+        }
+    }
+    finder.resolve_bare_names();
+    group(doc, finder.mentions)
+}
+
+/// The join key of an entity across articles: its kind and a slug of its canonical name.
+///
+/// ```
+/// use dossier_doc::EntityKind;
+/// assert_eq!(dossier_entities::entity_key(EntityKind::Place, "North Korea"), "place:north-korea");
+/// ```
+pub fn entity_key(kind: EntityKind, canonical: &str) -> String {
+    let kind = match kind {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "organization",
+        EntityKind::Place => "place",
+        EntityKind::Outlet => "outlet",
+        EntityKind::Other => "other",
+    };
+    let mut slug = String::with_capacity(canonical.len());
+    for c in canonical.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    format!("{kind}:{}", slug.trim_end_matches('-'))
+}
+
+struct Finder<'a> {
+    doc: &'a Doc,
+    gazetteer: &'a Gazetteer,
+    mentions: Vec<Mention>,
+    /// Single unknown capitalised words, kept until all people are known ("Putin").
+    bare_names: Vec<usize>,
+}
+
+impl Finder<'_> {
+    fn text(&self, i: usize) -> &str {
+        self.doc.token_text(i)
+    }
+
+    fn span(&self, from: usize, to: usize) -> Span {
+        self.doc.tokens[from].span.cover(self.doc.tokens[to - 1].span)
+    }
+
+    fn is_name_token(&self, i: usize) -> bool {
+        let t = &self.doc.tokens[i];
+        matches!(t.kind, TokenKind::Word | TokenKind::Alphanumeric) && is_capitalized(self.doc.token_text(i))
+    }
+
+    fn is_sentence_initial(&self, i: usize, sentence_start: usize) -> bool {
+        i == sentence_start
+            || i == sentence_start + 1 && matches!(self.text(sentence_start), "“" | "\"" | "‘" | "'" | "(" | "—" | "-")
+    }
+
+    fn push(&mut self, from: usize, to: usize, kind: EntityKind, canonical: impl Into<String>) {
+        self.mentions.push(Mention { span: self.span(from, to), kind, canonical: canonical.into() });
+    }
+
+    /// Classifies the capitalised run `tokens[a..b]`.
+    fn run(&mut self, mut a: usize, b: usize, sentence_start: usize) {
+        // A capitalised common word opening a sentence ("While", "Visiting") is not a name.
+        if self.is_sentence_initial(a, sentence_start)
+            && self.gazetteer.is_common(self.text(a))
+            && self.gazetteer.longest_match(self.doc, a, b).is_none()
+        {
+            a += 1;
+        }
+        if a >= b {
+            return;
+        }
+        if let Some(len) = self.gazetteer.longest_match(self.doc, a, b).filter(|&len| a + len == b) {
+            self.known(a, a + len);
+            return;
+        }
+        let had_article = matches!(self.text(a), "The" | "A" | "An");
+        if had_article {
+            a += 1;
+            if a >= b {
+                return;
+            }
+        }
+        let words: Vec<&str> = (a..b).map(|i| self.text(i)).collect();
+        let joined = self.doc.slice(self.span(a, b)).to_string();
+        if b - a >= 2 && OUTLET_HEADS.contains(words.last().unwrap()) {
+            self.push(a, b, EntityKind::Outlet, joined);
+            return;
+        }
+        if words.iter().any(|w| ORGANIZATION_HEADS.contains(w)) && !(b - a == 1 && had_article) {
+            self.push(a, b, EntityKind::Organization, joined);
+            // "South Korean Defence Ministry" also mentions South Korea.
+            self.places_inside(a, b);
+            return;
+        }
+        let before_is_title = a > sentence_start && PERSON_TITLES.contains(&self.text(a - 1));
+        let mut titled = before_is_title;
+        while a < b && PERSON_TITLES.contains(&self.text(a)) {
+            a += 1;
+            titled = true;
+        }
+        if a >= b {
+            return;
+        }
+        let whole_is_known = self.gazetteer.longest_match(self.doc, a, b) == Some(b - a);
+        if b - a >= 2 && self.gazetteer.is_given_name(self.text(a)) && !whole_is_known {
+            let name = self.doc.slice(self.span(a, b)).to_string();
+            self.push(a, b, EntityKind::Person, name);
+            return;
+        }
+        self.segments(a, b, titled);
+    }
+
+    /// Splits a run at known names; what is left between them is judged on its own.
+    fn segments(&mut self, a: usize, b: usize, titled: bool) {
+        let mut i = a;
+        let mut unknown_from = a;
+        while i < b {
+            match self.gazetteer.longest_match(self.doc, i, b) {
+                Some(len) => {
+                    self.unknown(unknown_from, i, titled && unknown_from == a);
+                    self.known(i, i + len);
+                    i += len;
+                    unknown_from = i;
+                }
+                None => i += 1,
+            }
+        }
+        self.unknown(unknown_from, b, titled && unknown_from == a);
+    }
+
+    /// A run no list knows: a person if something says so, an acronym organisation, or a
+    /// bare name to check against the people found elsewhere.
+    fn unknown(&mut self, a: usize, b: usize, titled: bool) {
+        if a >= b {
+            return;
+        }
+        let says = b < self.doc.tokens.len() && SPEECH_VERBS.contains(&self.text(b));
+        let name = self.doc.slice(self.span(a, b)).to_string();
+        if b - a >= 2 {
+            if titled || says || self.gazetteer.is_given_name(self.text(a)) {
+                self.push(a, b, EntityKind::Person, name);
+            }
+        } else if titled || says {
+            self.push(a, b, EntityKind::Person, name);
+        } else if is_acronym(&name) {
+            self.push(a, b, EntityKind::Organization, name);
+        } else {
+            self.bare_names.push(a);
+        }
+    }
+
+    /// A span the gazetteer knows; capitals and demonyms resolve to their state.
+    fn known(&mut self, a: usize, b: usize) {
+        let surface = self.gazetteer.key(self.doc, a, b);
+        let Some(entry) = self.gazetteer.best(&surface) else { return };
+        let (kind, canonical) = match entry.role {
+            Role::Capital if self.is_locative(a) => (EntityKind::Place, self.gazetteer.city_name(&surface)),
+            _ => (entry.kind, entry.canonical.clone()),
+        };
+        // "The Times" is a known surface; mention spans never include the article.
+        let a = if kind != EntityKind::Outlet && matches!(self.text(a), "The" | "the") { a + 1 } else { a };
+        if a < b {
+            self.push(a, b, kind, canonical);
+        }
+    }
+
+    /// Places, countries and demonyms inside an organisation's name.
+    fn places_inside(&mut self, a: usize, b: usize) {
+        let mut i = a;
+        while i < b {
+            match self.gazetteer.longest_match(self.doc, i, b) {
+                Some(len) => {
+                    let surface = self.gazetteer.key(self.doc, i, i + len);
+                    if let Some(entry) = self.gazetteer.best(&surface).filter(|e| e.kind == EntityKind::Place) {
+                        let canonical = entry.canonical.clone();
+                        self.push(i, i + len, EntityKind::Place, canonical);
+                    }
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// Whether the words before token `a` put it as a location ("in Pyongyang"), looking
+    /// through coordination ("in Moscow and Pyongyang").
+    fn is_locative(&self, a: usize) -> bool {
+        let mut i = a;
+        while i > 0 {
+            let prev = self.text(i - 1);
+            if matches!(prev, "and" | "or" | ",") {
+                // Skip the previous conjunct's capitalised words.
+                i -= 1;
+                while i > 0 && self.is_name_token(i - 1) {
+                    i -= 1;
+                }
+                continue;
+            }
+            return LOCATIVES.contains(&prev);
+        }
+        false
+    }
+
+    /// Single capitalised words that are the surname (or given name) of a person found elsewhere.
+    fn resolve_bare_names(&mut self) {
+        let people: Vec<String> =
+            self.mentions.iter().filter(|m| m.kind == EntityKind::Person).map(|m| m.canonical.clone()).collect();
+        for &i in &self.bare_names.clone() {
+            let word = self.text(i);
+            let full = people.iter().filter(|p| p.split(' ').count() > 1 && p.rsplit(' ').next() == Some(word)).max_by_key(|p| p.len());
+            if let Some(full) = full.cloned() {
+                self.push(i, i + 1, EntityKind::Person, full);
+            }
+        }
+    }
+}
+
+fn is_acronym(word: &str) -> bool {
+    const NOT_NAMES: &[&str] = &[
+        "CEO", "GDP", "TV", "USD", "EUR", "AM", "PM", "UTC", "GMT", "COVID", "PDF", "URL", "OK", "DNA", "AI", "ID",
+        "IT", "PR", "HQ", "VIP", "LGBT", "LGBTQ", "FAQ", "CCTV", "GPS", "SMS", "NGO", "MP", "MPS", "BREAKING",
+        "UPDATE", "I", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX", "XXI",
+    ];
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && word.chars().all(|c| c.is_ascii_uppercase() || c == '.') && !NOT_NAMES.contains(&word)
+}
+
+/// Groups mentions into entities by kind and canonical name, in order of first mention.
+fn group(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Entity> {
+    mentions.sort_by_key(|m| (m.span.start(), std::cmp::Reverse(m.span.end())));
+    mentions.dedup_by(|a, b| a.span == b.span);
+    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    for m in mentions {
+        let at = *index.entry((m.kind, m.canonical.clone())).or_insert_with(|| {
+            entities.push(Entity {
+                id: format!("e{}", entities.len() + 1),
+                key: entity_key(m.kind, &m.canonical),
+                name: m.canonical.clone(),
+                kind: m.kind,
+                mentions: Vec::new(),
+            });
+            entities.len() - 1
+        });
+        entities[at].mentions.push(m.span);
+    }
+    debug_assert!(entities.iter().all(|e| e.mentions.iter().all(|&s| !doc.slice(s).is_empty())));
+    entities
+}

@@ -1,0 +1,128 @@
+//! Hand-written word lists: the closed classes that decide what a capitalised run is.
+
+/// Last words that make a name a news outlet ("Kyiv Post", "Fox News").
+pub const OUTLET_HEADS: &[&str] = &[
+    "Times", "Post", "Journal", "Herald", "Telegraph", "Guardian", "Gazette", "Tribune", "Chronicle", "Observer",
+    "Independent", "Mirror", "Express", "Standard", "Examiner", "Inquirer", "News", "Daily", "Press", "Wire",
+    "Radio", "TV", "Television", "Broadcasting", "Magazine", "Monitor", "Courier", "Dispatch", "Bulletin",
+    "Mail", "Star", "Sun", "Record", "Register", "Sentinel", "Pravda", "Izvestia", "Kommersant", "Insider",
+];
+
+/// Words that make a name an organisation ("Defence Ministry", "Bank of England").
+pub const ORGANIZATION_HEADS: &[&str] = &[
+    "Ministry", "Department", "Agency", "Council", "Committee", "Commission", "Party", "Parliament", "Congress",
+    "Senate", "Army", "Navy", "Force", "Forces", "Police", "Service", "Services", "Office", "Bank", "Fund",
+    "Institute", "University", "College", "Foundation", "Association", "Union", "Corporation", "Company",
+    "Inc.", "Ltd", "Ltd.", "Corp.", "Co.", "Group", "Organization", "Organisation", "Court", "Assembly",
+    "Government", "Administration", "Authority", "Bureau", "Guard", "Command", "Embassy", "Church", "Board",
+    "Federation", "Coalition", "Alliance", "Movement", "Club", "Centre", "Center", "Cabinet", "Directorate",
+    "Staff", "Secretariat", "Tribunal", "Brigade", "Battalion", "Regiment", "Division", "Intelligence",
+    "Security", "Academy", "Society", "Trust", "Network", "Institution", "Chamber", "Duma", "Rada", "Knesset",
+];
+
+/// Words before a name that say it is a person's ("President Biden", "dictator Kim Jong Un").
+pub const PERSON_TITLES: &[&str] = &[
+    "President", "president", "Prime", "Minister", "minister", "Chancellor", "chancellor", "King", "Queen", "Prince",
+    "Princess", "Pope", "Sen.", "Senator", "senator", "Rep.", "Representative", "Gov.", "Governor", "governor",
+    "Mayor", "mayor", "Gen.", "General", "general", "Adm.", "Admiral", "Col.", "Colonel", "Lt.", "Capt.", "Maj.",
+    "Sgt.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Rev.", "Secretary", "secretary", "Ambassador", "ambassador",
+    "dictator", "leader", "spokesman", "spokeswoman", "spokesperson", "commander", "Commander", "Chief", "chief",
+    "Judge", "judge", "Justice", "Speaker", "speaker", "Sheikh", "Emir", "Ayatollah", "Sir", "Dame", "Lord",
+    "Lady", "CEO", "chairman", "Chairman", "chairwoman", "director", "Director", "envoy", "analyst", "professor",
+    "journalist", "correspondent", "reporter", "editor", "author", "lawmaker", "deputy", "Deputy", "Vice",
+    "Foreign", "Defence", "Defense", "Interior", "Finance", "Health", "Justice", "Premier", "premier", "ruler",
+];
+
+/// Government seats used for their state ("the Kremlin said").
+pub const METONYMS: &[(&str, &str)] = &[
+    ("Kremlin", "Russia"),
+    ("White House", "United States"),
+    ("Downing Street", "United Kingdom"),
+    ("Whitehall", "United Kingdom"),
+    ("Elysee", "France"),
+    ("Élysée", "France"),
+    ("Zhongnanhai", "China"),
+    ("Blue House", "South Korea"),
+    ("Quai d'Orsay", "France"),
+];
+
+/// Prepositions after which a capital is the city, not its state ("in Pyongyang").
+pub const LOCATIVES: &[&str] = &[
+    "in", "at", "near", "from", "to", "outside", "around", "across", "into", "via", "through", "toward", "towards",
+    "inside", "visiting", "visited", "visit", "within", "of", "between", "over", "above", "off", "left", "reached",
+    "entered", "arrived", "leaving", "left", "streets", "downtown", "central", "northern", "southern", "eastern",
+    "western", "Visiting",
+];
+
+/// Outlets and organisations that matter in news and are missing from the bundled lists.
+pub const KNOWN_NAMES: &[(&str, &str, &str)] = &[
+    // (kind, canonical, surface)
+    ("outlet", "The Times", "The Times"),
+    ("outlet", "The Guardian", "The Guardian"),
+    ("outlet", "The Independent", "The Independent"),
+    ("outlet", "The Telegraph", "The Telegraph"),
+    ("outlet", "The Economist", "The Economist"),
+    ("outlet", "The Hill", "The Hill"),
+    ("outlet", "The Atlantic", "The Atlantic"),
+    ("outlet", "Kyiv Post", "Kyiv Post"),
+    ("outlet", "Kyiv Independent", "Kyiv Independent"),
+    ("outlet", "Reuters", "Reuters"),
+    ("outlet", "Associated Press", "Associated Press"),
+    ("outlet", "Associated Press", "AP"),
+    ("outlet", "Agence France-Presse", "Agence France-Presse"),
+    ("outlet", "Agence France-Presse", "AFP"),
+    ("outlet", "Bloomberg", "Bloomberg"),
+    ("outlet", "BBC", "BBC"),
+    ("outlet", "CNN", "CNN"),
+    ("outlet", "Al Jazeera", "Al Jazeera"),
+    ("outlet", "TASS", "TASS"),
+    ("outlet", "RIA Novosti", "RIA Novosti"),
+    ("outlet", "Interfax", "Interfax"),
+    ("outlet", "Yonhap", "Yonhap"),
+    ("outlet", "KCNA", "KCNA"),
+    ("outlet", "Xinhua", "Xinhua"),
+    ("outlet", "NHK", "NHK"),
+    ("outlet", "Kyodo", "Kyodo"),
+    ("outlet", "Ukrinform", "Ukrinform"),
+    ("outlet", "Meduza", "Meduza"),
+    ("outlet", "Novaya Gazeta", "Novaya Gazeta"),
+    ("outlet", "Politico", "Politico"),
+    ("outlet", "Axios", "Axios"),
+    ("outlet", "NPR", "NPR"),
+    ("outlet", "Der Spiegel", "Der Spiegel"),
+    ("outlet", "Le Monde", "Le Monde"),
+    ("outlet", "Financial Times", "Financial Times"),
+    ("outlet", "Wall Street Journal", "Wall Street Journal"),
+    ("organization", "NATO", "NATO"),
+    ("organization", "United Nations", "United Nations"),
+    ("organization", "United Nations", "UN"),
+    ("organization", "United Nations", "U.N."),
+    ("organization", "European Union", "European Union"),
+    ("organization", "European Union", "EU"),
+    ("organization", "International Atomic Energy Agency", "IAEA"),
+    ("organization", "International Monetary Fund", "IMF"),
+    ("organization", "World Health Organization", "WHO"),
+    ("organization", "OPEC", "OPEC"),
+    ("organization", "Red Cross", "Red Cross"),
+    ("organization", "Amnesty International", "Amnesty International"),
+    ("organization", "Human Rights Watch", "Human Rights Watch"),
+    ("organization", "Pentagon", "Pentagon"),
+    ("organization", "Hamas", "Hamas"),
+    ("organization", "Hezbollah", "Hezbollah"),
+    ("organization", "Wagner Group", "Wagner"),
+    ("organization", "Federal Bureau of Investigation", "FBI"),
+    ("organization", "Central Intelligence Agency", "CIA"),
+    ("place", "Gaza", "Gaza"),
+    ("place", "West Bank", "West Bank"),
+    ("place", "Crimea", "Crimea"),
+    ("place", "Donbas", "Donbas"),
+];
+
+/// Lower-case words that may sit inside a name ("Bank of England", "Abu Bakr al-Baghdadi").
+pub const NAME_CONNECTORS: &[&str] = &["of", "for", "de", "du", "la", "von", "van", "der", "al", "bin", "el"];
+
+/// Verbs after a bare name that make it a person ("Smith said").
+pub const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "added", "noted", "wrote", "stated", "explained", "argued", "insisted", "claimed",
+    "warned", "denied", "admitted", "recalled", "asked", "replied", "tweeted", "posted",
+];

@@ -1,0 +1,442 @@
+//! Reading numbers, shares, units and rates off the token stream.
+
+use crate::{in_time, is_word, set_at, Hedge, HEDGES};
+use dossier_doc::{Doc, Interval, QuantityKind, Span, TokenKind};
+
+/// A figure as written, before its hedge is applied.
+pub struct Figure {
+    pub value: Option<f64>,
+    pub interval: Interval,
+    pub approximate: bool,
+    pub kind: QuantityKind,
+    pub currency: Option<String>,
+    /// The token after the figure.
+    pub end: usize,
+}
+
+impl Figure {
+    fn exact(value: f64, kind: QuantityKind, end: usize) -> Figure {
+        Figure { value: Some(value), interval: Interval::exact(value), approximate: false, kind, currency: None, end }
+    }
+}
+
+pub struct NumberReader<'a> {
+    pub doc: &'a Doc,
+    lower: Vec<String>,
+    blocked: Vec<bool>,
+}
+
+const UNITS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+];
+const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+fn scale_word(word: &str) -> Option<f64> {
+    Some(match word {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" | "mn" | "mln" => 1e6,
+        "billion" | "bn" => 1e9,
+        "trillion" | "tn" | "trn" => 1e12,
+        _ => return None,
+    })
+}
+
+fn currency_symbol(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        "¥" => "JPY",
+        "₽" => "RUB",
+        "₴" => "UAH",
+        _ => return None,
+    })
+}
+
+fn currency_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "dollars" | "dollar" => "USD",
+        "euros" | "euro" => "EUR",
+        "pounds" | "sterling" => "GBP",
+        "roubles" | "rubles" | "rouble" | "ruble" => "RUB",
+        "hryvnias" | "hryvnia" | "hryvnia's" => "UAH",
+        "yuan" | "renminbi" => "CNY",
+        "yen" => "JPY",
+        "won" => "KRW",
+        "rupees" => "INR",
+        _ => return None,
+    })
+}
+
+/// Units that make a figure a measure rather than a count.
+pub fn is_measure_unit(unit: &str) -> bool {
+    const MEASURES: &[&str] = &[
+        "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "kg", "kilograms", "tonnes", "tons",
+        "pounds", "litres", "liters", "barrels", "hectares", "acres", "degrees", "percentage points", "mm", "cm",
+        "megawatts", "gigawatts", "mph", "km/h", "square kilometres", "square miles", "kilometre", "kilometer",
+        "mile", "metre", "meter", "tonne", "ton", "barrel", "hectare", "acre", "degree", "percentage point",
+    ];
+    MEASURES.contains(&unit)
+}
+
+/// Words that end what is counted ("shells used" → "shells").
+const UNIT_STOP: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "which",
+    "who", "whom", "whose", "were", "was", "is", "are", "be", "been", "being", "have", "has", "had", "will", "would",
+    "could", "may", "might", "can", "should", "must", "as", "than", "their", "its", "his", "her", "our", "this",
+    "these", "those", "per", "each", "every", "more", "less", "fewer", "over", "under", "into", "across", "since",
+    "during", "after", "before", "while", "when", "where", "if", "so", "not", "also", "still", "had", "did", "do",
+    "does", "it", "they", "he", "she", "we", "you", "i", "there", "here", "them", "all", "both", "such", "out",
+    "up", "off", "about", "against", "between", "through", "including", "among", "amid", "via", "near", "around",
+    "killed", "died", "wounded", "injured", "dead", "said", "says", "reported", "more", "most", "some",
+];
+
+impl<'a> NumberReader<'a> {
+    pub fn new(doc: &'a Doc) -> NumberReader<'a> {
+        let lower = doc.tokens.iter().map(|t| doc.slice(t.span).to_lowercase()).collect();
+        let blocked = doc.tokens.iter().map(|t| in_time(doc, t.span)).collect();
+        NumberReader { doc, lower, blocked }
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    pub fn blocked(&self, i: usize) -> bool {
+        self.blocked.get(i).copied().unwrap_or(true)
+    }
+
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.doc.tokens.get(i).map(|t| t.kind)
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    /// The longest hedge phrase at `i`, with its length in tokens.
+    pub fn hedge_at(&self, i: usize, end: usize) -> Option<(Hedge, usize)> {
+        HEDGES
+            .iter()
+            .filter(|(words, _)| i + words.len() <= end && words.iter().enumerate().all(|(k, w)| self.word(i + k) == *w))
+            .max_by_key(|(words, _)| words.len())
+            .map(|&(words, hedge)| (hedge, words.len()))
+    }
+
+    /// "between 20 and 30", "from 20 to 30", "20-30", "20 to 30".
+    pub fn range_at(&self, i: usize, end: usize) -> Option<Figure> {
+        let (first, joiner) = match self.word(i) {
+            "between" => (i + 1, "and"),
+            "from" => (i + 1, "to"),
+            _ => (i, ""),
+        };
+        let low = self.number_at(first, end)?;
+        let sep = low.end;
+        let ok_sep = match joiner {
+            "" => matches!(self.word(sep), "-" | "–" | "to"),
+            j => self.word(sep) == j,
+        };
+        if !ok_sep || self.blocked(sep + 1) {
+            return None;
+        }
+        let high = self.number_at(sep + 1, end)?;
+        let (mut lo, hi) = (low.value?, high.value?);
+        // "20 to 30 million": the scale after the second number applies to both.
+        if hi > lo * 1000.0 && lo < 1000.0 {
+            let scale = hi / self.plain_value(sep + 1).unwrap_or(hi);
+            lo *= scale;
+        }
+        if lo > hi {
+            return None;
+        }
+        Some(Figure {
+            value: None,
+            interval: Interval::new(Some(lo), true, Some(hi), true),
+            approximate: false,
+            kind: high.kind,
+            currency: low.currency.or(high.currency),
+            end: high.end,
+        })
+    }
+
+    fn plain_value(&self, i: usize) -> Option<f64> {
+        self.word(i).replace(',', "").parse().ok()
+    }
+
+    /// A figure: a number, a share or a vague plural.
+    pub fn figure_at(&self, i: usize, end: usize) -> Option<Figure> {
+        self.share_at(i, end).or_else(|| self.vague_at(i, end)).or_else(|| self.number_at(i, end))
+    }
+
+    /// A number with its scale, currency and percent sign, if it is a figure at all.
+    fn number_at(&self, i: usize, end: usize) -> Option<Figure> {
+        if i >= end || self.blocked(i) {
+            return None;
+        }
+        let (currency, at) = match currency_symbol(self.word(i)) {
+            Some(c) => (Some(c), i + 1),
+            None if self.word(i) == "us" && self.word(i + 1) == "$" => (Some("USD"), i + 2),
+            None => (None, i),
+        };
+        let (mut value, mut next) = self.numeral(at, end)?;
+        if let Some(scale) = scale_word(self.word(next)).filter(|&s| s >= 1e3) {
+            value *= scale;
+            next += 1;
+        }
+        if !self.is_figure(at, next) {
+            return None;
+        }
+        let mut figure = Figure::exact(value, QuantityKind::Count, next);
+        if matches!(self.word(next), "%" | "percent" | "pc") || self.word(next) == "per" && self.word(next + 1) == "cent" {
+            let len = if self.word(next) == "per" { 2 } else { 1 };
+            figure = Figure::exact(value / 100.0, QuantityKind::Share, next + len);
+        } else if let Some(c) = currency.or_else(|| currency_word(self.word(next))) {
+            figure.kind = QuantityKind::Money;
+            figure.currency = Some(c.to_string());
+            if currency.is_none() {
+                figure.end = next + 1;
+            }
+        }
+        Some(figure)
+    }
+
+    /// A number in digits ("10,000", "1.5bn") or words ("twenty-four", "a dozen").
+    fn numeral(&self, i: usize, end: usize) -> Option<(f64, usize)> {
+        match self.kind(i)? {
+            TokenKind::Number => Some((self.plain_value(i)?, i + 1)),
+            TokenKind::Alphanumeric => {
+                let w = self.word(i);
+                let digits = w.find(|c: char| c.is_alphabetic())?;
+                let n: f64 = w[..digits].replace(',', "").parse().ok()?;
+                let scale = match &w[digits..] {
+                    "bn" | "b" => 1e9,
+                    "m" | "mn" | "mln" => 1e6,
+                    "k" => 1e3,
+                    "tn" | "trn" => 1e12,
+                    _ => return None,
+                };
+                Some((n * scale, i + 1))
+            }
+            TokenKind::Word => self.number_words(i, end),
+            _ => None,
+        }
+    }
+
+    /// "six", "twenty-four", "three hundred and twenty", "two million", "a dozen".
+    fn number_words(&self, i: usize, end: usize) -> Option<(f64, usize)> {
+        let mut total = 0.0;
+        let mut current = 0.0;
+        let mut at = i;
+        let mut any = false;
+        if matches!(self.word(i), "a" | "an") {
+            match self.word(i + 1) {
+                "dozen" | "hundred" | "thousand" | "million" | "billion" => {
+                    current = 1.0;
+                    at += 1;
+                }
+                _ => return None,
+            }
+        }
+        while at < end {
+            let w = self.word(at);
+            if let Some(n) = UNITS.iter().position(|u| *u == w) {
+                current += n as f64;
+            } else if let Some(n) = TENS.iter().position(|t| *t == w) {
+                current += 20.0 + 10.0 * n as f64;
+                if self.word(at + 1) == "-" && UNITS.iter().take(10).any(|u| *u == self.word(at + 2)) {
+                    current += UNITS.iter().position(|u| *u == self.word(at + 2)).unwrap() as f64;
+                    at += 2;
+                }
+            } else if w == "dozen" {
+                current = current.max(1.0) * 12.0;
+            } else if w == "hundred" && (any || current > 0.0) {
+                current *= 100.0;
+            } else if let Some(scale) = scale_word(w).filter(|&s| s >= 1e3 && (any || current > 0.0)) {
+                total += current * scale;
+                current = 0.0;
+            } else if w == "and" && any && UNITS.iter().chain(TENS).any(|u| *u == self.word(at + 1)) {
+                // "three hundred and twenty"
+            } else {
+                break;
+            }
+            any = true;
+            at += 1;
+        }
+        let value = total + current;
+        if !any {
+            return None;
+        }
+        // "one of them", "no one": a pronoun, not a count.
+        if self.word(i) == "one" && at == i + 1 && (self.word(at) == "of" || matches!(self.word(i.wrapping_sub(1)), "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which")) {
+            return None;
+        }
+        Some((value, at))
+    }
+
+    /// Rules out numbers that are not figures: ordinals, years, ages, clock times,
+    /// numbers in names or references.
+    fn is_figure(&self, first: usize, end: usize) -> bool {
+        let prev = self.word(first.wrapping_sub(1));
+        let glued_to_name = first > 0
+            && !self.doc.tokens[first].space_before
+            && matches!(prev, "-" | "–")
+            && first >= 2
+            && self.doc.token_text(first - 2).starts_with(char::is_uppercase);
+        let reference = matches!(prev, "no." | "number" | "page" | "article" | "chapter" | "section" | "resolution" | "flight" | "route" | "room" | "aged" | "age" | "code" | "line" | "paragraph" | "version" | "grade" | "level" | "phase" | "stage");
+        let clock = self.word(end) == ":" && self.glued(end + 1) || prev == ":" && self.glued(first);
+        let age = self.word(end) == "-" && self.word(end + 1) == "year" && self.word(end + 3) == "old";
+        let w = self.word(first);
+        let year_like = end == first + 1
+            && self.kind(first) == Some(TokenKind::Number)
+            && w.len() == 4
+            && w.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y));
+        // Three or more hyphenated number groups are a code or a phone number, not a range.
+        let code = self.word(end) == "-" && self.kind(end + 1) == Some(TokenKind::Number) && self.word(end + 2) == "-";
+        !(glued_to_name || reference || clock || age || year_like || code)
+    }
+
+    /// "half", "a third", "two-thirds", "most of", "a majority of", "nearly all".
+    fn share_at(&self, i: usize, end: usize) -> Option<Figure> {
+        let w = self.word(i);
+        let followed_by_of = |k: usize| matches!(self.word(k), "of" | "the");
+        let exact = |v: f64, e: usize| Some(Figure::exact(v, QuantityKind::Share, e));
+        let between = |lo: f64, lo_inc: bool, hi: f64, hi_inc: bool, approx: bool, e: usize| {
+            Some(Figure {
+                value: None,
+                interval: Interval::new(Some(lo), lo_inc, Some(hi), hi_inc),
+                approximate: approx,
+                kind: QuantityKind::Share,
+                currency: None,
+                end: e,
+            })
+        };
+        let fraction = |word: &str| -> Option<f64> {
+            Some(match word {
+                "half" | "halves" => 2.0,
+                "third" | "thirds" => 3.0,
+                "quarter" | "quarters" => 4.0,
+                "fifth" | "fifths" => 5.0,
+                "tenth" | "tenths" => 10.0,
+                _ => return None,
+            })
+        };
+        if i >= end {
+            return None;
+        }
+        match w {
+            "half" if followed_by_of(i + 1) || self.word(i + 1) == "a" => exact(0.5, i + 1),
+            "most" if self.word(i + 1) == "of" => between(0.5, false, 1.0, true, false, i + 1),
+            "majority" if self.word(i + 1) == "of" => between(0.5, false, 1.0, true, false, i + 1),
+            "minority" if self.word(i + 1) == "of" => between(0.0, false, 0.5, false, false, i + 1),
+            "a" | "the" if matches!(self.word(i + 1), "majority" | "minority") && self.word(i + 2) == "of" => self.share_at(i + 1, end),
+            "nearly" | "almost" | "virtually" if self.word(i + 1) == "all" => between(0.9, true, 1.0, false, true, i + 2),
+            _ => {
+                // "a third", "one-third", "two thirds", "three quarters"
+                let (n, at) = match w {
+                    "a" | "one" => (1.0, i + 1),
+                    _ => (UNITS.iter().position(|u| *u == w).filter(|&n| (2..=9).contains(&n))? as f64, i + 1),
+                };
+                let at = if self.word(at) == "-" { at + 1 } else { at };
+                let d = fraction(self.word(at)).filter(|&d| d > 2.0 || n == 1.0 && self.word(at) != "half")?;
+                let plural_ok = (n > 1.0) == self.word(at).ends_with('s');
+                (plural_ok && followed_by_of(at + 1)).then(|| Figure::exact(n / d, QuantityKind::Share, at + 1))
+            }
+        }
+    }
+
+    /// "dozens of", "hundreds of", "tens of thousands of": [2b, 10b) of their base b.
+    fn vague_at(&self, i: usize, end: usize) -> Option<Figure> {
+        let base = |w: &str| -> Option<f64> {
+            Some(match w {
+                "dozens" => 12.0,
+                "scores" => 20.0,
+                "tens" => 10.0,
+                "hundreds" => 100.0,
+                "thousands" => 1e3,
+                "millions" => 1e6,
+                "billions" => 1e9,
+                _ => return None,
+            })
+        };
+        let mut b = base(self.word(i))?;
+        let mut at = i + 1;
+        // "tens of thousands", "hundreds of thousands"
+        if self.word(at) == "of" && i + 2 < end {
+            if let Some(inner) = base(self.word(at + 1)).filter(|&x| x >= 1e3) {
+                b *= inner;
+                at += 2;
+            }
+        }
+        if b == 10.0 {
+            return None; // "tens" alone is not a figure
+        }
+        Some(Figure {
+            value: None,
+            interval: Interval::new(Some(2.0 * b), true, Some(10.0 * b), false),
+            approximate: true,
+            kind: QuantityKind::Count,
+            currency: None,
+            end: at,
+        })
+    }
+
+    /// What is counted: the noun phrase after a figure ("sea containers", "North Korean officers").
+    pub fn unit_after(&self, mut at: usize, end: usize) -> (Option<String>, Option<Span>, usize) {
+        if self.word(at) == "of" {
+            at += 1;
+            if matches!(self.word(at), "the" | "its" | "their" | "these" | "those") {
+                at += 1;
+            }
+        }
+        let start = at;
+        let mut stop = at;
+        while stop < end && stop - start < 4 && is_word(self.doc, stop) && !self.blocked(stop) {
+            let w = self.word(stop);
+            let verb_like = stop > start && (w.ends_with("ed") || w.ends_with("ing"));
+            if UNIT_STOP.contains(&w) || w.ends_with("ly") || verb_like || w == "’s" || w == "'s" {
+                break;
+            }
+            stop += 1;
+        }
+        // "percentage points", "square kilometres": a measure's unit is one or two words.
+        if stop == start {
+            return (None, None, start);
+        }
+        let span = self.doc.tokens[start].span.cover(self.doc.tokens[stop - 1].span);
+        (Some(self.doc.slice(span).to_string()), Some(span), stop)
+    }
+
+    /// "annually", "a year", "per day", "each month" within two words after the unit.
+    pub fn rate_after(&self, at: usize, end: usize) -> Option<(&'static str, usize)> {
+        for k in at..(at + 3).min(end) {
+            if let Some(p) = set_at(self.doc, k) {
+                return Some((p, k + 1));
+            }
+            if matches!(self.word(k), "a" | "per" | "each" | "every" | "an") {
+                let p = match self.word(k + 1) {
+                    "year" => "year",
+                    "month" => "month",
+                    "week" => "week",
+                    "day" => "day",
+                    "hour" => "hour",
+                    _ => return None,
+                };
+                return Some((p, k + 2));
+            }
+            if !is_word(self.doc, k) || UNIT_STOP.contains(&self.word(k)) && !matches!(self.word(k), "a" | "per") {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A modal verb within three words before a figure ("could contain up to").
+    pub fn modal_before(&self, first: usize) -> Option<Span> {
+        (first.saturating_sub(3)..first).rev().find_map(|k| {
+            matches!(self.word(k), "could" | "may" | "might" | "would" | "can" | "should" | "must")
+                .then(|| self.doc.tokens[k].span)
+        })
+    }
+}

@@ -1,0 +1,182 @@
+use crate::abbreviation;
+use dossier_doc::{Span, Token, TokenKind};
+
+/// Splits text into tokens. Whitespace separates; punctuation is its own token except
+/// inside numbers ("4.8", "10,000"), abbreviations ("U.S.", "Gen.") and ellipses.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut at = 0;
+    let mut space_before = true;
+    while at < text.len() {
+        let c = text[at..].chars().next().expect("at is a char boundary inside text");
+        if c.is_whitespace() {
+            at += c.len_utf8();
+            space_before = true;
+            continue;
+        }
+        let (end, kind) = if c.is_ascii_digit() {
+            number(text, at)
+        } else if !space_before && negation_len(&text[at..]).is_some() {
+            (at + negation_len(&text[at..]).unwrap(), TokenKind::Word)
+        } else if c.is_alphabetic() {
+            word(text, at)
+        } else if c == '.' && bytes.get(at + 1) == Some(&b'.') {
+            (at + text[at..].bytes().take_while(|&b| b == b'.').count(), TokenKind::Punct)
+        } else if is_apostrophe(c) && possessive_len(&text[at..]).is_some() {
+            (at + possessive_len(&text[at..]).unwrap(), TokenKind::Word)
+        } else if matches!(c, '$' | '€' | '£' | '¥' | '₽' | '₴' | '%' | '+' | '=' | '<' | '>' | '#' | '@' | '&' | '*' | '/' | '\\' | '|' | '~' | '^' | '°' | '§' | '©' | '®') {
+            (at + c.len_utf8(), TokenKind::Symbol)
+        } else {
+            (at + c.len_utf8(), TokenKind::Punct)
+        };
+        tokens.push(Token { span: Span::new(at, end), kind, space_before });
+        space_before = false;
+        at = end;
+    }
+    tokens
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Digits with internal separators ("10,000", "4.8", "1.5"), then letters glued on ("70th", "1.5bn").
+fn number(text: &str, start: usize) -> (usize, TokenKind) {
+    let b = text.as_bytes();
+    let mut end = start;
+    while end < b.len() {
+        if b[end].is_ascii_digit() {
+            end += 1;
+        } else if (b[end] == b',' || b[end] == b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    let letters = text[end..].chars().take_while(|c| c.is_alphanumeric()).map(char::len_utf8).sum::<usize>();
+    if letters > 0 {
+        (end + letters, TokenKind::Alphanumeric)
+    } else {
+        (end, TokenKind::Number)
+    }
+}
+
+/// A word: letters and digits, internal apostrophes of names ("O'Brien"), and a final
+/// period for abbreviations and initials.
+fn word(text: &str, start: usize) -> (usize, TokenKind) {
+    let mut end = start;
+    let mut has_digit = false;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_alphanumeric() || c == '\u{AD}' || is_mark(c) {
+            has_digit |= c.is_ascii_digit();
+            end = start + i + c.len_utf8();
+            chars.next();
+        } else if is_apostrophe(c) && i > 0 {
+            let rest = &text[start + i..];
+            if possessive_len(rest).is_some() {
+                break;
+            }
+            match rest[c.len_utf8()..].chars().next() {
+                Some(n) if n.is_alphabetic() => {
+                    end = start + i + c.len_utf8();
+                    chars.next();
+                }
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    // "don't" → "do" + "n't": give the "n" back to the clitic.
+    if end > start + 1 && text.is_char_boundary(end - 1) && negation_len(&text[end - 1..]).is_some() {
+        end -= 1;
+    }
+    let word = &text[start..end];
+    let after = &text[end..];
+    if after.starts_with('.') {
+        let single_letter = word.chars().count() == 1;
+        // "U.S.", "e.g.": letter-period runs.
+        if single_letter {
+            let mut run_end = end + 1;
+            loop {
+                let rest = &text[run_end..];
+                let mut cs = rest.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(l), Some('.')) if l.is_alphabetic() => run_end += l.len_utf8() + 1,
+                    _ => break,
+                }
+            }
+            // A lone capital with a period is an initial ("J. Smith"); a lone lowercase letter is not.
+            if run_end > end + 1 || word.chars().next().is_some_and(char::is_uppercase) {
+                return (run_end, TokenKind::Word);
+            }
+        } else if abbreviation(word).is_some() {
+            return (end + 1, TokenKind::Word);
+        }
+    }
+    (end, if has_digit { TokenKind::Alphanumeric } else { TokenKind::Word })
+}
+
+fn is_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+/// Length of an "n't" clitic at the start of `rest`, if there is one.
+fn negation_len(rest: &str) -> Option<usize> {
+    let mut cs = rest.char_indices();
+    let ok = matches!(cs.next(), Some((_, 'n' | 'N')))
+        && matches!(cs.next(), Some((_, '\'' | '’')))
+        && matches!(cs.next(), Some((_, 't' | 'T')));
+    let (end, next) = cs.next().map_or((rest.len(), None), |(i, c)| (i, Some(c)));
+    (ok && !next.is_some_and(char::is_alphabetic)).then_some(end)
+}
+
+/// Length of a clitic starting at an apostrophe ("’s", "'re", "'ll", "n't" handled by caller).
+fn possessive_len(rest: &str) -> Option<usize> {
+    let mut cs = rest.chars();
+    let apostrophe = cs.next().filter(|&c| is_apostrophe(c))?;
+    let after: String = cs.clone().take_while(|c| c.is_alphabetic()).collect();
+    let ok = matches!(after.to_lowercase().as_str(), "s" | "re" | "ve" | "ll" | "d" | "m" | "t");
+    ok.then(|| apostrophe.len_utf8() + after.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| &text[t.span.start()..t.span.end()]).collect()
+    }
+
+    #[test]
+    fn numbers_keep_separators() {
+        assert_eq!(words("at least 10,000 and 4.8 million, $2.3bn or 45%."), [
+            "at", "least", "10,000", "and", "4.8", "million", ",", "$", "2.3bn", "or", "45", "%", "."
+        ]);
+    }
+
+    #[test]
+    fn possessives_hyphens_and_clitics() {
+        assert_eq!(words("The Kremlin’s Russian-occupied city don't O'Brien"), [
+            "The", "Kremlin", "’s", "Russian", "-", "occupied", "city", "do", "n't", "O'Brien"
+        ]);
+    }
+
+    #[test]
+    fn abbreviations_and_initials() {
+        assert_eq!(words("U.S. Gen. J. Smith, e.g. here."), ["U.S.", "Gen.", "J.", "Smith", ",", "e.g.", "here", "."]);
+    }
+
+    #[test]
+    fn multibyte_word_ends() {
+        assert_eq!(words("Пхеньян’s café"), ["Пхеньян", "’s", "café"]);
+    }
+
+    #[test]
+    fn ordinals_and_ellipsis() {
+        assert_eq!(words("the 70th... year"), ["the", "70th", "...", "year"]);
+        assert_eq!(tokenize("70th")[0].kind, TokenKind::Alphanumeric);
+    }
+}

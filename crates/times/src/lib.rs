@@ -1,0 +1,468 @@
+//! Time expressions with TIMEX3 values, resolved against the publication date.
+//!
+//! **Key decision: relative expressions resolve by the tense of their sentence, and never
+//! against today's date.** News reports past events: "on Thursday" in a report published
+//! on Friday 2024-10-04 is 2024-10-03, and "on Friday" is that same Friday; only a future
+//! marker in the sentence ("will", "next", "is due to") turns the search forwards. With
+//! no reference date the value stays underspecified ("XXXX-WXX-4") and `resolved` is
+//! false — a guess from the clock would be silently wrong for every archived page.
+//!
+//! Extents follow TIMEX3: a leading preposition ("on", "in") is not part of the span;
+//! modifiers that change the value ("last", "this", "the past") are.
+//!
+//! ```
+//! use dossier_doc::{Article, Doc};
+//! let mut doc = Doc::new(Article::from_paragraphs(vec![
+//!     "The strike on Thursday killed 20, a year after talks failed last year.".into(),
+//! ]));
+//! dossier_text::annotate(&mut doc);
+//! let friday = jiff::civil::date(2024, 10, 4);
+//! let times = dossier_times::annotate(&doc, Some(friday));
+//! assert_eq!(times[0].value, "2024-10-03");
+//! assert_eq!(doc.slice(times[0].span), "Thursday");
+//! assert_eq!(times.last().unwrap().value, "2023");
+//! let unanchored = dossier_times::annotate(&doc, None);
+//! assert_eq!(unanchored[0].value, "XXXX-WXX-4");
+//! assert!(!unanchored[0].resolved);
+//! ```
+
+mod words;
+
+use dossier_doc::{Doc, TimeExpr, TimeType, TokenKind};
+use jiff::civil::{Date, Weekday};
+use jiff::ToSpan;
+use words::*;
+
+/// Finds and resolves the time expressions of a tokenised document.
+pub fn annotate(doc: &Doc, reference: Option<Date>) -> Vec<TimeExpr> {
+    let lower: Vec<String> = doc.tokens.iter().map(|t| doc.slice(t.span).to_lowercase()).collect();
+    let mut finder = Finder { doc, lower: &lower, reference, found: Vec::new() };
+    for &sentence in &doc.sentences {
+        let range = doc.token_range(sentence);
+        let future = is_future(&lower[range.clone()]);
+        let mut i = range.start;
+        while i < range.end {
+            match finder.at(i, range.end, future) {
+                Some(end) => i = end,
+                None => i += 1,
+            }
+        }
+    }
+    finder.found
+}
+
+/// Words that turn a sentence's relative dates forwards.
+fn is_future(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "will" | "’ll" | "'ll" | "shall" | "upcoming" | "scheduled")
+            || matches!(w.as_str(), "due" | "set" | "plans" | "planned" | "expected") && words.get(i + 1).is_some_and(|n| n == "to")
+    })
+}
+
+struct Finder<'a> {
+    doc: &'a Doc,
+    lower: &'a [String],
+    reference: Option<Date>,
+    found: Vec<TimeExpr>,
+}
+
+impl Finder<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    fn is_number(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
+    fn push(&mut self, from: usize, to: usize, kind: TimeType, value: String, resolved: bool) -> usize {
+        let span = self.doc.tokens[from].span.cover(self.doc.tokens[to - 1].span);
+        self.found.push(TimeExpr { span, kind, value, resolved });
+        to
+    }
+
+    /// Tries every pattern at token `i`; returns the end of the expression found.
+    fn at(&mut self, i: usize, end: usize, future: bool) -> Option<usize> {
+        self.iso_date(i, end)
+            .or_else(|| self.month_date(i, end, future))
+            .or_else(|| self.weekday(i, end, future))
+            .or_else(|| self.deictic(i, end))
+            .or_else(|| self.relative_unit(i, end))
+            .or_else(|| self.quantity_of_time(i, end))
+            .or_else(|| self.set(i, end))
+            .or_else(|| self.year(i, end))
+    }
+
+    /// 2024-10-04
+    fn iso_date(&mut self, i: usize, end: usize) -> Option<usize> {
+        if i + 5 > end || !(0..5).all(|k| k == 0 || !self.doc.tokens[i + k].space_before) {
+            return None;
+        }
+        let text = self.doc.slice(self.doc.tokens[i].span.cover(self.doc.tokens[i + 4].span));
+        let date: Date = text.parse().ok()?;
+        Some(self.push(i, i + 5, TimeType::Date, date.to_string(), true))
+    }
+
+    /// "February 2022", "October 3, 2024", "3 October 2024", "October 3", "in March".
+    fn month_date(&mut self, i: usize, end: usize, future: bool) -> Option<usize> {
+        // Day first: "3 October (2024)".
+        if self.is_number(i) && i + 1 < end {
+            if let (Some(day), Some(month)) = (day_number(self.w(i)), month_number(self.w(i + 1))) {
+                let (year, to) = self.year_after(i + 2, end);
+                return Some(self.date_with(i, to, year, month, Some(day), future));
+            }
+        }
+        let month = month_number(self.w(i))?;
+        let word = self.doc.token_text(i);
+        if !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let to = i + 1;
+        if to < end && self.is_number(to) {
+            if let Some(day) = day_number(self.w(to)) {
+                let (year, after) = self.year_after(to + 1, end);
+                return Some(self.date_with(i, after, year, month, Some(day), future));
+            }
+            if let Some(year) = year_number(self.w(to)) {
+                return Some(self.date_with(i, to + 1, Some(year), month, None, future));
+            }
+        }
+        // A bare month must be introduced ("in March"): "May" and "March" are also words.
+        let introduced = i > 0 && MONTH_INTRODUCERS.contains(&self.w(i - 1));
+        introduced.then(|| self.date_with(i, to, None, month, None, future))
+    }
+
+    /// ", 2024" or " 2024" after a day.
+    fn year_after(&self, at: usize, end: usize) -> (Option<i16>, usize) {
+        let at_comma = at < end && self.w(at) == ",";
+        let y = if at_comma { at + 1 } else { at };
+        match (y < end && self.is_number(y)).then(|| year_number(self.w(y))).flatten() {
+            Some(year) => (Some(year), y + 1),
+            None => (None, at),
+        }
+    }
+
+    fn date_with(&mut self, from: usize, to: usize, year: Option<i16>, month: i8, day: Option<i8>, future: bool) -> usize {
+        let year = year.or_else(|| {
+            let r = self.reference?;
+            let later = (month, day.unwrap_or(1)) > (r.month(), r.day());
+            Some(match (future, later) {
+                (false, true) => r.year() - 1,
+                (true, false) if (month, day.unwrap_or(31)) < (r.month(), r.day()) => r.year() + 1,
+                _ => r.year(),
+            })
+        });
+        let resolved = year.is_some();
+        let year = year.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+        let value = match day {
+            Some(d) => format!("{year}-{month:02}-{d:02}"),
+            None => format!("{year}-{month:02}"),
+        };
+        self.push(from, to, TimeType::Date, value, resolved)
+    }
+
+    /// "Thursday", "last Friday", "next Monday", "Thursday night".
+    fn weekday(&mut self, i: usize, end: usize, future: bool) -> Option<usize> {
+        let (from, day_at, direction) = match self.w(i) {
+            "last" | "past" => (i, i + 1, Some(false)),
+            "next" | "coming" => (i, i + 1, Some(true)),
+            "this" => (i, i + 1, None),
+            _ => (i, i, None),
+        };
+        let weekday = weekday(self.w(day_at))?;
+        if !self.doc.token_text(day_at).starts_with(char::is_uppercase) || day_at >= end {
+            return None;
+        }
+        let mut to = day_at + 1;
+        let part = (to < end).then(|| part_of_day(self.w(to))).flatten();
+        if part.is_some() {
+            to += 1;
+        }
+        let forward = direction.unwrap_or(future);
+        let (value, resolved) = match self.reference {
+            Some(r) => {
+                let date = if forward { r.nth_weekday(1, weekday).ok()? } else { on_or_before(r, weekday)? };
+                // "last Friday" said on a Friday is a week back.
+                let date = if direction == Some(false) && date == r { r.checked_sub(7.days()).ok()? } else { date };
+                (date.to_string(), true)
+            }
+            None => (format!("XXXX-WXX-{}", weekday.to_monday_one_offset()), false),
+        };
+        let value = match part {
+            Some(p) => format!("{value}T{p}"),
+            None => value,
+        };
+        Some(self.push(from, to, TimeType::Date, value, resolved))
+    }
+
+    /// "yesterday", "today", "tomorrow", "tonight", "last night", "now".
+    fn deictic(&mut self, i: usize, end: usize) -> Option<usize> {
+        let (offset, to, suffix) = match self.w(i) {
+            "yesterday" => (-1, i + 1, ""),
+            "today" => (0, i + 1, ""),
+            "tomorrow" => (1, i + 1, ""),
+            "tonight" => (0, i + 1, "TNI"),
+            "last" if i + 1 < end && self.w(i + 1) == "night" => (-1, i + 2, "TNI"),
+            "now" if i + 1 < end && !matches!(self.w(i + 1), "that" | "-") => {
+                return Some(self.push(i, i + 1, TimeType::Date, "PRESENT_REF".into(), true));
+            }
+            _ => return None,
+        };
+        let (value, resolved) = match self.reference {
+            Some(r) => (format!("{}{suffix}", r.checked_add(offset.days()).ok()?), true),
+            None => (format!("XXXX-XX-XX{suffix}"), false),
+        };
+        Some(self.push(i, to, TimeType::Date, value, resolved))
+    }
+
+    /// "last year", "this summer", "earlier this month", "next week", "the past two weeks".
+    fn relative_unit(&mut self, i: usize, end: usize) -> Option<usize> {
+        let mut from = i;
+        let mut at = i;
+        if matches!(self.w(at), "earlier" | "later" | "early" | "late") && matches!(self.w(at + 1), "this" | "last" | "next") {
+            at += 1;
+        }
+        // "the past two weeks", "the last 24 hours": a duration.
+        if self.w(at) == "the" && matches!(self.w(at + 1), "past" | "last" | "next" | "coming") {
+            let (n, after) = self.count(at + 2, end).unwrap_or((1.0, at + 2));
+            let unit = duration_unit(self.w(after))?;
+            return Some(self.push(from, after + 1, TimeType::Duration, duration_value(n, unit), true));
+        }
+        let shift: i32 = match self.w(at) {
+            "last" | "past" | "previous" => -1,
+            "this" | "current" => 0,
+            "next" | "coming" => 1,
+            _ => return None,
+        };
+        let unit = self.w(at + 1);
+        if at + 1 >= end {
+            return None;
+        }
+        let to = at + 2;
+        if let Some(season) = season(unit) {
+            let (value, resolved) = match self.reference {
+                Some(r) => (format!("{}-{season}", season_year(r, season, shift)), true),
+                None => (format!("XXXX-{season}"), false),
+            };
+            return Some(self.push(from, to, TimeType::Date, value, resolved));
+        }
+        let r = self.reference;
+        let value = match (unit, r) {
+            ("year", Some(r)) => format!("{}", i32::from(r.year()) + shift),
+            ("month", Some(r)) => {
+                let d = r.first_of_month().checked_add((shift as i64).months()).ok()?;
+                format!("{}-{:02}", d.year(), d.month())
+            }
+            ("week", Some(r)) => {
+                let d = r.checked_add((7 * shift as i64).days()).ok()?;
+                let w = d.iso_week_date();
+                format!("{}-W{:02}", w.year(), w.week())
+            }
+            ("weekend", Some(r)) => {
+                let d = r.checked_add((7 * shift as i64).days()).ok()?;
+                let w = d.iso_week_date();
+                format!("{}-W{:02}-WE", w.year(), w.week())
+            }
+            ("year", None) => "XXXX".into(),
+            ("month", None) => "XXXX-XX".into(),
+            ("week", None) | ("weekend", None) => "XXXX-WXX".into(),
+            _ => return None,
+        };
+        if from != at && !matches!(self.w(from), "earlier" | "later" | "early" | "late") {
+            from = at;
+        }
+        Some(self.push(from, to, TimeType::Date, value, r.is_some()))
+    }
+
+    /// "24 years" (a duration), "two years ago" (a date), "for decades".
+    fn quantity_of_time(&mut self, i: usize, end: usize) -> Option<usize> {
+        let (n, unit_at) = self.count(i, end)?;
+        let unit = duration_unit(self.w(unit_at))?;
+        let mut to = unit_at + 1;
+        // "24-year-old", "five years old": ages, not times.
+        if matches!(self.w(to), "old" | "-") || self.w(unit_at.saturating_sub(1)) == "-" {
+            return None;
+        }
+        if self.w(to) == "ago" {
+            to += 1;
+            let (value, resolved) = match self.reference {
+                Some(r) => (ago(r, n, unit)?, true),
+                None => ("PAST_REF".into(), false),
+            };
+            return Some(self.push(i, to, TimeType::Date, value, resolved));
+        }
+        Some(self.push(i, to, TimeType::Duration, duration_value(n, unit), true))
+    }
+
+    /// A number (digits or words) at `i`: its value and the index after it.
+    fn count(&self, i: usize, end: usize) -> Option<(f64, usize)> {
+        if i >= end {
+            return None;
+        }
+        if self.is_number(i) {
+            let n: f64 = self.w(i).replace(',', "").parse().ok()?;
+            return Some((n, i + 1));
+        }
+        // "twenty-four": two words joined by a hyphen.
+        if let (Some(tens), "-", Some(units)) = (number_word(self.w(i)), self.w(i + 1), number_word(self.w(i + 2))) {
+            if tens >= 20.0 && units < 10.0 {
+                return Some((tens + units, i + 3));
+            }
+        }
+        number_word(self.w(i)).map(|n| (n, i + 1))
+    }
+
+    /// "annually", "every year", "each week", "daily".
+    fn set(&mut self, i: usize, end: usize) -> Option<usize> {
+        let value = match self.w(i) {
+            "annually" | "yearly" => "P1Y",
+            "monthly" => "P1M",
+            "weekly" => "P1W",
+            "daily" | "nightly" => "P1D",
+            "hourly" => "PT1H",
+            "every" | "each" if i + 1 < end => {
+                let unit = duration_unit(self.w(i + 1)).filter(|_| !self.w(i + 1).ends_with('s'))?;
+                let value = duration_value(1.0, unit);
+                return Some(self.push(i, i + 2, TimeType::Set, value, true));
+            }
+            _ => return None,
+        };
+        // "daily" before a noun is an adjective for a rate ("daily briefings"): still a set.
+        Some(self.push(i, i + 1, TimeType::Set, value.into(), true))
+    }
+
+    /// "in 2022", "since 2014", "the 1990s".
+    fn year(&mut self, i: usize, end: usize) -> Option<usize> {
+        let t = &self.doc.tokens[i];
+        let text = self.w(i);
+        if t.kind == TokenKind::Alphanumeric && text.len() == 5 && text.ends_with('s') {
+            let year = year_number(&text[..4])?;
+            if year % 10 == 0 {
+                return Some(self.push(i, i + 1, TimeType::Date, format!("{}", year / 10), true));
+            }
+        }
+        if !self.is_number(i) {
+            return None;
+        }
+        let year = year_number(text)?;
+        let introduced = i > 0 && YEAR_INTRODUCERS.contains(&self.w(i - 1));
+        let next_is_noun = i + 1 < end && self.doc.tokens[i + 1].kind == TokenKind::Word && dossier_text::is_lowercase(self.doc.token_text(i + 1)) && !matches!(self.w(i + 1), "and" | "to" | "or" | "when" | "after" | "before" | "as" | "in" | "until");
+        (introduced && !next_is_noun).then(|| self.push(i, i + 1, TimeType::Date, format!("{year:04}"), true))
+    }
+}
+
+fn on_or_before(reference: Date, weekday: Weekday) -> Option<Date> {
+    if reference.weekday() == weekday {
+        Some(reference)
+    } else {
+        reference.nth_weekday(-1, weekday).ok()
+    }
+}
+
+/// The year of "last/this/next summer" said on `r`: "last" is the most recent one before
+/// the current season, "next" the first one after it, "this" the current year's.
+fn season_year(r: Date, season: &str, shift: i32) -> i32 {
+    let year = i32::from(r.year());
+    let order = |s: &str| ["WI", "SP", "SU", "FA"].iter().position(|x| *x == s).unwrap_or(0);
+    let (wanted, current) = (order(season), order(season_of(r.month())));
+    match shift {
+        -1 if wanted < current => year,
+        -1 => year - 1,
+        1 if wanted <= current => year + 1,
+        _ => year,
+    }
+}
+
+fn ago(r: Date, n: f64, unit: &str) -> Option<String> {
+    let n = n as i64;
+    Some(match unit {
+        "Y" => format!("{}", i64::from(r.year()) - n),
+        "DE" => format!("{}", (i64::from(r.year()) - 10 * n) / 10),
+        "M" => {
+            let d = r.first_of_month().checked_sub(n.months()).ok()?;
+            format!("{}-{:02}", d.year(), d.month())
+        }
+        "W" => {
+            let w = r.checked_sub((7 * n).days()).ok()?.iso_week_date();
+            format!("{}-W{:02}", w.year(), w.week())
+        }
+        "D" => r.checked_sub(n.days()).ok()?.to_string(),
+        _ => return None,
+    })
+}
+
+fn duration_value(n: f64, unit: &str) -> String {
+    let n = if n.fract() == 0.0 { format!("{}", n as i64) } else { format!("{n}") };
+    match unit {
+        "H" | "MIN" | "S" => format!("PT{n}{}", if unit == "MIN" { "M" } else { unit }),
+        _ => format!("P{n}{unit}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_doc::Article;
+
+    fn times(text: &str, reference: Option<Date>) -> Vec<(String, TimeType, String)> {
+        let mut doc = Doc::new(Article::from_paragraphs(vec![text.into()]));
+        dossier_text::annotate(&mut doc);
+        annotate(&doc, reference).into_iter().map(|t| (doc.slice(t.span).to_string(), t.kind, t.value)).collect()
+    }
+
+    fn one(text: &str) -> (String, String) {
+        let found = times(text, Some(jiff::civil::date(2024, 10, 4)));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        (found[0].0.clone(), found[0].2.clone())
+    }
+
+    #[test]
+    fn weekdays_resolve_backwards_in_reports() {
+        assert_eq!(one("It happened on Thursday."), ("Thursday".into(), "2024-10-03".into()));
+        assert_eq!(one("It was reported on Friday."), ("Friday".into(), "2024-10-04".into()));
+        assert_eq!(one("They met on Monday."), ("Monday".into(), "2024-09-30".into()));
+        assert_eq!(one("They will meet on Monday."), ("Monday".into(), "2024-10-07".into()));
+        assert_eq!(one("He left last Friday."), ("last Friday".into(), "2024-09-27".into()));
+        assert_eq!(one("The strike on Thursday night."), ("Thursday night".into(), "2024-10-03TNI".into()));
+    }
+
+    #[test]
+    fn months_years_seasons() {
+        assert_eq!(one("since the invasion in February 2022."), ("February 2022".into(), "2022-02".into()));
+        assert_eq!(one("It began on October 3, 2024, at dawn."), ("October 3, 2024".into(), "2024-10-03".into()));
+        assert_eq!(one("It began on 3 October 2024."), ("3 October 2024".into(), "2024-10-03".into()));
+        assert_eq!(one("Talks resumed in March."), ("March".into(), "2024-03".into()));
+        assert_eq!(one("Talks resume in November."), ("November".into(), "2023-11".into()));
+        assert_eq!(one("He visited this summer."), ("this summer".into(), "2024-SU".into()));
+        assert_eq!(one("It rose last year."), ("last year".into(), "2023".into()));
+        assert_eq!(one("It fell earlier this month."), ("earlier this month".into(), "2024-10".into()));
+        assert_eq!(one("It fell last month."), ("last month".into(), "2024-09".into()));
+        assert_eq!(one("Prices have doubled since 2014."), ("2014".into(), "2014".into()));
+        assert_eq!(one("It was built in the 1990s."), ("1990s".into(), "199".into()));
+        assert_eq!(one("He met 2024-10-01 officials."), ("2024-10-01".into(), "2024-10-01".into()));
+    }
+
+    #[test]
+    fn durations_sets_and_ago() {
+        assert_eq!(one("for the first time in 24 years."), ("24 years".into(), "P24Y".into()));
+        assert_eq!(one("over the past two weeks."), ("the past two weeks".into(), "P2W".into()));
+        assert_eq!(one("shells used annually by Russia"), ("annually".into(), "P1Y".into()));
+        assert_eq!(one("It ended two years ago."), ("two years ago".into(), "2022".into()));
+        assert_eq!(one("He met them three days ago."), ("three days ago".into(), "2024-10-01".into()));
+        assert_eq!(one("a twenty-four hours window"), ("twenty-four hours".into(), "PT24H".into()));
+    }
+
+    #[test]
+    fn not_times() {
+        assert!(times("The Times reported that May was right, a 24-year-old man said.", Some(jiff::civil::date(2024, 10, 4))).is_empty());
+        assert!(times("He is five years old.", None).is_empty());
+        assert!(times("They may march on.", None).is_empty());
+    }
+
+    #[test]
+    fn unresolved_without_reference() {
+        let found = times("It happened on Thursday, last year and this summer.", None);
+        let values: Vec<&str> = found.iter().map(|t| t.2.as_str()).collect();
+        assert_eq!(values, ["XXXX-WXX-4", "XXXX", "XXXX-SU"]);
+    }
+}
