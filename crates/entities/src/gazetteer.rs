@@ -35,6 +35,8 @@ pub struct Gazetteer {
     first_tokens: HashSet<String>,
     common: HashSet<&'static str>,
     given: HashSet<&'static str>,
+    /// A country's demonym, by the country's canonical name.
+    demonyms: HashMap<String, String>,
 }
 
 impl Gazetteer {
@@ -49,6 +51,7 @@ impl Gazetteer {
             first_tokens: HashSet::new(),
             common: COMMON_WORDS.lines().collect(),
             given: GIVEN_NAMES.lines().collect(),
+            demonyms: HashMap::new(),
         };
         for line in GAZETTEER.lines().filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t');
@@ -64,6 +67,9 @@ impl Gazetteer {
                 "city" => Role::City,
                 _ => Role::Region,
             };
+            if role == Role::Demonym {
+                g.demonyms.entry(canonical.to_string()).or_insert_with(|| surface.to_string());
+            }
             g.add(kind, canonical_name(kind, canonical), surface, role);
         }
         for &(kind, canonical, surface) in KNOWN_NAMES {
@@ -124,6 +130,10 @@ impl Gazetteer {
     /// The city a capital's surface names, in the spelling of the countries list ("Kyiv").
     pub fn city_name(&self, surface: &str) -> String {
         surface.to_string()
+    }
+
+    pub fn demonym(&self, country: &str) -> Option<&str> {
+        self.demonyms.get(country).map(String::as_str)
     }
 
     pub fn is_common(&self, word: &str) -> bool {

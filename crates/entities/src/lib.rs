@@ -97,8 +97,9 @@ struct Finder<'a> {
     doc: &'a Doc,
     gazetteer: &'a Gazetteer,
     mentions: Vec<Mention>,
-    /// Single unknown capitalised words, kept until all people are known ("Putin").
-    bare_names: Vec<usize>,
+    /// Single unknown capitalised words, kept until all people are known ("Putin"), and
+    /// whether they are a person even when no full name matches.
+    bare_names: Vec<(usize, bool)>,
 }
 
 impl Finder<'_> {
@@ -154,12 +155,16 @@ impl Finder<'_> {
             return;
         }
         if words.iter().any(|w| ORGANIZATION_HEADS.contains(w)) && !(b - a == 1 && had_article) {
-            self.push(a, b, EntityKind::Organization, joined);
+            let name = self.owner_demonym(a).filter(|d| !joined.starts_with(d.as_str())).map_or(joined.clone(), |d| format!("{d} {joined}"));
+            self.push(a, b, EntityKind::Organization, name);
             // "South Korean Defence Ministry" also mentions South Korea.
             self.places_inside(a, b);
             return;
         }
-        let before_is_title = a > sentence_start && PERSON_TITLES.contains(&self.text(a - 1));
+        // "President Biden", or in apposition: "the regional governor, Oleh Syniehubov".
+        let before_is_title = a > sentence_start
+            && (PERSON_TITLES.contains(&self.text(a - 1))
+                || self.text(a - 1) == "," && a - 1 > sentence_start && PERSON_TITLES.contains(&self.text(a - 2)));
         let mut titled = before_is_title;
         while a < b && PERSON_TITLES.contains(&self.text(a)) {
             a += 1;
@@ -207,12 +212,12 @@ impl Finder<'_> {
             if titled || says || self.gazetteer.is_given_name(self.text(a)) {
                 self.push(a, b, EntityKind::Person, name);
             }
-        } else if titled || says {
-            self.push(a, b, EntityKind::Person, name);
-        } else if is_acronym(&name) {
+        } else if is_acronym(&name) && !titled {
             self.push(a, b, EntityKind::Organization, name);
         } else {
-            self.bare_names.push(a);
+            // A surname of someone named in full elsewhere, or a person of its own when
+            // a title or a speech verb says so ("Klymenko told" after "Ihor Klymenko").
+            self.bare_names.push((a, titled || says));
         }
     }
 
@@ -229,6 +234,17 @@ impl Finder<'_> {
         if a < b {
             self.push(a, b, kind, canonical);
         }
+    }
+
+    /// The demonym of a country named just before token `a` as its owner ("Ukraine’s
+    /// Interior Ministry" → "Ukrainian"), so that the organisation's name says whose it is.
+    fn owner_demonym(&self, a: usize) -> Option<String> {
+        if a < 2 || !matches!(self.text(a - 1), "’s" | "'s") {
+            return None;
+        }
+        let owner_end = self.doc.tokens[a - 2].span.end();
+        let owner = self.mentions.iter().rev().find(|m| m.span.end() == owner_end && m.kind == EntityKind::Place)?;
+        self.gazetteer.demonym(&owner.canonical).map(str::to_string)
     }
 
     /// Places, countries and demonyms inside an organisation's name.
@@ -272,11 +288,13 @@ impl Finder<'_> {
     fn resolve_bare_names(&mut self) {
         let people: Vec<String> =
             self.mentions.iter().filter(|m| m.kind == EntityKind::Person).map(|m| m.canonical.clone()).collect();
-        for &i in &self.bare_names.clone() {
+        for (i, person_anyway) in self.bare_names.clone() {
             let word = self.text(i);
             let full = people.iter().filter(|p| p.split(' ').count() > 1 && p.rsplit(' ').next() == Some(word)).max_by_key(|p| p.len());
-            if let Some(full) = full.cloned() {
-                self.push(i, i + 1, EntityKind::Person, full);
+            match full.cloned() {
+                Some(full) => self.push(i, i + 1, EntityKind::Person, full),
+                None if person_anyway => self.push(i, i + 1, EntityKind::Person, word.to_string()),
+                None => {}
             }
         }
     }

@@ -1,1 +1,51 @@
-//! placeholder
+//! Page → [`Article`]: the clean body, its metadata, its captions, and every block that
+//! was removed, with why.
+//!
+//! **Key decision: one block classifier for both kinds of input.** A share strip, a
+//! footer, a photo credit or a breadcrumb reads the same whether it came out of HTML or
+//! out of a scraper's flattened text, so [`blocks`] judges text blocks and both the HTML
+//! walker and the text splitter feed it. The HTML path adds what only markup can give:
+//! metadata (JSON-LD, OpenGraph, `<time>`), and the container whose paragraphs score
+//! highest (text length and commas, discounted by link density), with its sibling
+//! containers when an article is split.
+//!
+//! ```
+//! use dossier_page::{decode, InputKind};
+//! let page = decode("NewsPolitics\n\nSix officers were killed\n\nSix officers were killed in a strike, officials said on Friday.\n\npdfshareprint".as_bytes(), InputKind::Auto).unwrap();
+//! let article = dossier_extract::extract(&page);
+//! assert_eq!(article.section, ["News", "Politics"]);
+//! assert_eq!(article.title.as_deref(), Some("Six officers were killed"));
+//! assert_eq!(article.paragraphs.len(), 1);
+//! assert_eq!(article.removed.len(), 3);
+//! ```
+
+pub mod blocks;
+mod date;
+mod html;
+mod text;
+
+use dossier_doc::Article;
+use dossier_page::{InputKind, Page};
+
+pub use date::normalize_date;
+
+/// Extracts the article from a decoded page, by the page's kind.
+pub fn extract(page: &Page) -> Article {
+    match page.kind {
+        InputKind::Html => html::extract(&page.text),
+        InputKind::Plain => text::plain(&page.text),
+        InputKind::Text | InputKind::Auto => text::extract(&page.text),
+    }
+}
+
+/// Collapses runs of whitespace into single spaces and trims.
+pub(crate) fn squash(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}

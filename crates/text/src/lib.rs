@@ -42,6 +42,18 @@ pub fn is_lowercase(word: &str) -> bool {
     !word.chars().any(char::is_uppercase)
 }
 
+/// The month a name or abbreviation stands for, lower-cased ("feb", "february" → 2).
+pub fn month_number(word: &str) -> Option<i8> {
+    const MONTHS: &[(&str, i8)] = &[
+        ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3), ("april", 4),
+        ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8),
+        ("september", 9), ("sep", 9), ("sept", 9), ("october", 10), ("oct", 10), ("november", 11), ("nov", 11),
+        ("december", 12), ("dec", 12),
+    ];
+    let word = word.trim_end_matches('.');
+    MONTHS.iter().find(|(m, _)| *m == word).map(|&(_, n)| n)
+}
+
 /// Abbreviations that keep their period; `true` when one can also end a sentence.
 pub(crate) fn abbreviation(word: &str) -> Option<bool> {
     const TITLES: &[&str] = &[

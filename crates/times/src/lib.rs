@@ -31,6 +31,7 @@ mod words;
 use dossier_doc::{Doc, TimeExpr, TimeType, TokenKind};
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
+use dossier_text::month_number;
 use words::*;
 
 /// Finds and resolves the time expressions of a tokenised document.
@@ -39,9 +40,11 @@ pub fn annotate(doc: &Doc, reference: Option<Date>) -> Vec<TimeExpr> {
     let mut finder = Finder { doc, lower: &lower, reference, found: Vec::new() };
     for &sentence in &doc.sentences {
         let range = doc.token_range(sentence);
-        let future = is_future(&lower[range.clone()]);
         let mut i = range.start;
         while i < range.end {
+            // Tense is judged in the clause: "X will be repaired, he said on Tuesday" is past at Tuesday.
+            let clause = clause_around(&lower, i, range.clone());
+            let future = is_future(&lower[clause]);
             match finder.at(i, range.end, future) {
                 Some(end) => i = end,
                 None => i += 1,
@@ -51,7 +54,15 @@ pub fn annotate(doc: &Doc, reference: Option<Date>) -> Vec<TimeExpr> {
     finder.found
 }
 
-/// Words that turn a sentence's relative dates forwards.
+/// The tokens of the comma-delimited clause around token `i`, within its sentence.
+fn clause_around(lower: &[String], i: usize, sentence: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let boundary = |w: &String| matches!(w.as_str(), "," | ";" | "—" | ":");
+    let start = (sentence.start..i).rev().find(|&k| boundary(&lower[k])).map_or(sentence.start, |k| k + 1);
+    let end = (i..sentence.end).find(|&k| boundary(&lower[k])).unwrap_or(sentence.end);
+    start..end
+}
+
+/// Words that turn a clause's relative dates forwards.
 fn is_future(words: &[String]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         matches!(w.as_str(), "will" | "’ll" | "'ll" | "shall" | "upcoming" | "scheduled")
@@ -422,6 +433,7 @@ mod tests {
         assert_eq!(one("It was reported on Friday."), ("Friday".into(), "2024-10-04".into()));
         assert_eq!(one("They met on Monday."), ("Monday".into(), "2024-09-30".into()));
         assert_eq!(one("They will meet on Monday."), ("Monday".into(), "2024-10-07".into()));
+        assert_eq!(one("It will reopen soon, he said on Monday."), ("Monday".into(), "2024-09-30".into()));
         assert_eq!(one("He left last Friday."), ("last Friday".into(), "2024-09-27".into()));
         assert_eq!(one("The strike on Thursday night."), ("Thursday night".into(), "2024-10-03TNI".into()));
     }

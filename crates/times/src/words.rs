@@ -12,17 +12,6 @@ pub const YEAR_INTRODUCERS: &[&str] = &[
     "early", "late", "mid", "to", "between", "and", "year", "–",
 ];
 
-pub fn month_number(word: &str) -> Option<i8> {
-    const MONTHS: &[(&str, i8)] = &[
-        ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3), ("april", 4),
-        ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8),
-        ("september", 9), ("sep", 9), ("sept", 9), ("october", 10), ("oct", 10), ("november", 11), ("nov", 11),
-        ("december", 12), ("dec", 12),
-    ];
-    let word = word.trim_end_matches('.');
-    MONTHS.iter().find(|(m, _)| *m == word).map(|&(_, n)| n)
-}
-
 pub fn weekday(word: &str) -> Option<Weekday> {
     Some(match word {
         "monday" => Weekday::Monday,

@@ -1,0 +1,91 @@
+//! The closed classes of attribution: cue verbs, evidentials, source nouns.
+
+/// Verbs that attribute what follows (or precedes) to their subject.
+pub const VERB_CUES: &[&str] = &[
+    "said", "says", "say", "told", "tells", "reported", "reports", "estimated", "estimates", "revealed", "reveals",
+    "announced", "announces", "claimed", "claims", "stated", "states", "added", "adds", "warned", "warns",
+    "denied", "denies", "insisted", "insists", "confirmed", "confirms", "suggested", "suggests", "wrote", "writes",
+    "noted", "notes", "argued", "argues", "alleged", "alleges", "acknowledged", "acknowledges", "admitted",
+    "admits", "explained", "explains", "believes", "believe", "predicted", "predicts", "concluded", "found",
+    "showed", "shows", "indicated", "indicates", "disclosed", "testified", "asserted", "asserts", "maintained",
+    "maintains", "declared", "declares", "rejected", "dismissed", "refuted", "stressed", "emphasised",
+    "emphasized", "assessed", "assesses", "calculated", "projected", "recalled", "tweeted", "posted", "quoted",
+];
+
+/// Cues whose content the source says is false.
+pub const DENIALS: &[&str] = &["denied", "denies", "rejected", "dismissed", "refuted"];
+
+/// Cues that themselves hedge the content (the source is not sure, or the outlet is not).
+pub const EPISTEMIC: &[&str] = &[
+    "estimated", "estimates", "believed", "believes", "believe", "claimed", "claims", "alleged", "alleges",
+    "reportedly", "allegedly", "purportedly", "supposedly", "suggested", "suggests", "thought", "rumoured",
+    "rumored", "predicted", "predicts", "assessed", "assesses", "projected", "calculated", "understood", "expected",
+];
+
+/// Adverbs that mark the content as hearsay with no named source.
+pub const EVIDENTIAL_ADVERBS: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly"];
+
+/// Participles of "X is believed to …".
+pub const EVIDENTIAL_PARTICIPLES: &[&str] = &[
+    "believed", "said", "thought", "reported", "alleged", "understood", "rumoured", "rumored", "claimed", "estimated",
+    "expected", "suspected", "feared",
+];
+
+pub const BE_FORMS: &[&str] = &["is", "are", "was", "were", "been", "be"];
+
+/// Words inside a claim's content that hedge it.
+pub const MODALS: &[&str] = &[
+    "could", "may", "might", "possibly", "probably", "likely", "perhaps", "appears", "appeared", "seems", "seemed",
+    "unconfirmed", "unverified", "suspected", "apparently",
+];
+
+/// Nouns that name a source by role ("officials", "the ministry", "a source").
+pub const SOURCE_NOUNS: &[&str] = &[
+    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "source", "sources", "ministry",
+    "diplomat", "diplomats", "analyst", "analysts", "expert", "experts", "police", "military", "army",
+    "government", "authorities", "report", "reports", "statement", "witnesses", "witness", "residents",
+    "investigators", "prosecutors", "lawyer", "lawyers", "aide", "aides", "minister", "president", "agency",
+    "commander", "commanders", "intelligence", "office", "department", "media", "outlet", "newspaper",
+    "broadcaster", "channel", "study", "survey", "data", "figures", "estimate", "estimates", "assessment",
+    "officers", "observers", "monitors", "activists", "doctors", "journalists", "correspondent", "reporter",
+    "leader", "leaders", "governor", "mayor", "ambassador", "envoy", "secretary", "chief", "head", "people",
+    "operator", "company", "firm", "group", "association", "watchdog", "regulator", "provider", "producer",
+    "maker", "giant", "organisation", "organization", "institute", "spokesmen", "representative", "troops",
+    "forces", "government", "coalition", "ministers", "lawmakers", "senator", "mp", "premier",
+];
+
+/// Role nouns that name someone else who passed the claim to their possessor: "the Kyiv
+/// Post’s source" is a link in the relay behind the Kyiv Post.
+pub const NESTED_ROLES: &[&str] = &[
+    "source", "sources", "informant", "informants", "correspondent", "correspondents", "reporter", "reporters",
+    "contact", "contacts", "insider", "insiders", "interlocutor", "interlocutors",
+];
+
+/// Role nouns that speak for the entity named inside their phrase: "Ukrainian officials"
+/// and "Estonia’s government" speak for Ukraine and Estonia.
+pub const SPEAKS_FOR: &[&str] = &[
+    "official", "officials", "government", "military", "army", "police", "ministry", "authorities", "spokesman",
+    "spokeswoman", "spokesperson", "spokesmen", "diplomat", "diplomats", "investigators", "prosecutors",
+    "president", "leader", "leaders", "minister", "ministers", "forces", "troops", "intelligence", "embassy",
+    "office", "department", "agency", "representative", "premier", "cabinet",
+];
+
+/// Words allowed between a source and its verb ("the ministry also said", "which on Friday revealed").
+pub const BETWEEN_SOURCE_AND_CUE: &[&str] = &[
+    "has", "have", "had", "also", "later", "previously", "earlier", "then", "again", "further", "will", "would",
+    "had", "separately", "publicly", "privately", "recently", "first", "now", "on", "in", "last", "this", "is",
+    "was", "were", "are", "has", "not", "did", "does", "do", "had", "already", "however", "both",
+];
+
+/// Words that may precede a role noun inside a source phrase ("two senior US officials").
+pub const SOURCE_MODIFIERS: &[&str] = &[
+    "the", "a", "an", "one", "two", "three", "several", "many", "some", "senior", "military", "intelligence",
+    "government", "western", "local", "unnamed", "anonymous", "top", "former", "current", "defence", "defense",
+    "foreign", "security", "police", "health", "state", "federal", "regional", "independent", "informed",
+    "knowledgeable", "diplomatic", "official", "its", "his", "her", "their", "our", "other", "another", "russian",
+    "ukrainian", "american", "british", "chinese", "israeli", "european", "military", "high-ranking", "ranking",
+    "press", "party", "opposition", "industry", "medical", "hospital", "rescue", "emergency", "news", "wire",
+];
+
+/// Clause-internal joins after which the outlet's own voice resumes.
+pub const CONTRAST: &[&str] = &["but", "while", "although", "though", "whereas", "yet"];

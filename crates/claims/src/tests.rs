@@ -1,0 +1,96 @@
+use super::*;
+use dossier_doc::Article;
+
+fn claims(paragraphs: &[&str]) -> (Doc, Vec<Claim>) {
+    let mut doc = Doc::new(Article::from_paragraphs(paragraphs.iter().map(|p| p.to_string()).collect()));
+    dossier_text::annotate(&mut doc);
+    doc.entities = dossier_entities::annotate(&doc);
+    doc.times = dossier_times::annotate(&doc, None);
+    let found = annotate(&doc);
+    (doc, found)
+}
+
+/// (source text, cue text, content text) of every attributed claim.
+fn triples(paragraphs: &[&str]) -> Vec<(String, String, String)> {
+    let (doc, found) = claims(paragraphs);
+    found
+        .iter()
+        .filter(|c| c.cue.is_some())
+        .map(|c| {
+            (
+                c.source.as_ref().map_or(String::new(), |s| doc.slice(s.span).to_string()),
+                doc.slice(c.cue.unwrap()).to_string(),
+                doc.slice(c.content).to_string(),
+            )
+        })
+        .collect()
+}
+
+fn t(s: &str, c: &str, x: &str) -> (String, String, String) {
+    (s.into(), c.into(), x.into())
+}
+
+#[test]
+fn verb_cues_with_that_and_relative_subjects() {
+    assert_eq!(triples(&["The Times reported that six ships sank."]), [t("The Times", "reported", "six ships sank")]);
+    assert_eq!(
+        triples(&["It followed a report in the Kyiv Post on Friday, which revealed that six officers died."]),
+        [t("Kyiv Post", "revealed", "six officers died")]
+    );
+}
+
+#[test]
+fn according_to_in_three_positions() {
+    assert_eq!(
+        triples(&["According to Reuters, most of the shells are faulty, but they still work."]),
+        [t("Reuters", "According to", "most of the shells are faulty")]
+    );
+    assert_eq!(triples(&["The shells are faulty, according to officials."]), [t("officials", "according to", "The shells are faulty")]);
+    assert_eq!(
+        triples(&["The officers, who, according to the Kyiv Post’s source, had travelled far, are believed to be dead."]),
+        [
+            t("the Kyiv Post’s source", "according to", "had travelled far"),
+            t("the Kyiv Post’s source", "believed", "are believed to be dead"),
+        ]
+    );
+}
+
+#[test]
+fn quotes_inversions_and_denials() {
+    let (doc, found) = claims(&["“We will not retreat,” the defence minister said.", "The Kremlin denied that its troops crossed the border."]);
+    assert_eq!(doc.slice(found[0].content), "We will not retreat");
+    assert!(found[0].quoted);
+    assert_eq!(doc.slice(found[0].source.as_ref().unwrap().span), "the defence minister");
+    assert_eq!(found[1].polarity, Polarity::Negative);
+    assert_eq!(doc.entities[found[1].source.as_ref().unwrap().entity.unwrap()].name, "Russia");
+    assert_eq!(
+        triples(&["“The talks failed,” said Antonio Guterres."]),
+        [t("Antonio Guterres", "said", "The talks failed")]
+    );
+}
+
+#[test]
+fn evidentials_carry_the_previous_source() {
+    let (doc, found) = claims(&["Ukraine’s military said six were killed. Another three were reportedly injured.", "Two were reportedly missing."]);
+    assert_eq!(found.len(), 3);
+    assert_eq!(found[0].relay, ["Ukraine’s military"]);
+    assert_eq!(doc.entities[found[0].source.as_ref().unwrap().entity.unwrap()].name, "Ukraine");
+    assert_eq!(found[1].relay, found[0].relay);
+    assert_eq!(doc.slice(found[1].content), "Another three were reportedly injured");
+    // A new paragraph does not inherit.
+    assert!(found[2].source.is_none());
+    assert_eq!(doc.slice(found[2].hedges[0]), "reportedly");
+}
+
+#[test]
+fn pronouns_resolve_to_the_nearest_fitting_entity() {
+    let (doc, found) = claims(&["Vladimir Putin met the envoy. He said the war would end."]);
+    let source = found.iter().find(|c| c.cue.is_some()).unwrap().source.as_ref().unwrap();
+    assert_eq!(doc.entities[source.entity.unwrap()].name, "Vladimir Putin");
+}
+
+#[test]
+fn own_voice_sentences_with_figures_or_dates() {
+    let (_, found) = claims(&["Russia invaded Ukraine in February 2022.", "Nothing else here today or ever."]);
+    assert!(found[0].source.is_none() && found[0].cue.is_none());
+}

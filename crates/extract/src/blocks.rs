@@ -1,0 +1,214 @@
+//! Judging one block of text: boilerplate, caption, breadcrumb, byline, or body.
+
+use dossier_doc::{Caption, RemovedReason};
+
+/// Why a block is boilerplate, if it is.
+///
+/// ```
+/// use dossier_doc::RemovedReason;
+/// use dossier_extract::blocks::boilerplate;
+/// assert_eq!(boilerplate("pdfshareprint"), Some(RemovedReason::ShareBar));
+/// assert_eq!(boilerplate("Editor in chief — Kirill Martynov. Terms of use. Privacy policy."), Some(RemovedReason::Footer));
+/// assert_eq!(boilerplate("The ministry said six were killed."), None);
+/// ```
+pub fn boilerplate(block: &str) -> Option<RemovedReason> {
+    let lower = block.to_lowercase();
+    let chars = block.chars().count();
+    if is_share_strip(&lower) {
+        return Some(RemovedReason::ShareBar);
+    }
+    if chars <= 400 && FOOTER.iter().any(|p| lower.contains(p)) {
+        return Some(RemovedReason::Footer);
+    }
+    if chars <= 300 {
+        for (phrases, reason) in SHORT_BOILERPLATE {
+            if phrases.iter().any(|p| lower.starts_with(p) || lower == p.trim_end_matches(':')) {
+                return Some(*reason);
+            }
+        }
+    }
+    None
+}
+
+const FOOTER: &[&str] = &[
+    "terms of use", "terms of service", "terms and conditions", "privacy policy", "all rights reserved", "©",
+    "copyright ©", "cookie policy", "editor in chief", "editor-in-chief", "registered in england",
+];
+
+const SHORT_BOILERPLATE: &[(&[&str], RemovedReason)] = &[
+    (&["share this", "share on", "share article", "share:", "share via", "tweet this", "click to share"], RemovedReason::ShareBar),
+    (&["read more", "related:", "related articles", "related stories", "more on this", "see also", "recommended", "most read", "more from", "you may also like", "also read", "read also", "read next", "more stories"], RemovedReason::Related),
+    (&["sign up", "subscribe", "newsletter", "get our newsletter", "join our mailing list", "get the latest"], RemovedReason::Newsletter),
+    (&["advertisement", "sponsored", "ad feedback", "story continues below"], RemovedReason::Advertisement),
+    (&["we use cookies", "this site uses cookies", "by using this site", "accept cookies", "cookie settings"], RemovedReason::Cookie),
+    (&["comments", "leave a comment", "join the conversation", "show comments", "add a comment", "view comments"], RemovedReason::Comments),
+];
+
+/// Words of share and print toolbars, which scrapers often glue together ("pdfshareprint").
+const SHARE_WORDS: &[&str] = &[
+    "pdf", "share", "print", "email", "e-mail", "mail", "tweet", "twitter", "facebook", "whatsapp", "telegram",
+    "linkedin", "reddit", "copy", "link", "save", "comments", "comment", "vk", "viber", "messenger", "pinterest",
+    "flipboard", "bluesky", "threads", "x", "sharethis", "url", "bookmark", "listen", "gift",
+];
+
+/// A block made only of share words, spaced or glued.
+fn is_share_strip(lower: &str) -> bool {
+    let compact: String = lower.chars().filter(|c| !c.is_whitespace() && !matches!(c, '|' | '·' | '•' | '/')).collect();
+    if compact.is_empty() || compact.len() > 80 || !compact.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
+        return false;
+    }
+    // Segment the letters into share words (dynamic programming over prefixes).
+    let n = compact.len();
+    let mut reach = vec![false; n + 1];
+    reach[0] = true;
+    for i in 0..n {
+        if reach[i] {
+            for w in SHARE_WORDS {
+                if compact[i..].starts_with(w) {
+                    reach[i + w.len()] = true;
+                }
+            }
+        }
+    }
+    reach[n] && compact.len() >= 4 && compact != "link" && compact != "save"
+}
+
+/// A photo caption with its credit, when the block carries a credit label.
+///
+/// ```
+/// let c = dossier_extract::blocks::caption("Soldiers march in Pyongyang. Photo: EPA-EFE / HOW HWEE YOUNG").unwrap();
+/// assert_eq!(c.text, "Soldiers march in Pyongyang.");
+/// assert_eq!(c.credit.as_deref(), Some("EPA-EFE / HOW HWEE YOUNG"));
+/// ```
+pub fn caption(block: &str) -> Option<Caption> {
+    if block.chars().count() > 500 {
+        return None;
+    }
+    for label in CREDIT_LABELS {
+        if let Some(at) = find_label(block, label) {
+            let text = block[..at].trim().trim_end_matches(['(', '[', '|', '—', '-']).trim().to_string();
+            let credit = block[at + label.len()..].trim().trim_end_matches([')', ']']).trim().to_string();
+            if credit.is_empty() || credit.split_whitespace().count() > 12 {
+                continue;
+            }
+            return Some(Caption { text, credit: Some(credit) });
+        }
+    }
+    // "… in Kyiv on Friday. (Reuters)" / "… Getty Images"
+    for agency in ["Getty Images", "AFP via Getty Images", "Reuters/", "AP Photo", "EPA-EFE", "Shutterstock"] {
+        if let Some(at) = block.rfind(agency) {
+            let credit_start = block[..at].rfind(['.', '(', '|']).map_or(at, |p| p + 1);
+            let text = block[..credit_start].trim().trim_end_matches(['(', '|']).trim();
+            if text.ends_with('.') || text.is_empty() {
+                let credit = block[credit_start..].trim().trim_matches(['(', ')']).trim();
+                return Some(Caption { text: text.to_string(), credit: Some(credit.to_string()) });
+            }
+        }
+    }
+    None
+}
+
+const CREDIT_LABELS: &[&str] = &[
+    "Photo credit:", "Photograph:", "Photo:", "Photos:", "Picture:", "Image:", "Credit:", "Illustration:",
+    "Photo by", "Photograph by", "Image by", "Video:",
+];
+
+/// The byte offset of a credit label that starts a word and follows a sentence or the start.
+fn find_label(block: &str, label: &str) -> Option<usize> {
+    let at = block.find(label)?;
+    let before = block[..at].trim_end();
+    (before.is_empty() || before.ends_with(['.', '(', '|', '—', '-', '[', '!', '?', '"', '”'])).then_some(at)
+}
+
+/// Breadcrumb parts: "News > Politics", "Home / World", or glued "NewsPolitics".
+///
+/// ```
+/// use dossier_extract::blocks::breadcrumb;
+/// assert_eq!(breadcrumb("NewsPolitics").unwrap(), ["News", "Politics"]);
+/// assert_eq!(breadcrumb("Home › World › Europe").unwrap(), ["World", "Europe"]);
+/// assert!(breadcrumb("Politics").is_none());
+/// ```
+pub fn breadcrumb(block: &str) -> Option<Vec<String>> {
+    if block.chars().count() > 120 {
+        return None;
+    }
+    let parts: Vec<&str> = block.split(['>', '›', '»', '/', '|', '•', '·']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let crumb = |p: &&str| p.split_whitespace().count() <= 4 && p.starts_with(char::is_uppercase) && !p.ends_with('.');
+    let parts = if parts.len() >= 2 && parts.iter().all(crumb) {
+        parts.into_iter().map(str::to_string).collect::<Vec<_>>()
+    } else if !block.contains(char::is_whitespace) && block.chars().all(char::is_alphabetic) {
+        split_camel(block)?
+    } else {
+        return None;
+    };
+    let parts: Vec<String> = parts.into_iter().filter(|p| !p.eq_ignore_ascii_case("home")).collect();
+    (!parts.is_empty()).then_some(parts)
+}
+
+/// "NewsPolitics" → News, Politics; needs two or more capitalised words of two letters or more.
+fn split_camel(word: &str) -> Option<Vec<String>> {
+    let mut parts: Vec<String> = Vec::new();
+    for c in word.chars() {
+        if c.is_uppercase() || parts.is_empty() {
+            parts.push(String::new());
+        }
+        parts.last_mut().unwrap().push(c);
+    }
+    let ok = parts.len() >= 2 && parts.iter().all(|p| p.chars().count() >= 2 && p.starts_with(char::is_uppercase));
+    ok.then_some(parts)
+}
+
+/// Author names from a byline ("By Jane Doe and John Roe, Reuters" → Jane Doe, John Roe),
+/// without the outlet, roles or "Minute Read" junk.
+///
+/// ```
+/// let names = dossier_extract::blocks::byline_names("By Jane Doe and John Roe | 5 Minute Read");
+/// assert_eq!(names, ["Jane Doe", "John Roe"]);
+/// ```
+pub fn byline_names(byline: &str) -> Vec<String> {
+    let mut text = byline.trim();
+    for prefix in ["By ", "by ", "BY ", "Written by ", "Words by ", "Author: ", "Authors: "] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            text = rest;
+        }
+    }
+    let text = text.split(['|', '•', '·', '\n']).next().unwrap_or("");
+    text.split([',', '&', ';'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| p.trim().trim_end_matches('.').trim())
+        .filter(|p| {
+            let words = p.split_whitespace().count();
+            (1..=4).contains(&words)
+                && p.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+                && !NOT_NAMES.iter().any(|j| p.to_lowercase().contains(j))
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+const NOT_NAMES: &[&str] = &[
+    "minute read", "min read", "email", "staff", "reporter", "correspondent", "editor", "news", "agency",
+    "updated", "published", "follow", "twitter", "reuters", "associated press", "afp", "contributor", "writer",
+];
+
+/// The outlet named in a copyright line ("© 2025 The Baltic Courier. All rights reserved.").
+///
+/// ```
+/// use dossier_extract::blocks::copyright_holder;
+/// assert_eq!(copyright_holder("© 2025 The Baltic Courier. All rights reserved.").as_deref(), Some("The Baltic Courier"));
+/// assert_eq!(copyright_holder("Copyright 2019-2024 Harbour News Ltd"), Some("Harbour News Ltd".into()));
+/// ```
+pub fn copyright_holder(block: &str) -> Option<String> {
+    let at = block.find('©').map(|i| i + '©'.len_utf8()).or_else(|| block.find("Copyright").map(|i| i + "Copyright".len()))?;
+    // Skip the year or years: "© 2019-2024 Name".
+    let rest = block[at..].trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_digit() || matches!(c, '©' | '-' | '–'));
+    let name = rest.split(['.', '|', ',', '\n']).next()?.trim();
+    let words = name.split_whitespace().count();
+    ((1..=6).contains(&words) && name.starts_with(char::is_uppercase) && !name.to_lowercase().contains("all rights")).then(|| name.to_string())
+}
+
+/// Whether a block reads as prose: ends like a sentence (two words or more) or is long.
+pub fn is_prose(block: &str) -> bool {
+    let t = block.trim_end();
+    t.chars().count() >= 120 || t.ends_with(['.', '!', '?', '"', '”', ':', ';', '…']) && t.split_whitespace().count() >= 2
+}

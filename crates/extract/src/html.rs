@@ -1,0 +1,500 @@
+//! HTML pages: metadata from JSON-LD, meta tags and markup; the body from the container
+//! whose paragraphs score highest.
+
+use crate::blocks::{boilerplate, breadcrumb, byline_names, caption, copyright_holder, is_prose};
+use crate::date::normalize_date;
+use crate::squash;
+use dossier_doc::{Article, Caption, Published, PublishedFrom, Removed, RemovedReason};
+use scraper::{node::Node, ElementRef, Html, Selector};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub fn extract(text: &str) -> Article {
+    let html = Html::parse_document(text);
+    let meta = Metadata::read(&html);
+    let mut article = Article {
+        language: html.root_element().attr("lang").map(|l| l.trim().to_string()).filter(|l| !l.is_empty()),
+        publisher: meta.publisher.clone(),
+        section: meta.section.clone(),
+        byline: meta.byline.clone(),
+        published: meta.published.clone(),
+        ..Article::default()
+    };
+    let containers = containers(&html);
+    let mut walker = Walker::default();
+    for &container in &containers {
+        walker.walk(container);
+        walker.flush();
+    }
+    // Everything else on the page is removed too, and listed with why.
+    let mut outside = Walker { outside: Some(RemovedReason::Boilerplate), containers: containers.iter().map(|c| c.id()).collect(), ..Walker::default() };
+    if let Some(body) = html.select(selector("body")).next() {
+        outside.walk(body);
+        outside.flush();
+    }
+    if article.publisher.is_none() {
+        article.publisher = outside.removed.iter().filter(|r| r.reason == RemovedReason::Footer).find_map(|r| copyright_holder(&r.text));
+    }
+    article.removed.extend(outside.removed);
+    let title = meta.title.clone().or_else(|| walker.h1.clone());
+    article.captions = figcaptions(&html);
+    assemble(&mut article, walker, title.as_deref());
+    article.title = title;
+    article
+}
+
+/// Turns walked blocks into paragraphs, captions and removed blocks.
+fn assemble(article: &mut Article, walker: Walker, title: Option<&str>) {
+    let last_prose = walker.blocks.iter().rposition(|b| is_prose(&b.text) && b.link_share() < 0.5 && boilerplate(&b.text).is_none());
+    let mut seen: Vec<String> = Vec::new();
+    article.removed.extend(walker.removed);
+    for (i, block) in walker.blocks.into_iter().enumerate() {
+        let text = block.text.clone();
+        let reason = if seen.contains(&text) {
+            Some(if caption(&text).is_some() { RemovedReason::DuplicateCaption } else { RemovedReason::Boilerplate })
+        } else if caption(&text).is_some() && !is_prose_without_credit(&text) {
+            let c = caption(&text).unwrap_or(Caption { text: text.clone(), credit: None });
+            if !article.captions.contains(&c) {
+                article.captions.push(c);
+            }
+            Some(RemovedReason::Caption)
+        } else if title.is_some_and(|t| squash(t) == text) {
+            Some(RemovedReason::Title)
+        } else if let Some(reason) = boilerplate(&text) {
+            Some(reason)
+        } else if block.link_share() > 0.5 && text.chars().count() < 300 {
+            Some(RemovedReason::Related)
+        } else if article.paragraphs.is_empty() && !is_prose(&text) && text.to_lowercase().starts_with("by ") {
+            if article.byline.is_empty() {
+                article.byline = byline_names(&text);
+            }
+            Some(RemovedReason::Byline)
+        } else if article.paragraphs.is_empty() && !is_prose(&text) && normalize_date(&text).is_some() && text.split_whitespace().count() <= 10 {
+            Some(RemovedReason::Dateline)
+        } else if last_prose.is_none_or(|l| i > l) && !is_prose(&text) {
+            Some(RemovedReason::Navigation)
+        } else {
+            None
+        };
+        seen.push(text.clone());
+        match reason {
+            Some(reason) => article.removed.push(Removed { text, reason }),
+            None => article.paragraphs.push(text),
+        }
+    }
+}
+
+/// A long paragraph that merely mentions "Photo:" is still prose.
+fn is_prose_without_credit(text: &str) -> bool {
+    text.chars().count() > 300
+}
+
+fn figcaptions(html: &Html) -> Vec<Caption> {
+    let mut out: Vec<Caption> = Vec::new();
+    for fig in html.select(selector("figcaption")) {
+        let credit_text: String = fig
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| class_tokens(e).iter().any(|t| matches!(t.as_str(), "credit" | "copyright" | "source" | "attribution")))
+            .map(|e| squash(&e.text().collect::<String>()))
+            .next()
+            .unwrap_or_default();
+        let all = squash(&fig.text().collect::<String>());
+        let c = if !credit_text.is_empty() {
+            let text = squash(&all.replace(&credit_text, ""));
+            let credit = credit_text.trim_start_matches(|c: char| !c.is_alphanumeric()).to_string();
+            let credit = ["Photo:", "Photograph:", "Credit:", "Image:"].iter().fold(credit, |c, l| c.trim_start_matches(l).trim().to_string());
+            Caption { text, credit: Some(credit) }
+        } else {
+            caption(&all).unwrap_or(Caption { text: all, credit: None })
+        };
+        if !c.text.is_empty() && !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn selector(css: &'static str) -> &'static Selector {
+    static CACHE: OnceLock<std::sync::Mutex<HashMap<&'static str, &'static Selector>>> = OnceLock::new();
+    let mut cache = CACHE.get_or_init(Default::default).lock().expect("selector cache poisoned");
+    cache.entry(css).or_insert_with(|| Box::leak(Box::new(Selector::parse(css).expect("valid selector"))))
+}
+
+/// Lower-cased words of an element's class and id ("article-share_bar" → article, share, bar).
+fn class_tokens(e: &ElementRef) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in [e.attr("class"), e.attr("id"), e.attr("role")].into_iter().flatten() {
+        out.extend(attr.split(|c: char| c.is_whitespace() || c == '-' || c == '_').filter(|t| !t.is_empty()).map(str::to_lowercase));
+    }
+    out
+}
+
+/// Elements never part of an article body.
+fn skipped_tag(name: &str) -> Option<RemovedReason> {
+    Some(match name {
+        "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "object" | "embed" | "canvas" | "select"
+        | "button" | "input" | "textarea" | "head" | "link" | "meta" | "video" | "audio" | "picture" | "img" => RemovedReason::Boilerplate,
+        "nav" | "menu" => RemovedReason::Navigation,
+        "footer" => RemovedReason::Footer,
+        "aside" => RemovedReason::Related,
+        "form" => RemovedReason::Newsletter,
+        _ => return None,
+    })
+}
+
+/// Why an element's class or id marks it as boilerplate, if it does.
+fn skipped_class(e: &ElementRef) -> Option<RemovedReason> {
+    let tokens = class_tokens(e);
+    if tokens.iter().any(|t| matches!(t.as_str(), "article" | "body" | "content" | "main" | "story" | "entry" | "text" | "post")) {
+        return None;
+    }
+    tokens.iter().find_map(|t| {
+        Some(match t.as_str() {
+            "share" | "sharing" | "social" | "sharebar" | "toolbar" => RemovedReason::ShareBar,
+            "related" | "recommended" | "recommendations" | "outbrain" | "taboola" | "more" | "tags" | "trending" | "popular" => RemovedReason::Related,
+            "comment" | "comments" | "disqus" => RemovedReason::Comments,
+            "newsletter" | "subscribe" | "subscription" | "signup" | "paywall" | "promo" => RemovedReason::Newsletter,
+            "ad" | "ads" | "advert" | "advertisement" | "sponsored" | "dfp" => RemovedReason::Advertisement,
+            "cookie" | "cookies" | "consent" | "gdpr" => RemovedReason::Cookie,
+            "footer" => RemovedReason::Footer,
+            "nav" | "navigation" | "menu" | "navbar" | "sidebar" | "masthead" | "header" => RemovedReason::Navigation,
+            "breadcrumb" | "breadcrumbs" => RemovedReason::Breadcrumb,
+            "byline" | "author" | "dateline" | "timestamp" => RemovedReason::Byline,
+            "caption" | "figcaption" | "credit" => RemovedReason::Caption,
+            "modal" | "popup" | "overlay" | "hidden" => RemovedReason::Boilerplate,
+            _ => return None,
+        })
+    })
+}
+
+fn skip_reason(e: &ElementRef) -> Option<RemovedReason> {
+    let tag = skipped_tag(e.value().name());
+    let silent = matches!(e.value().name(), "script" | "style" | "noscript" | "template" | "svg" | "head");
+    let class = if silent { None } else { skipped_class(e) };
+    class.or(tag).or_else(|| {
+        let hidden = e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true")
+            || e.attr("style").is_some_and(|s| s.replace(' ', "").contains("display:none"));
+        hidden.then_some(RemovedReason::Boilerplate)
+    })
+}
+
+/// The element(s) holding the article: the best-scoring parent of paragraphs, plus its
+/// siblings that score well too (articles split over several containers).
+fn containers(html: &Html) -> Vec<ElementRef<'_>> {
+    let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
+    for p in html.select(selector("p, pre, blockquote, li, h2, h3")) {
+        if p.ancestors().filter_map(ElementRef::wrap).any(|a| skip_reason(&a).is_some()) {
+            continue;
+        }
+        let text = squash(&p.text().collect::<String>());
+        let len = text.chars().count();
+        if len < 25 {
+            continue;
+        }
+        let links: usize = p.select(selector("a")).map(|a| a.text().map(|t| t.chars().count()).sum::<usize>()).sum();
+        if links * 2 > len {
+            continue;
+        }
+        let weight = if p.value().name() == "p" { 1.0 } else { 0.5 };
+        let score = weight * (1.0 + text.matches(',').count() as f64 + (len as f64 / 100.0).min(3.0));
+        let mut ancestors = p.ancestors().filter_map(ElementRef::wrap);
+        if let Some(parent) = ancestors.next() {
+            *scores.entry(parent.id()).or_default() += score;
+            if let Some(grandparent) = ancestors.next() {
+                *scores.entry(grandparent.id()).or_default() += score / 2.0;
+            }
+        }
+    }
+    let Some((&best_id, &best)) = scores.iter().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0))) else {
+        return html.select(selector("body")).collect();
+    };
+    let best_node = html.tree.get(best_id).expect("scored node exists");
+    let Some(parent) = best_node.parent() else { return vec![ElementRef::wrap(best_node).unwrap()] };
+    let threshold = (best * 0.2).max(5.0);
+    parent
+        .children()
+        .filter(|c| c.id() == best_id || scores.get(&c.id()).is_some_and(|&s| s >= threshold))
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.id() == best_id || skip_reason(e).is_none())
+        .collect()
+}
+
+#[derive(Debug, Default)]
+struct Block {
+    text: String,
+    link_chars: usize,
+}
+
+impl Block {
+    fn link_share(&self) -> f64 {
+        self.link_chars as f64 / self.text.chars().count().max(1) as f64
+    }
+}
+
+/// Walks a container, cutting its text into blocks at block-level elements.
+#[derive(Default)]
+struct Walker {
+    blocks: Vec<Block>,
+    removed: Vec<Removed>,
+    buffer: String,
+    link_chars: usize,
+    h1: Option<String>,
+    /// When walking outside the article: every block is removed, for this reason.
+    outside: Option<RemovedReason>,
+    /// The article's containers, not walked when walking outside them.
+    containers: Vec<ego_tree::NodeId>,
+}
+
+const INLINE: &[&str] = &[
+    "a", "span", "em", "strong", "b", "i", "u", "s", "sup", "sub", "small", "abbr", "cite", "q", "time", "mark",
+    "font", "code", "kbd", "var", "dfn", "bdi", "bdo", "data", "ins", "del", "wbr", "label",
+];
+
+impl Walker {
+    fn flush(&mut self) {
+        let text = squash(&self.buffer);
+        if !text.is_empty() {
+            match self.outside {
+                Some(reason) => self.removed.push(Removed { text, reason }),
+                None => self.blocks.push(Block { text, link_chars: self.link_chars }),
+            }
+        }
+        self.buffer.clear();
+        self.link_chars = 0;
+    }
+
+    fn walk(&mut self, element: ElementRef) {
+        self.walk_inner(element, false);
+    }
+
+    fn walk_inner(&mut self, element: ElementRef, in_link: bool) {
+        for child in element.children() {
+            match child.value() {
+                Node::Text(t) => {
+                    if in_link {
+                        self.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+                    }
+                    self.buffer.push_str(t);
+                }
+                Node::Element(_) => {
+                    let e = ElementRef::wrap(child).expect("element node");
+                    let name = e.value().name();
+                    if self.containers.contains(&e.id()) {
+                        self.flush();
+                        continue;
+                    }
+                    if let Some(reason) = skip_reason(&e).or((name == "figure" || name == "figcaption").then_some(RemovedReason::Caption)) {
+                        // Captions are read from the markup by `figcaptions`; here they only leave the body.
+                        let text = squash(&e.text().collect::<String>());
+                        if text.chars().count() >= 2 && !matches!(name, "script" | "style" | "noscript" | "template" | "svg") {
+                            self.flush();
+                            self.removed.push(Removed { text, reason });
+                        }
+                        continue;
+                    }
+                    match name {
+                        "br" => self.buffer.push('\n'),
+                        "h1" => {
+                            self.flush();
+                            let text = squash(&e.text().collect::<String>());
+                            self.h1.get_or_insert(text.clone());
+                            self.removed.push(Removed { text, reason: RemovedReason::Title });
+                        }
+                        n if INLINE.contains(&n) => self.walk_inner(e, in_link || n == "a"),
+                        _ => {
+                            self.flush();
+                            self.walk_inner(e, in_link);
+                            self.flush();
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// What the page says about itself: JSON-LD first, then meta tags, then markup.
+#[derive(Debug, Default)]
+struct Metadata {
+    title: Option<String>,
+    publisher: Option<String>,
+    section: Vec<String>,
+    byline: Vec<String>,
+    published: Option<Published>,
+}
+
+impl Metadata {
+    fn read(html: &Html) -> Metadata {
+        let mut meta = Metadata::default();
+        let mut tags: HashMap<String, String> = HashMap::new();
+        for m in html.select(selector("meta")) {
+            let key = m.attr("property").or(m.attr("name")).or(m.attr("itemprop")).map(str::to_lowercase);
+            if let (Some(key), Some(content)) = (key, m.attr("content")) {
+                tags.entry(key).or_insert_with(|| squash(content));
+            }
+        }
+        let ld = json_ld(html);
+        let get = |k: &str| tags.get(k).filter(|v| !v.is_empty()).cloned();
+
+        meta.publisher = get("og:site_name")
+            .or_else(|| ld.as_ref().and_then(|a| a["publisher"]["name"].as_str().map(squash)))
+            .or_else(|| get("application-name"));
+
+        let h1 = html.select(selector("h1")).map(|h| squash(&h.text().collect::<String>())).find(|t| !t.is_empty());
+        let headline = ld.as_ref().and_then(|a| a["headline"].as_str().map(squash));
+        let og = get("og:title").or_else(|| get("twitter:title"));
+        let page_title = html.select(selector("title")).next().map(|t| squash(&t.text().collect::<String>()));
+        meta.title = h1
+            .clone()
+            .filter(|h| [&og, &headline, &page_title].iter().any(|c| c.as_ref().is_some_and(|c| c.contains(h.as_str()))))
+            .or(headline)
+            .or(og.map(|t| strip_site(&t, meta.publisher.as_deref())))
+            .or(h1)
+            .or(page_title.map(|t| strip_site(&t, meta.publisher.as_deref())));
+
+        let ld_date = ld.as_ref().and_then(|a| a["datePublished"].as_str().or(a["dateCreated"].as_str()).and_then(normalize_date));
+        let meta_date = [
+            "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
+            "date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
+        ]
+        .iter()
+        .find_map(|k| get(k).and_then(|v| normalize_date(&v)));
+        let time_date = html.select(selector("time[datetime]")).find_map(|t| t.attr("datetime").and_then(normalize_date));
+        let url_date = [get("og:url"), html.select(selector("link[rel=canonical]")).next().and_then(|l| l.attr("href").map(str::to_string))]
+            .into_iter()
+            .flatten()
+            .find_map(|u| url_date(&u));
+        meta.published = [
+            (ld_date, PublishedFrom::JsonLd),
+            (meta_date, PublishedFrom::Meta),
+            (time_date, PublishedFrom::TimeElement),
+            (url_date, PublishedFrom::Url),
+        ]
+        .into_iter()
+        .find_map(|(v, from)| v.map(|value| Published { value, from }));
+
+        let ld_authors: Vec<String> = ld
+            .as_ref()
+            .map(|a| {
+                let author = &a["author"];
+                let list: Vec<&serde_json::Value> = match author {
+                    serde_json::Value::Array(items) => items.iter().collect(),
+                    v => vec![v],
+                };
+                list.iter().filter_map(|v| v.as_str().or(v["name"].as_str())).flat_map(byline_names).collect()
+            })
+            .unwrap_or_default();
+        meta.byline = if !ld_authors.is_empty() {
+            ld_authors
+        } else if let Some(a) = get("author").filter(|a| !a.contains("://") && !a.contains('@')) {
+            byline_names(&a)
+        } else {
+            html.select(selector("[rel=author], [itemprop=author], .byline, .author-name, .author"))
+                .map(|e| byline_names(&squash(&e.text().collect::<String>())))
+                .find(|names| !names.is_empty())
+                .unwrap_or_default()
+        };
+
+        meta.section = html
+            .select(selector("[class*=breadcrumb], [id*=breadcrumb], nav[aria-label*=readcrumb]"))
+            .next()
+            .map(|b| {
+                let parts: Vec<String> = b
+                    .select(selector("a, li > span"))
+                    .map(|a| squash(&a.text().collect::<String>()))
+                    .filter(|t| !t.is_empty() && !t.eq_ignore_ascii_case("home"))
+                    .collect();
+                if parts.is_empty() {
+                    breadcrumb(&squash(&b.text().collect::<String>())).unwrap_or_default()
+                } else {
+                    parts
+                }
+            })
+            .filter(|p| !p.is_empty() && p.len() <= 6)
+            .or_else(|| get("article:section").map(|s| vec![s]))
+            .or_else(|| ld.as_ref().and_then(|a| a["articleSection"].as_str().map(|s| vec![squash(s)])))
+            .unwrap_or_default();
+        meta
+    }
+}
+
+/// "Headline | Site" or "Headline - Site" → "Headline".
+fn strip_site(title: &str, site: Option<&str>) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let tail_is_site = site.is_some_and(|s| tail.contains(s) || s.contains(tail)) || tail.split_whitespace().count() <= 3;
+            if tail_is_site && head.split_whitespace().count() >= 3 {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// "/2024/10/04/" in a URL.
+fn url_date(url: &str) -> Option<String> {
+    let parts: Vec<&str> = url.split('/').collect();
+    parts.windows(3).find_map(|w| {
+        let (y, m, d) = (w[0].parse::<i16>().ok()?, w[1].parse::<i8>().ok()?, w[2].get(..2)?.parse::<i8>().ok()?);
+        (w[0].len() == 4 && w[1].len() == 2).then_some(())?;
+        jiff::civil::Date::new(y, m, d).ok().map(|d| d.to_string())
+    })
+}
+
+/// The page's article object in JSON-LD, if any (looking through arrays and `@graph`).
+fn json_ld(html: &Html) -> Option<serde_json::Value> {
+    fn is_article(v: &serde_json::Value) -> bool {
+        let t = &v["@type"];
+        let names: Vec<&str> = match t {
+            serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect(),
+            v => v.as_str().into_iter().collect(),
+        };
+        names.iter().any(|n| n.contains("Article") || matches!(*n, "BlogPosting" | "Report" | "LiveBlogPosting"))
+    }
+    fn find(v: serde_json::Value) -> Option<serde_json::Value> {
+        match v {
+            serde_json::Value::Array(items) => items.into_iter().find_map(find),
+            serde_json::Value::Object(ref o) if o.contains_key("@graph") => find(o["@graph"].clone()),
+            v if is_article(&v) => Some(v),
+            _ => None,
+        }
+    }
+    html.select(selector("script[type='application/ld+json']"))
+        .filter_map(|s| serde_json::from_str(&s.text().collect::<String>()).ok())
+        .find_map(find)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_with_metadata_and_boilerplate() {
+        let page = r#"<html lang="en"><head><title>Ships seized | Harbour Times</title>
+<meta property="og:site_name" content="Harbour Times">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ships seized in the strait","datePublished":"2024-10-04T09:30:00+03:00","author":{"name":"Jane Doe"}}</script>
+</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<div class="breadcrumbs"><a href="/">Home</a> <a href="/news">News</a> <a href="/news/world">World</a></div>
+<article><h1>Ships seized in the strait</h1><div class="share-bar">Share on Facebook</div>
+<p>The navy seized two tankers on Friday, officials said, in the largest such operation this year.</p>
+<figure><img src="x.jpg"><figcaption>A tanker at sea. <span class="credit">Photo: AP / J. Roe</span></figcaption></figure>
+<p>The ministry said the crews, about 40 sailors in all, were being questioned in port.</p>
+<div class="related"><a href="/a">Other story one</a><a href="/b">Other story two</a></div>
+</article><footer>Terms of use. Privacy policy.</footer></body></html>"#;
+        let a = extract(page);
+        assert_eq!(a.title.as_deref(), Some("Ships seized in the strait"));
+        assert_eq!(a.publisher.as_deref(), Some("Harbour Times"));
+        assert_eq!(a.byline, ["Jane Doe"]);
+        assert_eq!(a.language.as_deref(), Some("en"));
+        assert_eq!(a.section, ["News", "World"]);
+        let published = a.published.as_ref().unwrap();
+        assert_eq!((published.value.as_str(), published.from), ("2024-10-04T09:30:00+03:00", PublishedFrom::JsonLd));
+        assert_eq!(a.paragraphs.len(), 2, "{:#?}", a.paragraphs);
+        assert!(a.paragraphs[0].starts_with("The navy seized"));
+        assert_eq!(a.captions, [Caption { text: "A tanker at sea.".into(), credit: Some("AP / J. Roe".into()) }]);
+        assert!(a.removed.iter().any(|r| r.reason == RemovedReason::ShareBar));
+        assert!(a.removed.iter().any(|r| r.reason == RemovedReason::Related));
+    }
+}
