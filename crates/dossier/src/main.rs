@@ -84,6 +84,13 @@ fn extract(mut files: Vec<String>, input: InputArg, published: Option<String>, f
                 continue;
             }
         };
+        if page.encoding_guessed {
+            eprintln!(
+                "dossier: {}: warning: not valid UTF-8 and no charset declared; decoded as {} by guess (convert it to UTF-8 or declare its charset to be sure)",
+                display(path),
+                page.encoding
+            );
+        }
         let doc = analyse(&page, reference.clone());
         let report = Report::new(&doc, &page, path);
         let written = if pretty { serde_json::to_writer_pretty(&mut out, &report) } else { serde_json::to_writer(&mut out, &report) };

@@ -52,6 +52,8 @@ pub struct Page {
     pub text: String,
     /// The encoding the bytes were decoded from (WHATWG name).
     pub encoding: &'static str,
+    /// Whether the encoding was guessed: the bytes were not UTF-8 and declared nothing.
+    pub encoding_guessed: bool,
     /// SHA-256 of the raw bytes, lowercase hex.
     pub sha256: String,
     pub bytes: usize,
@@ -97,7 +99,7 @@ pub fn decode(bytes: &[u8], kind: InputKind) -> Result<Page, PageError> {
     if let Some(what) = binary_signature(bytes) {
         return Err(PageError::Binary { what });
     }
-    let (text, encoding) = decode_text(bytes);
+    let (text, encoding, encoding_guessed) = decode_text(bytes);
     if looks_binary(&text) {
         return Err(PageError::Binary { what: "binary data" });
     }
@@ -110,29 +112,30 @@ pub fn decode(bytes: &[u8], kind: InputKind) -> Result<Page, PageError> {
         k => k,
     };
     let sha256 = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
-    Ok(Page { kind, text, encoding, sha256, bytes: bytes.len() })
+    Ok(Page { kind, text, encoding, encoding_guessed, sha256, bytes: bytes.len() })
 }
 
-fn decode_text(bytes: &[u8]) -> (String, &'static str) {
+/// The text, the encoding it was decoded from, and whether that encoding was a guess.
+fn decode_text(bytes: &[u8]) -> (String, &'static str, bool) {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return (text.into_owned(), encoding.name());
+        return (text.into_owned(), encoding.name(), false);
     }
     if let Some(encoding) = declared_charset(bytes) {
         // A page declaring UTF-8 that is not valid UTF-8 was mislabelled: sniff instead.
         if encoding != encoding_rs::UTF_8 || std::str::from_utf8(bytes).is_ok() {
             let (text, _) = encoding.decode_without_bom_handling(bytes);
-            return (text.into_owned(), encoding.name());
+            return (text.into_owned(), encoding.name(), false);
         }
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return (text.to_owned(), encoding_rs::UTF_8.name());
+        return (text.to_owned(), encoding_rs::UTF_8.name(), false);
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     let encoding = detector.guess(None, true);
     let (text, _) = encoding.decode_without_bom_handling(bytes);
-    (text.into_owned(), encoding.name())
+    (text.into_owned(), encoding.name(), true)
 }
 
 /// The charset a page declares in its first 4 KiB (`<meta charset=...>` or `charset=` in a content type).
@@ -230,6 +233,7 @@ mod tests {
         let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
         let page = decode(&bytes, InputKind::Auto).unwrap();
         assert_eq!(page.encoding, "windows-1251");
+        assert!(page.encoding_guessed);
         assert_eq!(page.text, text);
     }
 
