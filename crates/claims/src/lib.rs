@@ -253,19 +253,7 @@ impl<'a> Finder<'a> {
         let cue_word = cue_word.rsplit(' ').next().unwrap_or_default();
         let polarity = if DENIALS.contains(&cue_word) { Polarity::Negative } else { Polarity::Positive };
         let relay = source.as_ref().map(|s| self.relay(s)).unwrap_or_default();
-        Some(Claim {
-            content,
-            source,
-            cue: Some(cue),
-            hedges: Vec::new(),
-            polarity,
-            quoted,
-            relay,
-            quantities: Vec::new(),
-            times: Vec::new(),
-            entities: Vec::new(),
-            said_on: None,
-        })
+        Some(Claim { source, cue: Some(cue), polarity, quoted, relay, ..Claim::new(content) })
     }
 
     /// The source to the left of a verb cue, if there is one.
@@ -434,19 +422,7 @@ impl<'a> Finder<'a> {
         while to > s.start && self.is_punct(to - 1) {
             to -= 1;
         }
-        Some(Claim {
-            content: self.span(s.start, to),
-            source: None,
-            cue: None,
-            hedges: Vec::new(),
-            polarity: Polarity::Positive,
-            quoted: false,
-            relay: Vec::new(),
-            quantities: Vec::new(),
-            times: Vec::new(),
-            entities: Vec::new(),
-            said_on: None,
-        })
+        Some(Claim::new(self.span(s.start, to)))
     }
 
     /// Fills what lies inside the content: figures, times, entities, hedges; and the time

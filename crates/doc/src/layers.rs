@@ -200,3 +200,22 @@ pub struct Claim {
     /// The time expression dating the report of the claim ("reported on Friday").
     pub said_on: Option<usize>,
 }
+
+impl Claim {
+    /// A claim in the outlet's own voice over `content`; attribution fields are set by the caller.
+    pub fn new(content: Span) -> Claim {
+        Claim {
+            content,
+            source: None,
+            cue: None,
+            hedges: Vec::new(),
+            polarity: Polarity::Positive,
+            quoted: false,
+            relay: Vec::new(),
+            quantities: Vec::new(),
+            times: Vec::new(),
+            entities: Vec::new(),
+            said_on: None,
+        }
+    }
+}

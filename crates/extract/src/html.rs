@@ -5,12 +5,13 @@ use crate::blocks::{boilerplate, breadcrumb, byline_names, caption, copyright_ho
 use crate::date::normalize_date;
 use crate::squash;
 use dossier_doc::{Article, Caption, Published, PublishedFrom, Removed, RemovedReason};
+use ego_tree::iter::Edge;
 use scraper::{node::Node, ElementRef, Html, Selector};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub fn extract(text: &str) -> Article {
-    let html = Html::parse_document(text);
+    let html = Html::parse_document(&crate::cap_nesting(text));
     let meta = Metadata::read(&html);
     let mut article = Article {
         language: html.root_element().attr("lang").map(|l| l.trim().to_string()).filter(|l| !l.is_empty()),
@@ -264,54 +265,78 @@ impl Walker {
         self.link_chars = 0;
     }
 
-    fn walk(&mut self, element: ElementRef) {
-        self.walk_inner(element, false);
-    }
-
-    fn walk_inner(&mut self, element: ElementRef, in_link: bool) {
-        for child in element.children() {
-            match child.value() {
-                Node::Text(t) => {
-                    if in_link {
-                        self.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
-                    }
-                    self.buffer.push_str(t);
-                }
-                Node::Element(_) => {
-                    let e = ElementRef::wrap(child).expect("element node");
-                    let name = e.value().name();
-                    if self.containers.contains(&e.id()) {
-                        self.flush();
-                        continue;
-                    }
-                    if let Some(reason) = skip_reason(&e).or((name == "figure" || name == "figcaption").then_some(RemovedReason::Caption)) {
-                        // Captions are read from the markup by `figcaptions`; here they only leave the body.
-                        let text = squash(&e.text().collect::<String>());
-                        if text.chars().count() >= 2 && !matches!(name, "script" | "style" | "noscript" | "template" | "svg") {
-                            self.flush();
-                            self.removed.push(Removed { text, reason });
+    /// Walks the subtree under `root` iteratively (pages nest tens of thousands deep).
+    fn walk(&mut self, root: ElementRef) {
+        // The element whose subtree is being passed over, and how many links enclose us.
+        let mut skipping: Option<ego_tree::NodeId> = None;
+        let mut links = 0usize;
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(node) if skipping.is_none() && node.id() != root.id() => match node.value() {
+                    Node::Text(t) => {
+                        if links > 0 {
+                            self.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
                         }
-                        continue;
+                        self.buffer.push_str(t);
                     }
-                    match name {
-                        "br" => self.buffer.push('\n'),
-                        "h1" => {
-                            self.flush();
-                            let text = squash(&e.text().collect::<String>());
-                            self.h1.get_or_insert(text.clone());
-                            self.removed.push(Removed { text, reason: RemovedReason::Title });
+                    Node::Element(_) => {
+                        let e = ElementRef::wrap(node).expect("element node");
+                        if self.open(e) {
+                            skipping = Some(e.id());
+                        } else if e.value().name() == "a" {
+                            links += 1;
                         }
-                        n if INLINE.contains(&n) => self.walk_inner(e, in_link || n == "a"),
-                        _ => {
-                            self.flush();
-                            self.walk_inner(e, in_link);
-                            self.flush();
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    if skipping == Some(node.id()) {
+                        skipping = None;
+                    } else if skipping.is_none() && node.id() != root.id() {
+                        if let Some(e) = ElementRef::wrap(node) {
+                            match e.value().name() {
+                                "a" => links = links.saturating_sub(1),
+                                n if INLINE.contains(&n) || n == "br" => {}
+                                _ => self.flush(),
+                            }
                         }
                     }
                 }
-                _ => {}
+                Edge::Open(_) => {}
             }
         }
+    }
+
+    /// Handles an element's start; returns true when its subtree is to be passed over.
+    fn open(&mut self, e: ElementRef) -> bool {
+        let name = e.value().name();
+        if self.containers.contains(&e.id()) {
+            self.flush();
+            return true;
+        }
+        let figure = (name == "figure" || name == "figcaption").then_some(RemovedReason::Caption);
+        if let Some(reason) = skip_reason(&e).or(figure) {
+            // Captions are read from the markup by `figcaptions`; here they only leave the body.
+            let text = squash(&e.text().collect::<String>());
+            if text.chars().count() >= 2 && !matches!(name, "script" | "style" | "noscript" | "template" | "svg") {
+                self.flush();
+                self.removed.push(Removed { text, reason });
+            }
+            return true;
+        }
+        match name {
+            "br" => self.buffer.push('\n'),
+            "h1" => {
+                self.flush();
+                let text = squash(&e.text().collect::<String>());
+                self.h1.get_or_insert(text.clone());
+                self.removed.push(Removed { text, reason: RemovedReason::Title });
+                return true;
+            }
+            n if INLINE.contains(&n) => {}
+            _ => self.flush(),
+        }
+        false
     }
 }
 

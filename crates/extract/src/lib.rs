@@ -22,12 +22,14 @@
 pub mod blocks;
 mod date;
 mod html;
+mod nesting;
 mod text;
 
 use dossier_doc::Article;
 use dossier_page::{InputKind, Page};
 
 pub use date::normalize_date;
+pub use nesting::{cap_nesting, MAX_DEPTH};
 
 /// Extracts the article from a decoded page, by the page's kind.
 pub fn extract(page: &Page) -> Article {

@@ -1,0 +1,84 @@
+//! A linear guard against hostile nesting, run before the HTML parser.
+//!
+//! html5ever checks the stack of open elements on every start tag, so a page of 100,000
+//! unclosed `<div>`s costs time quadratic in its depth (33 s measured). No real article
+//! nests anywhere near [`MAX_DEPTH`]; start tags beyond it are dropped, their text kept.
+
+use std::borrow::Cow;
+
+/// The deepest element nesting passed to the parser.
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements that never hold children, or whose end tag is optional and implied by their
+/// siblings (`<p>a<p>b`): neither deepens the tree for long.
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
+    "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup",
+    "rt", "rp", "!doctype",
+];
+
+/// Returns the page with start tags deeper than `MAX_DEPTH` removed (borrowed when none are).
+///
+/// ```
+/// let deep = format!("<body>{}<p>text</p></body>", "<div>".repeat(600));
+/// let capped = dossier_extract::cap_nesting(&deep);
+/// assert_eq!(capped.matches("<div>").count(), dossier_extract::MAX_DEPTH - 1);
+/// assert!(capped.contains("<p>text</p>"));
+/// ```
+pub fn cap_nesting(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(off) = memchr(b'<', &bytes[i..]) {
+        let at = i + off;
+        let rest = &html[at..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(bytes.len(), |e| at + e + 3);
+            continue;
+        }
+        let Some(close) = rest.find('>') else { break };
+        let tag = &rest[1..close];
+        let end = at + close + 1;
+        if let Some(name) = tag.strip_prefix('/') {
+            if !FLAT.contains(&tag_name(name).as_str()) {
+                depth = depth.saturating_sub(1);
+            }
+        } else if tag.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            let name = tag_name(tag);
+            if matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
+                // Raw text: skip to the matching end tag.
+                let closing = format!("</{name}");
+                i = html[end..].to_ascii_lowercase().find(&closing).map_or(bytes.len(), |e| end + e);
+                continue;
+            }
+            if !FLAT.contains(&name.as_str()) && !tag.ends_with('/') {
+                if depth >= MAX_DEPTH {
+                    cuts.push((at, end));
+                } else {
+                    depth += 1;
+                }
+            }
+        }
+        i = end;
+    }
+    if cuts.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut last = 0;
+    for (from, to) in cuts {
+        out.push_str(&html[last..from]);
+        last = to;
+    }
+    out.push_str(&html[last..]);
+    Cow::Owned(out)
+}
+
+fn tag_name(tag: &str) -> String {
+    tag.split(|c: char| c.is_whitespace() || c == '/' || c == '>').next().unwrap_or("").to_ascii_lowercase()
+}
+
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|&b| b == needle)
+}
