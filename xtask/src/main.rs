@@ -134,10 +134,9 @@ fn countries(data: &Path, rows: &mut Rows) -> Result<BTreeSet<String>, String> {
         for alt in c["altSpellings"].as_array().into_iter().flatten().filter_map(|a| a.as_str()) {
             // Two- and three-letter codes collide with words ("IN", "CAN"); keep only the famous ones.
             let is_code = alt.len() <= 3 && alt.chars().all(|ch| ch.is_ascii_uppercase());
-            if !is_code || matches!(alt, "US" | "USA" | "UK" | "UAE" | "DRC" | "ROK") {
-                if !codes.contains(&alt) || matches!(alt, "US" | "USA") {
-                    add(alt, "alias");
-                }
+            let famous = matches!(alt, "US" | "USA" | "UK" | "UAE" | "DRC" | "ROK");
+            if (!is_code || famous) && (!codes.contains(&alt) || matches!(alt, "US" | "USA")) {
+                add(alt, "alias");
             }
         }
         for g in ["m", "f"] {

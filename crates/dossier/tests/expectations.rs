@@ -329,16 +329,13 @@ impl Checker<'_> {
         }
         match scalar(&want["bounds"]).as_deref() {
             None => {}
-            Some("approximate") => {
-                if q["approximate"] != true {
-                    self.miss(format!("claim {label}: quantity {text:?} should be approximate"));
-                }
+            Some("approximate") if q["approximate"] != true => {
+                self.miss(format!("claim {label}: quantity {text:?} should be approximate"));
             }
-            Some("exact") => {
-                if interval["low"] != interval["high"] || q["approximate"] == true {
-                    self.miss(format!("claim {label}: quantity {text:?} should be exact, got {interval}"));
-                }
+            Some("exact") if interval["low"] != interval["high"] || q["approximate"] == true => {
+                self.miss(format!("claim {label}: quantity {text:?} should be exact, got {interval}"));
             }
+            Some("approximate" | "exact") => {}
             Some(bounds) => {
                 let want = parse_bounds(bounds);
                 let got = (interval["low"].as_f64(), interval["low_inclusive"].as_bool() == Some(true), interval["high"].as_f64(), interval["high_inclusive"].as_bool() == Some(true));

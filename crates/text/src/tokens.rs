@@ -46,9 +46,8 @@ fn number(text: &str, start: usize) -> (usize, TokenKind) {
     let b = text.as_bytes();
     let mut end = start;
     while end < b.len() {
-        if b[end].is_ascii_digit() {
-            end += 1;
-        } else if (b[end] == b',' || b[end] == b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        let separator = (b[end] == b',' || b[end] == b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
+        if b[end].is_ascii_digit() || separator {
             end += 1;
         } else {
             break;
