@@ -1,0 +1,182 @@
+//! `dossier-eval`: measures dossier's stages on the evaluation sets in `../shared/data`.
+//!
+//! `cargo run --release -p dossier-eval -- extraction` scores article extraction on the
+//! ScrapingHub benchmark (AEB) and on trafilatura's evaluation corpus, with one-thread
+//! throughput, the slowest page and peak memory. `--versus-trafilatura PYTHON` also times
+//! Python trafilatura on the same pages in the same run (a Python with `trafilatura` and
+//! `lxml_html_clean` installed) and prints the speed ratio.
+
+use clap::{Parser, Subcommand};
+use dossier_eval::{aeb, read_maybe_gz, segments};
+use dossier_page::{decode, InputKind};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(name = "dossier-eval", about = "Measure dossier on the evaluation sets in ../shared/data")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Article extraction: AEB body F1 and trafilatura-eval body F1 and metadata accuracy.
+    Extraction {
+        /// The folder holding scrapinghub-aeb/ and trafilatura-eval/.
+        #[arg(long, default_value = "../shared/data/extraction")]
+        data: PathBuf,
+        /// A Python interpreter with trafilatura installed, to time it on the same pages.
+        #[arg(long)]
+        versus_trafilatura: Option<PathBuf>,
+        /// Print the N worst-scoring AEB pages.
+        #[arg(long, default_value_t = 0)]
+        worst: usize,
+    },
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Extraction { data, versus_trafilatura, worst } => match extraction(&data, versus_trafilatura.as_deref(), worst) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("dossier-eval: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+/// One page run through extraction: its output, and how long it took.
+struct Run {
+    article: dossier_doc::Article,
+    seconds: f64,
+}
+
+fn extract(bytes: &[u8]) -> Run {
+    let start = Instant::now();
+    let article = match decode(bytes, InputKind::Html) {
+        Ok(page) => dossier_extract::extract(&page),
+        Err(_) => dossier_doc::Article::default(),
+    };
+    Run { article, seconds: start.elapsed().as_secs_f64() }
+}
+
+fn body(article: &dossier_doc::Article) -> String {
+    article.paragraphs.join("\n")
+}
+
+fn extraction(data: &Path, python: Option<&Path>, worst: usize) -> Result<(), String> {
+    let aeb_dir = data.join("scrapinghub-aeb");
+    let truth_text = std::fs::read_to_string(aeb_dir.join("ground-truth.json")).map_err(|e| format!("{}: {e} (pass --data)", aeb_dir.display()))?;
+    let truth = aeb::bodies(&serde_json::from_str(&truth_text).map_err(|e| e.to_string())?);
+    let mut ids: Vec<&String> = truth.keys().collect();
+    ids.sort();
+    let aeb_pages: Vec<(String, PathBuf, Vec<u8>)> = ids
+        .iter()
+        .map(|id| {
+            let path = aeb_dir.join(format!("html/{id}.html.gz"));
+            read_maybe_gz(&path).map(|b| (id.to_string(), path.clone(), b)).map_err(|e| format!("{}: {e}", path.display()))
+        })
+        .collect::<Result<_, _>>()?;
+    let traf_dir = data.join("trafilatura-eval");
+    let traf_gold = segments::load(&traf_dir)?;
+    let traf_pages: Vec<Vec<u8>> = traf_gold.iter().map(|(p, _)| read_maybe_gz(p).map_err(|e| format!("{}: {e}", p.display()))).collect::<Result<_, _>>()?;
+
+    // AEB
+    let mut predicted = HashMap::new();
+    let mut slowest = (0.0f64, String::new());
+    let mut aeb_seconds = 0.0;
+    for (id, path, bytes) in &aeb_pages {
+        let run = extract(bytes);
+        aeb_seconds += run.seconds;
+        if run.seconds > slowest.0 {
+            slowest = (run.seconds, path.display().to_string());
+        }
+        predicted.insert(id.clone(), body(&run.article));
+    }
+    let aeb_bytes: usize = aeb_pages.iter().map(|p| p.2.len()).sum();
+    println!("AEB ({} pages): {}", aeb_pages.len(), aeb::score(&truth, &predicted));
+    println!("  speed: {:.1} pages/s, {:.1} MB/s on one thread", aeb_pages.len() as f64 / aeb_seconds, aeb_bytes as f64 / 1e6 / aeb_seconds);
+    if worst > 0 {
+        let mut scored: Vec<(f64, &String)> = ids.iter().map(|id| {
+            let (tp, fp, fn_) = aeb::page(&truth[*id], &predicted[*id]);
+            (tp / (tp + fp + fn_).max(f64::MIN_POSITIVE), *id)
+        }).collect();
+        scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for (s, id) in scored.iter().take(worst) {
+            let (tp, fp, fn_) = aeb::page(&truth[*id], &predicted[*id]);
+            println!("  worst: {s:.3} (tp {tp:.2} fp {fp:.2} fn {fn_:.2}) {id}");
+        }
+    }
+
+    // trafilatura-eval
+    let mut score = segments::Score::default();
+    let mut traf_seconds = 0.0;
+    for ((path, gold), bytes) in traf_gold.iter().zip(&traf_pages) {
+        let run = extract(bytes);
+        traf_seconds += run.seconds;
+        if run.seconds > slowest.0 {
+            slowest = (run.seconds, path.display().to_string());
+        }
+        let a = &run.article;
+        let got = segments::Extracted {
+            body: body(a),
+            title: a.title.clone(),
+            author: (!a.byline.is_empty()).then(|| a.byline.join("; ")),
+            date: a.published.as_ref().map(|p| p.value.clone()),
+        };
+        score.add(gold, &got);
+    }
+    println!("trafilatura-eval ({} pages): body {}  accuracy {:.3}", traf_gold.len(), score.body(), score.accuracy());
+    println!(
+        "  title {:.3} ({}/{})  date {:.3} ({}/{})  author {:.3} ({}/{})",
+        score.title.accuracy(), score.title.correct, score.title.total,
+        score.date.accuracy(), score.date.correct, score.date.total,
+        score.author.accuracy(), score.author.correct, score.author.total,
+    );
+    println!("  speed: {:.1} pages/s on one thread", traf_gold.len() as f64 / traf_seconds);
+    println!("slowest page: {:.3} s ({}); peak memory of this process: {}", slowest.0, slowest.1, peak_memory());
+
+    if let Some(python) = python {
+        let paths: Vec<&PathBuf> = aeb_pages.iter().map(|p| &p.1).collect();
+        let theirs = time_trafilatura(python, &paths)?;
+        let ours = aeb_pages.len() as f64 / aeb_seconds;
+        println!("side by side on the AEB pages: dossier {ours:.1} pages/s, trafilatura {theirs:.1} pages/s (CPU time, one thread): {:.1}x", ours / theirs);
+    }
+    Ok(())
+}
+
+/// Peak resident memory of this process, from /proc (Linux).
+fn peak_memory() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l.trim_start_matches("VmHWM:").trim().to_string()))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// Pages per CPU-second of Python trafilatura's `extract` on the given gzipped pages.
+fn time_trafilatura(python: &Path, pages: &[&PathBuf]) -> Result<f64, String> {
+    const SCRIPT: &str = r#"
+import gzip, sys, time, trafilatura
+paths = sys.stdin.read().split("\n")
+pages = [gzip.open(p).read() for p in paths if p]
+start = time.process_time()
+for html in pages:
+    trafilatura.extract(html)
+print(len(pages) / (time.process_time() - start))
+"#;
+    use std::io::Write;
+    let mut child = std::process::Command::new(python)
+        .args(["-c", SCRIPT])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("{}: {e}", python.display()))?;
+    let list: Vec<String> = pages.iter().map(|p| p.display().to_string()).collect();
+    child.stdin.take().unwrap().write_all(list.join("\n").as_bytes()).map_err(|e| e.to_string())?;
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    String::from_utf8_lossy(&out.stdout).trim().parse().map_err(|_| format!("trafilatura run failed: {}", String::from_utf8_lossy(&out.stderr)))
+}
