@@ -21,14 +21,15 @@ pub fn extract(text: &str) -> Article {
         published: meta.published.clone(),
         ..Article::default()
     };
-    let containers = containers(&html);
-    let mut walker = Walker::default();
+    let skips = Skips::of(&html);
+    let containers = containers(&html, &skips);
+    let mut walker = Walker::new(&skips);
     for &container in &containers {
         walker.walk(container);
         walker.flush();
     }
     // Everything else on the page is removed too, and listed with why.
-    let mut outside = Walker { outside: Some(RemovedReason::Boilerplate), containers: containers.iter().map(|c| c.id()).collect(), ..Walker::default() };
+    let mut outside = Walker { outside: Some(RemovedReason::Boilerplate), containers: containers.iter().map(|c| c.id()).collect(), ..Walker::new(&skips) };
     if let Some(body) = html.select(selector("body")).next() {
         outside.walk(body);
         outside.flush();
@@ -180,12 +181,52 @@ fn skip_reason(e: &ElementRef) -> Option<RemovedReason> {
     })
 }
 
+/// The boilerplate elements of a page, judged once: by tag and class, except that an
+/// element holding several substantial paragraphs is never boilerplate (sites wrap whole
+/// articles in a `<form>` or a `class="modal-wrapper"`).
+struct Skips(HashMap<ego_tree::NodeId, RemovedReason>);
+
+impl Skips {
+    fn of(html: &Html) -> Skips {
+        let mut map = HashMap::new();
+        for node in html.tree.nodes() {
+            let Some(e) = ElementRef::wrap(node) else { continue };
+            let Some(reason) = skip_reason(&e) else { continue };
+            let silent = matches!(e.value().name(), "script" | "style" | "noscript" | "template" | "svg" | "head" | "iframe" | "object" | "embed" | "canvas" | "select" | "button" | "input" | "textarea");
+            if silent || !holds_article_text(&e) {
+                map.insert(e.id(), reason);
+            }
+        }
+        Skips(map)
+    }
+
+    fn get(&self, e: &ElementRef) -> Option<RemovedReason> {
+        self.0.get(&e.id()).copied()
+    }
+
+    fn inside_skipped(&self, e: &ElementRef) -> bool {
+        e.ancestors().any(|a| self.0.contains_key(&a.id()))
+    }
+}
+
+/// Three or more paragraphs of 80+ characters that are not mostly links.
+fn holds_article_text(e: &ElementRef) -> bool {
+    e.select(selector("p"))
+        .filter(|p| {
+            let len: usize = p.text().map(|t| t.chars().count()).sum();
+            let links: usize = p.select(selector("a")).map(|a| a.text().map(|t| t.chars().count()).sum::<usize>()).sum();
+            len >= 80 && links * 3 < len
+        })
+        .nth(2)
+        .is_some()
+}
+
 /// The element(s) holding the article: the best-scoring parent of paragraphs, plus its
 /// siblings that score well too (articles split over several containers).
-fn containers(html: &Html) -> Vec<ElementRef<'_>> {
+fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
     let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
     for p in html.select(selector("p, pre, blockquote, li, h2, h3")) {
-        if p.ancestors().filter_map(ElementRef::wrap).any(|a| skip_reason(&a).is_some()) {
+        if skips.get(&p).is_some() || skips.inside_skipped(&p) {
             continue;
         }
         let text = squash(&p.text().collect::<String>());
@@ -217,7 +258,7 @@ fn containers(html: &Html) -> Vec<ElementRef<'_>> {
         .children()
         .filter(|c| c.id() == best_id || scores.get(&c.id()).is_some_and(|&s| s >= threshold))
         .filter_map(ElementRef::wrap)
-        .filter(|e| e.id() == best_id || skip_reason(e).is_none())
+        .filter(|e| e.id() == best_id || skips.get(e).is_none())
         .collect()
 }
 
@@ -234,8 +275,8 @@ impl Block {
 }
 
 /// Walks a container, cutting its text into blocks at block-level elements.
-#[derive(Default)]
-struct Walker {
+struct Walker<'s> {
+    skips: &'s Skips,
     blocks: Vec<Block>,
     removed: Vec<Removed>,
     buffer: String,
@@ -252,7 +293,20 @@ const INLINE: &[&str] = &[
     "font", "code", "kbd", "var", "dfn", "bdi", "bdo", "data", "ins", "del", "wbr", "label",
 ];
 
-impl Walker {
+impl<'s> Walker<'s> {
+    fn new(skips: &'s Skips) -> Walker<'s> {
+        Walker {
+            skips,
+            blocks: Vec::new(),
+            removed: Vec::new(),
+            buffer: String::new(),
+            link_chars: 0,
+            h1: None,
+            outside: None,
+            containers: Vec::new(),
+        }
+    }
+
     fn flush(&mut self) {
         let text = squash(&self.buffer);
         if !text.is_empty() {
@@ -315,7 +369,7 @@ impl Walker {
             return true;
         }
         let figure = (name == "figure" || name == "figcaption").then_some(RemovedReason::Caption);
-        if let Some(reason) = skip_reason(&e).or(figure) {
+        if let Some(reason) = self.skips.get(&e).or(figure) {
             // Captions are read from the markup by `figcaptions`; here they only leave the body.
             let text = squash(&e.text().collect::<String>());
             if text.chars().count() >= 2 && !matches!(name, "script" | "style" | "noscript" | "template" | "svg") {
