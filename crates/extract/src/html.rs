@@ -152,6 +152,12 @@ fn skipped_class(e: &ElementRef) -> Option<RemovedReason> {
         return None;
     }
     tokens.iter().find_map(|t| {
+        // Strong words also inside compound class names ("commentlist", "sharedaddy").
+        for (stem, reason) in STRONG_STEMS {
+            if t.contains(stem) && !t.starts_with("commentary") {
+                return Some(*reason);
+            }
+        }
         Some(match t.as_str() {
             "share" | "sharing" | "social" | "sharebar" | "toolbar" => RemovedReason::ShareBar,
             "related" | "recommended" | "recommendations" | "outbrain" | "taboola" | "more" | "tags" | "trending" | "popular" => RemovedReason::Related,
@@ -169,6 +175,22 @@ fn skipped_class(e: &ElementRef) -> Option<RemovedReason> {
         })
     })
 }
+
+const STRONG_STEMS: &[(&str, RemovedReason)] = &[
+    ("comment", RemovedReason::Comments),
+    ("disqus", RemovedReason::Comments),
+    ("related", RemovedReason::Related),
+    ("outbrain", RemovedReason::Related),
+    ("taboola", RemovedReason::Related),
+    ("newsletter", RemovedReason::Newsletter),
+    ("sharing", RemovedReason::ShareBar),
+    ("sharedaddy", RemovedReason::ShareBar),
+    ("social", RemovedReason::ShareBar),
+    ("breadcrumb", RemovedReason::Breadcrumb),
+    ("cookie", RemovedReason::Cookie),
+    ("sidebar", RemovedReason::Navigation),
+    ("navbar", RemovedReason::Navigation),
+];
 
 fn skip_reason(e: &ElementRef) -> Option<RemovedReason> {
     let tag = skipped_tag(e.value().name());
@@ -193,7 +215,9 @@ impl Skips {
             let Some(e) = ElementRef::wrap(node) else { continue };
             let Some(reason) = skip_reason(&e) else { continue };
             let silent = matches!(e.value().name(), "script" | "style" | "noscript" | "template" | "svg" | "head" | "iframe" | "object" | "embed" | "canvas" | "select" | "button" | "input" | "textarea");
-            if silent || !holds_article_text(&e) {
+            // Comments and related-story lists hold long paragraphs too, but never the article.
+            let never_article = matches!(reason, RemovedReason::Comments | RemovedReason::Related);
+            if silent || never_article || !holds_article_text(&e) {
                 map.insert(e.id(), reason);
             }
         }
@@ -207,6 +231,27 @@ impl Skips {
     fn inside_skipped(&self, e: &ElementRef) -> bool {
         e.ancestors().any(|a| self.0.contains_key(&a.id()))
     }
+}
+
+/// The text an element holds directly (its text nodes and inline children, not its
+/// blocks), and how many of its characters are link text.
+fn own_text(e: &ElementRef) -> (String, usize) {
+    let mut text = String::new();
+    let mut links = 0;
+    for c in e.children() {
+        match c.value() {
+            Node::Text(t) => text.push_str(t),
+            Node::Element(el) if INLINE.contains(&el.name()) => {
+                let inner: String = ElementRef::wrap(c).into_iter().flat_map(|x| x.text()).collect();
+                if el.name() == "a" {
+                    links += inner.chars().count();
+                }
+                text.push_str(&inner);
+            }
+            _ => text.push(' '),
+        }
+    }
+    (squash(&text), links)
 }
 
 /// Three or more paragraphs of 80+ characters that are not mostly links.
@@ -225,32 +270,52 @@ fn holds_article_text(e: &ElementRef) -> bool {
 /// siblings that score well too (articles split over several containers).
 fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
     let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
-    for p in html.select(selector("p, pre, blockquote, li, h2, h3")) {
-        if skips.get(&p).is_some() || skips.inside_skipped(&p) {
+    for e in html.tree.nodes().filter_map(ElementRef::wrap) {
+        let name = e.value().name();
+        let only_inline = e.children().all(|c| match c.value() {
+            Node::Element(el) => INLINE.contains(&el.name()) || el.name() == "br",
+            _ => true,
+        });
+        // A paragraph, or a <div> written as one, scores for its parent; text written
+        // straight into a container beside its blocks scores for the container itself.
+        let paragraph = matches!(name, "p" | "pre" | "blockquote" | "li" | "h2" | "h3")
+            || matches!(name, "div" | "section" | "td") && only_inline;
+        let (text, links) = if paragraph {
+            let links = e.select(selector("a")).map(|a| a.text().map(|t| t.chars().count()).sum::<usize>()).sum();
+            (squash(&e.text().collect::<String>()), links)
+        } else if matches!(name, "div" | "section" | "article" | "td" | "main") {
+            own_text(&e)
+        } else {
             continue;
-        }
-        let text = squash(&p.text().collect::<String>());
+        };
         let len = text.chars().count();
-        if len < 25 {
+        if len < 25 || links * 2 > len || skips.get(&e).is_some() || skips.inside_skipped(&e) {
             continue;
         }
-        let links: usize = p.select(selector("a")).map(|a| a.text().map(|t| t.chars().count()).sum::<usize>()).sum();
-        if links * 2 > len {
-            continue;
-        }
-        let weight = if p.value().name() == "p" { 1.0 } else { 0.5 };
+        let weight = if name == "p" || !paragraph { 1.0 } else { 0.5 };
         let score = weight * (1.0 + text.matches(',').count() as f64 + (len as f64 / 100.0).min(3.0));
-        let mut ancestors = p.ancestors().filter_map(ElementRef::wrap);
-        if let Some(parent) = ancestors.next() {
-            *scores.entry(parent.id()).or_default() += score;
-            if let Some(grandparent) = ancestors.next() {
-                *scores.entry(grandparent.id()).or_default() += score / 2.0;
+        let mut targets = std::iter::once(e).filter(|_| !paragraph).chain(e.ancestors().filter_map(ElementRef::wrap));
+        if let Some(first) = targets.next() {
+            *scores.entry(first.id()).or_default() += score;
+            if let Some(second) = targets.next() {
+                *scores.entry(second.id()).or_default() += score / 2.0;
             }
         }
     }
     let Some((&best_id, &best)) = scores.iter().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0))) else {
         return html.select(selector("body")).collect();
     };
+    let mut best_id = best_id;
+    // An only child stands for its parent: the parent's siblings are the article's other parts.
+    while let Some(parent) = html.tree.get(best_id).and_then(|n| n.parent()) {
+        let element_children = parent.children().filter(|c| c.value().is_element()).count();
+        let parent_is_page = ElementRef::wrap(parent).is_none_or(|p| matches!(p.value().name(), "body" | "html"));
+        if element_children != 1 || parent_is_page {
+            break;
+        }
+        best_id = parent.id();
+    }
+    let best = scores.get(&best_id).copied().unwrap_or(best).max(best);
     let best_node = html.tree.get(best_id).expect("scored node exists");
     let Some(parent) = best_node.parent() else { return vec![ElementRef::wrap(best_node).unwrap()] };
     let threshold = (best * 0.2).max(5.0);
