@@ -306,9 +306,14 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
         return html.select(selector("body")).collect();
     };
     let mut best_id = best_id;
-    // An only child stands for its parent: the parent's siblings are the article's other parts.
+    // An only child (with text) stands for its parent: the parent's siblings are the article's other parts.
     while let Some(parent) = html.tree.get(best_id).and_then(|n| n.parent()) {
-        let element_children = parent.children().filter(|c| c.value().is_element()).count();
+        // Empty elements (spacers, an aria-hidden <aside>) do not count as siblings.
+        let element_children = parent
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|c| c.text().any(|t| !t.trim().is_empty()))
+            .count();
         let parent_is_page = ElementRef::wrap(parent).is_none_or(|p| matches!(p.value().name(), "body" | "html"));
         if element_children != 1 || parent_is_page {
             break;
