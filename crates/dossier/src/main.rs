@@ -47,6 +47,12 @@ enum Format {
 }
 
 fn main() -> ExitCode {
+    // One line per internal error, naming where; the input is named by the caller.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let what = info.payload().downcast_ref::<&str>().copied().map(str::to_string).or_else(|| info.payload().downcast_ref::<String>().cloned()).unwrap_or_default();
+        eprintln!("dossier: internal error{at}: {what}");
+    }));
     let cli = Cli::parse();
     match cli.command {
         Command::Extract { files, input, published, format } => extract(files, input, published, format),
@@ -91,7 +97,12 @@ fn extract(mut files: Vec<String>, input: InputArg, published: Option<String>, f
                 page.encoding
             );
         }
-        let doc = analyse(&page, reference.clone());
+        // A bug in a stage must cost one input, not the run: report it and go on.
+        let Ok(doc) = std::panic::catch_unwind(|| analyse(&page, reference.clone())) else {
+            eprintln!("dossier: {}: internal error while analysing this page (a bug in dossier: please report it with the page)", display(path));
+            failed = true;
+            continue;
+        };
         let report = Report::new(&doc, &page, path);
         let written = if pretty { serde_json::to_writer_pretty(&mut out, &report) } else { serde_json::to_writer(&mut out, &report) };
         if let Err(e) = written.map_err(std::io::Error::from).and_then(|_| writeln!(out)) {

@@ -326,10 +326,21 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
     let threshold = (best * 0.2).max(5.0);
     parent
         .children()
-        .filter(|c| c.id() == best_id || scores.get(&c.id()).is_some_and(|&s| s >= threshold))
         .filter_map(ElementRef::wrap)
-        .filter(|e| e.id() == best_id || skips.get(e).is_none())
+        .filter(|e| e.id() == best_id || skips.get(e).is_none() && (scores.get(&e.id()).is_some_and(|&s| s >= threshold) || is_paragraph_sibling(e)))
         .collect()
+}
+
+/// A sibling of the article's container that is itself a paragraph of the article:
+/// long with few links, or short with none and ending like a sentence (as readability).
+fn is_paragraph_sibling(e: &ElementRef) -> bool {
+    if !matches!(e.value().name(), "p" | "div" | "blockquote" | "ul" | "ol" | "h2" | "h3" | "h4" | "pre" | "table") {
+        return false;
+    }
+    let text = squash(&e.text().collect::<String>());
+    let len = text.chars().count();
+    let links: usize = e.select(selector("a")).map(|a| a.text().map(|t| t.chars().count()).sum::<usize>()).sum();
+    len >= 80 && links * 4 < len || len > 0 && links == 0 && text.ends_with(['.', '!', '?', ':', '…'])
 }
 
 #[derive(Debug, Default)]

@@ -112,13 +112,16 @@ fn quantity_at(r: &NumberReader, i: usize, end: usize) -> Option<(Quantity, usiz
     Some((q, consumed.max(figure_end), figure_end))
 }
 
-/// Shares live in [0, 1]: "more than half" is (0.5, 1].
+/// A share of a whole lives in [0, 1]: "more than half" is (0.5, 1], "nearly 40%" is
+/// [0, 0.4). A percentage of 100 or more ("rose by more than 1,000%") is a ratio, not a
+/// share of a whole, and keeps its open bound.
 fn clamp_share(i: Interval) -> Interval {
     let low = i.low.or(Some(0.0));
     let low_inclusive = i.low.is_none() || i.low_inclusive;
-    match i.high {
-        Some(h) if h <= 1.0 => Interval::new(low, low_inclusive, Some(h), i.high_inclusive),
-        _ => Interval::new(low, low_inclusive, Some(1.0), true),
+    match (i.low, i.high) {
+        (Some(l), _) if l >= 1.0 => i,
+        (_, None) => Interval::new(low, low_inclusive, Some(1.0), true),
+        (_, Some(h)) => Interval::new(low, low_inclusive, Some(h), i.high_inclusive),
     }
 }
 

@@ -38,6 +38,9 @@ fn every_hedge_of_the_table() {
     assert_eq!(one("a majority of voters"), ("a majority".into(), Some(0.5), false, Some(1.0), true, false));
     assert_eq!(one("approximately half of them"), ("approximately half".into(), Some(0.5), true, Some(0.5), true, true));
     assert_eq!(one("more than half of voters"), ("more than half".into(), Some(0.5), false, Some(1.0), true, false));
+    assert_eq!(one("nearly 40% of voters"), ("nearly 40%".into(), Some(0.0), true, Some(0.4), false, true));
+    assert_eq!(one("rose by more than 1,026% in a year"), ("more than 1,026%".into(), Some(10.26), false, None, false, false));
+    assert_eq!(one("up to 150% of the cost"), ("up to 150%".into(), Some(0.0), true, Some(1.5), true, false));
 }
 
 #[test]

@@ -131,6 +131,11 @@ fn decode_text(bytes: &[u8]) -> (String, &'static str, bool) {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return (text.to_owned(), encoding_rs::UTF_8.name(), false);
     }
+    // UTF-8 with a few broken sequences (a truncated page, one stray byte) is still
+    // UTF-8: a statistical guess over it would garble every other character.
+    if mostly_utf8(bytes) {
+        return (String::from_utf8_lossy(bytes).into_owned(), encoding_rs::UTF_8.name(), true);
+    }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     let encoding = detector.guess(None, true);
@@ -149,6 +154,17 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let encoding = encoding_rs::Encoding::for_label(&rest[..end])?;
     // A page that reached us as bytes cannot really be UTF-16 without a BOM (handled above).
     (encoding != encoding_rs::UTF_16LE && encoding != encoding_rs::UTF_16BE).then_some(encoding)
+}
+
+/// At most one broken byte in a thousand (or a cut final character), and at least as many
+/// valid multi-byte characters as broken bytes.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut invalid, mut wide) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        wide += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    (invalid <= 3 || invalid * 1000 <= bytes.len()) && wide >= invalid
 }
 
 /// Recognises common binary formats by their magic bytes.
@@ -235,6 +251,15 @@ mod tests {
         assert_eq!(page.encoding, "windows-1251");
         assert!(page.encoding_guessed);
         assert_eq!(page.text, text);
+    }
+
+    #[test]
+    fn utf8_with_a_broken_tail_stays_utf8() {
+        let mut bytes = "Déjà vu: l’article continue ici, avec des accents — été, côté, où. ".repeat(20).into_bytes();
+        bytes.extend_from_slice(&[0xe2, 0x80]); // a cut "’"
+        let page = decode(&bytes, InputKind::Auto).unwrap();
+        assert_eq!(page.encoding, "UTF-8");
+        assert!(page.encoding_guessed && page.text.starts_with("Déjà vu"));
     }
 
     #[test]
