@@ -3,7 +3,9 @@
 use dossier_text::month_number;
 
 /// Normalises a date or datetime to ISO 8601, keeping the page's own day and offset
-/// (never shifting to UTC). Returns `None` when no full date can be read.
+/// (never shifting to UTC). Reads ISO dates anywhere in the text, day-first numeric
+/// dates ("09.09.2017"), and month names in English and the major European languages.
+/// Returns `None` when no full date can be read.
 ///
 /// ```
 /// use dossier_extract::normalize_date;
@@ -11,6 +13,9 @@ use dossier_text::month_number;
 /// assert_eq!(normalize_date("October 4, 2024 10:30").as_deref(), Some("2024-10-04"));
 /// assert_eq!(normalize_date("Published 4 Oct 2024").as_deref(), Some("2024-10-04"));
 /// assert_eq!(normalize_date("2024/10/04").as_deref(), Some("2024-10-04"));
+/// assert_eq!(normalize_date("Veröffentlicht am 31. Januar 2022").as_deref(), Some("2022-01-31"));
+/// assert_eq!(normalize_date("Stand: 09.09.2017, 10:14 Uhr").as_deref(), Some("2017-09-09"));
+/// assert_eq!(normalize_date("posted on 2019-08-02 by admin").as_deref(), Some("2019-08-02"));
 /// assert_eq!(normalize_date("yesterday"), None);
 /// ```
 pub fn normalize_date(text: &str) -> Option<String> {
@@ -19,22 +24,74 @@ pub fn normalize_date(text: &str) -> Option<String> {
         return Some(iso);
     }
     let words: Vec<String> = t
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '-' | '.'))
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')' | '·' | '•'))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
+    // Numeric dates inside one word: 2019-08-02, 2019/08/02, 09.09.2017, 9/9/2017 (day > 12 only).
+    for w in &words {
+        let w = w.trim_end_matches(['.', ':', ';']);
+        if let Some(iso) = iso_prefix(w) {
+            return Some(iso[..10.min(iso.len())].to_string());
+        }
+        let parts: Vec<&str> = w.split(['.', '/', '-']).collect();
+        if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
+            let (a, b, y) = (parts[0].parse::<i8>().ok(), parts[1].parse::<i8>().ok(), parts[2].parse::<i16>().ok());
+            if let (Some(a), Some(b), Some(y)) = (a, b, y) {
+                let dotted = w.contains('.');
+                let (day, month) = if dotted || a > 12 { (a, b) } else { continue };
+                if parts[2].len() == 4 {
+                    if let Ok(d) = jiff::civil::Date::new(y, month, day) {
+                        return Some(d.to_string());
+                    }
+                }
+            }
+        }
+    }
+    let num = |k: usize| words.get(k).and_then(|x| x.trim_end_matches(|c: char| c.is_alphabetic() || c == '.').parse::<i32>().ok());
+    let year_at = |k: usize| {
+        let k = if words.get(k).is_some_and(|x| x == "de" || x == "del") { k + 1 } else { k };
+        num(k).filter(|&y| y > 1900)
+    };
     for (i, w) in words.iter().enumerate() {
-        let Some(month) = month_number(w) else { continue };
-        let num = |k: usize| words.get(k).and_then(|x| x.trim_end_matches(|c: char| c.is_alphabetic()).parse::<i32>().ok());
-        // "October 4, 2024" or "4 October 2024"
-        let (day, year) = match (i.checked_sub(1).and_then(num), num(i + 1), num(i + 2)) {
-            (_, Some(d), Some(y)) if d <= 31 && y > 1900 => (d, y),
-            (Some(d), Some(y), _) if d <= 31 && y > 1900 => (d, y),
-            _ => continue,
+        let Some(month) = month(w.trim_end_matches('.')) else { continue };
+        let day = |d: Option<i32>| d.filter(|d| (1..=31).contains(d));
+        // "4 de octubre de 2024" / "31. Januar 2022" / "4 October 2024"
+        let day_before = match i {
+            0 => None,
+            _ if words[i - 1] == "de" && i >= 2 => day(num(i - 2)),
+            _ => day(num(i - 1)),
         };
-        return jiff::civil::Date::new(year as i16, month, day as i8).ok().map(|d| d.to_string());
+        let found = match (day(num(i + 1)), year_at(i + 2), day_before, year_at(i + 1)) {
+            (Some(d), Some(y), _, _) => Some((d, y)), // "October 4, 2024"
+            (_, _, Some(d), Some(y)) => Some((d, y)),
+            _ => None,
+        };
+        if let Some((d, y)) = found {
+            return jiff::civil::Date::new(y as i16, month, d as i8).ok().map(|d| d.to_string());
+        }
     }
     None
+}
+
+/// A month name or abbreviation in English (the table the time stage uses) or in German,
+/// French, Spanish, Italian, Portuguese or Dutch.
+fn month(word: &str) -> Option<i8> {
+    const OTHER: &[(&str, i8)] = &[
+        ("januar", 1), ("jänner", 1), ("janvier", 1), ("enero", 1), ("gennaio", 1), ("janeiro", 1), ("januari", 1),
+        ("februar", 2), ("février", 2), ("fevrier", 2), ("febrero", 2), ("febbraio", 2), ("fevereiro", 2), ("februari", 2),
+        ("märz", 3), ("maerz", 3), ("mars", 3), ("marzo", 3), ("março", 3), ("maart", 3),
+        ("avril", 4), ("abril", 4), ("aprile", 4),
+        ("mai", 5), ("mayo", 5), ("maggio", 5), ("maio", 5), ("mei", 5),
+        ("juni", 6), ("juin", 6), ("junio", 6), ("giugno", 6), ("junho", 6),
+        ("juli", 7), ("juillet", 7), ("julio", 7), ("luglio", 7), ("julho", 7),
+        ("august", 8), ("août", 8), ("aout", 8), ("agosto", 8), ("augustus", 8),
+        ("september", 9), ("septembre", 9), ("septiembre", 9), ("settembre", 9), ("setembro", 9),
+        ("oktober", 10), ("octobre", 10), ("octubre", 10), ("ottobre", 10), ("outubro", 10),
+        ("november", 11), ("novembre", 11), ("noviembre", 11), ("novembro", 11),
+        ("dezember", 12), ("décembre", 12), ("decembre", 12), ("diciembre", 12), ("dicembre", 12), ("dezembro", 12),
+    ];
+    month_number(word).or_else(|| OTHER.iter().find(|(m, _)| *m == word).map(|&(_, n)| n))
 }
 
 /// "2024-10-04", "2024-10-04T09:30:00Z", "2024/10/04", "20241004" at the start of the text.

@@ -502,17 +502,10 @@ impl Metadata {
             .or_else(|| ld.as_ref().and_then(|a| a["publisher"]["name"].as_str().map(squash)))
             .or_else(|| get("application-name"));
 
-        let h1 = html.select(selector("h1")).map(|h| squash(&h.text().collect::<String>())).find(|t| !t.is_empty());
-        let headline = ld.as_ref().and_then(|a| a["headline"].as_str().map(squash));
+        let headline = ld.as_ref().and_then(|a| a["headline"].as_str().map(squash)).filter(|t| !t.is_empty());
         let og = get("og:title").or_else(|| get("twitter:title"));
-        let page_title = html.select(selector("title")).next().map(|t| squash(&t.text().collect::<String>()));
-        meta.title = h1
-            .clone()
-            .filter(|h| [&og, &headline, &page_title].iter().any(|c| c.as_ref().is_some_and(|c| c.contains(h.as_str()))))
-            .or(headline)
-            .or(og.map(|t| strip_site(&t, meta.publisher.as_deref())))
-            .or(h1)
-            .or(page_title.map(|t| strip_site(&t, meta.publisher.as_deref())));
+        let page_title = html.select(selector("title")).next().map(|t| squash(&t.text().collect::<String>())).filter(|t| !t.is_empty());
+        meta.title = choose_title(html, &[&headline, &og, &page_title], meta.publisher.as_deref());
 
         let ld_date = ld.as_ref().and_then(|a| a["datePublished"].as_str().or(a["dateCreated"].as_str()).and_then(normalize_date));
         let meta_date = [
@@ -526,11 +519,20 @@ impl Metadata {
             .into_iter()
             .flatten()
             .find_map(|u| url_date(&u));
+        // Dates written on the page, in elements that say they hold one.
+        let text_date = html
+            .select(selector("time, [class*=date], [class*=Date], [class*=time], [class*=publish], [class*=posted], [id*=date], [itemprop*=date], [class*=meta], [class*=byline], [class*=entry-info], [class*=info]"))
+            .take(80)
+            .find_map(|e| {
+                let text = squash(&e.text().collect::<String>());
+                (text.chars().count() <= 200).then(|| normalize_date(&text)).flatten()
+            });
         meta.published = [
             (ld_date, PublishedFrom::JsonLd),
             (meta_date, PublishedFrom::Meta),
             (time_date, PublishedFrom::TimeElement),
             (url_date, PublishedFrom::Url),
+            (text_date, PublishedFrom::Text),
         ]
         .into_iter()
         .find_map(|(v, from)| v.map(|value| Published { value, from }));
@@ -578,6 +580,26 @@ impl Metadata {
             .unwrap_or_default();
         meta
     }
+}
+
+/// The article's title: the longest heading (an h1 before an h2) that agrees with what
+/// the page's metadata calls it (one contains the other, ignoring case and the site's
+/// name); else the metadata's own title without the site's name; else the first h1.
+/// A blog's h1 is often the blog's name, with the post's title in an h2.
+fn choose_title(html: &Html, references: &[&Option<String>], site: Option<&str>) -> Option<String> {
+    let stripped: Vec<String> = references.iter().filter_map(|r| r.as_ref()).map(|r| strip_site(r, site)).collect();
+    let lower: Vec<String> = stripped.iter().map(|r| r.to_lowercase()).collect();
+    let agrees = |heading: &str| {
+        let h = heading.to_lowercase();
+        !h.is_empty() && lower.iter().any(|r| r.contains(&h) && h.chars().count() * 2 >= r.chars().count() || h.contains(r.as_str()))
+    };
+    let headings = |css: &'static str| html.select(selector(css)).map(|h| squash(&h.text().collect::<String>())).filter(|h| !h.is_empty() && h.chars().count() <= 300);
+    headings("h1")
+        .filter(|h| agrees(h))
+        .max_by_key(|h| h.chars().count())
+        .or_else(|| headings("h2").filter(|h| agrees(h)).max_by_key(|h| h.chars().count()))
+        .or_else(|| stripped.first().cloned())
+        .or_else(|| headings("h1").next())
 }
 
 /// "Headline | Site" or "Headline - Site" → "Headline".
