@@ -117,7 +117,12 @@ pub fn load(dir: &Path) -> Result<Vec<(PathBuf, Gold)>, String> {
     for entry in json.as_object().ok_or("evaldata.json is not an object")?.values() {
         let file = entry["file"].as_str().unwrap_or_default();
         let Some(path) = staged.get(file) else { return Err(format!("{file}: not in manifest.tsv")) };
-        let text = |k: &str| entry[k].as_str().map(str::to_string).filter(|s| !s.is_empty());
+        // A field may be a string or a list (several authors): a list is joined with "; ".
+        let text = |k: &str| match &entry[k] {
+            serde_json::Value::Array(items) => Some(items.iter().filter_map(|i| i.as_str()).collect::<Vec<_>>().join("; ")),
+            v => v.as_str().map(str::to_string),
+        }
+        .filter(|s| !s.is_empty());
         pages.push((
             dir.join(path),
             Gold { with: strings(&entry["with"]), without: strings(&entry["without"]), title: text("title"), author: text("author"), date: text("date") },

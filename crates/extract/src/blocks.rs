@@ -167,10 +167,14 @@ fn split_camel(word: &str) -> Option<Vec<String>> {
 /// ```
 pub fn byline_names(byline: &str) -> Vec<String> {
     let mut text = byline.trim();
-    for prefix in ["By ", "by ", "BY ", "Written by ", "Words by ", "Author: ", "Authors: "] {
-        if let Some(rest) = text.strip_prefix(prefix) {
-            text = rest;
-        }
+    // "By", and its equivalents in the languages pages are written in.
+    const PREFIXES: &[&str] = &[
+        "Written by ", "Words by ", "Posted by ", "Story by ", "Text by ", "Author: ", "Authors: ", "By: ", "By ", "by ", "BY ",
+        "Geschrieben von ", "Autor: ", "Autorin: ", "Autoren: ", "Text: ", "Von ", "von ", "VON ", "Par ", "par ", "Por ", "por ",
+        "Door ", "door ", "Di ", "di ", "Av ", "av ",
+    ];
+    while let Some(rest) = PREFIXES.iter().find_map(|p| text.strip_prefix(p)) {
+        text = rest.trim_start();
     }
     let text = text.split(['|', '•', '·', '\n']).next().unwrap_or("");
     text.split([',', '&', ';'])

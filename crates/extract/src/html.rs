@@ -553,10 +553,15 @@ impl Metadata {
         } else if let Some(a) = get("author").filter(|a| !a.contains("://") && !a.contains('@')) {
             byline_names(&a)
         } else {
-            html.select(selector("[rel=author], [itemprop=author], .byline, .author-name, .author"))
-                .map(|e| byline_names(&squash(&e.text().collect::<String>())))
-                .find(|names| !names.is_empty())
-                .unwrap_or_default()
+            html.select(selector(
+                "[rel=author], [itemprop=author], [class*=author], [class*=Author], [class*=byline], [class*=Byline], .vcard .fn, a[href*='/author/'], a[href*='/autor/'], a[href*='/authors/']",
+            ))
+            .take(40)
+            .map(|e| squash(&e.text().collect::<String>()))
+            .filter(|t| t.chars().count() <= 120)
+            .map(|t| byline_names(&t))
+            .find(|names| !names.is_empty())
+            .unwrap_or_default()
         };
 
         meta.section = html
@@ -602,17 +607,24 @@ fn choose_title(html: &Html, references: &[&Option<String>], site: Option<&str>)
         .or_else(|| headings("h1").next())
 }
 
-/// "Headline | Site" or "Headline - Site" → "Headline".
+/// "Headline | Site" or "Site - Headline" → "Headline": the first segment that is not
+/// the site's name.
 fn strip_site(title: &str, site: Option<&str>) -> String {
-    for sep in [" | ", " - ", " – ", " — ", " :: "] {
-        if let Some((head, tail)) = title.rsplit_once(sep) {
-            let tail_is_site = site.is_some_and(|s| tail.contains(s) || s.contains(tail)) || tail.split_whitespace().count() <= 3;
-            if tail_is_site && head.split_whitespace().count() >= 3 {
-                return head.trim().to_string();
-            }
-        }
+    const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " │ ", " • ", " « ", " » "];
+    let mut segments = vec![title];
+    for sep in SEPARATORS {
+        segments = segments.iter().flat_map(|s| s.split(sep)).collect();
     }
-    title.to_string()
+    let names_site = |seg: &str| site.is_some_and(|s| {
+        let (seg, s) = (seg.trim().to_lowercase(), s.to_lowercase());
+        !seg.is_empty() && (s.contains(&seg) || seg.contains(&s))
+    });
+    segments
+        .iter()
+        .map(|s| s.trim())
+        .find(|seg| !seg.is_empty() && !names_site(seg))
+        .unwrap_or(title)
+        .to_string()
 }
 
 /// "/2024/10/04/" in a URL.
