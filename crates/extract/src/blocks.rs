@@ -171,7 +171,7 @@ pub fn byline_names(byline: &str) -> Vec<String> {
     const PREFIXES: &[&str] = &[
         "Written by ", "Words by ", "Posted by ", "Story by ", "Text by ", "Author: ", "Authors: ", "By: ", "By ", "by ", "BY ",
         "Geschrieben von ", "Autor: ", "Autorin: ", "Autoren: ", "Text: ", "Von ", "von ", "VON ", "Par ", "par ", "Por ", "por ",
-        "Door ", "door ", "Di ", "di ", "Av ", "av ",
+        "Door ", "door ", "Di ", "di ", "Av ", "av ", "Auteur: ", "Auteure: ", "Autore: ", "Autora: ", "Texte: ",
     ];
     while let Some(rest) = PREFIXES.iter().find_map(|p| text.strip_prefix(p)) {
         text = rest.trim_start();
@@ -179,7 +179,12 @@ pub fn byline_names(byline: &str) -> Vec<String> {
     let text = text.split(['|', '•', '·', '\n']).next().unwrap_or("");
     text.split([',', '&', ';'])
         .flat_map(|p| p.split(" and "))
-        .map(|p| p.trim().trim_end_matches('.').trim())
+        // A final period belongs to an initial ("Juan Carlos Muñoz C."), not otherwise.
+        .map(|p| {
+            let p = p.trim();
+            let initial = p.rsplit(' ').next().is_some_and(|w| w.chars().count() == 2 && w.ends_with('.'));
+            if initial { p } else { p.trim_end_matches('.').trim() }
+        })
         .filter(|p| {
             let words = p.split_whitespace().count();
             (1..=4).contains(&words)
@@ -193,6 +198,7 @@ pub fn byline_names(byline: &str) -> Vec<String> {
 const NOT_NAMES: &[&str] = &[
     "minute read", "min read", "email", "staff", "reporter", "correspondent", "editor", "news", "agency",
     "updated", "published", "follow", "twitter", "reuters", "associated press", "afp", "contributor", "writer",
+    "more posts", "all posts", "posts by", "view all", "sagt", "says", "comments", "kommentare", "share",
 ];
 
 /// The outlet named in a copyright line ("© 2025 The Baltic Courier. All rights reserved.").
