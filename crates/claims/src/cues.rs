@@ -51,7 +51,8 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "leader", "leaders", "governor", "mayor", "ambassador", "envoy", "secretary", "chief", "head", "people",
     "operator", "company", "firm", "group", "association", "watchdog", "regulator", "provider", "producer",
     "maker", "giant", "organisation", "organization", "institute", "spokesmen", "representative", "troops",
-    "forces", "government", "coalition", "ministers", "lawmakers", "senator", "mp", "premier",
+    "forces", "government", "coalition", "ministers", "lawmakers", "senator", "mp", "premier", "body", "bodies",
+    "charity", "charities", "campaigners", "monitor", "observatory", "union", "authority", "council", "committee",
 ];
 
 /// Role nouns that name someone else who passed the claim to their possessor: "the Kyiv
@@ -85,6 +86,8 @@ pub const SOURCE_MODIFIERS: &[&str] = &[
     "knowledgeable", "diplomatic", "official", "its", "his", "her", "their", "our", "other", "another", "russian",
     "ukrainian", "american", "british", "chinese", "israeli", "european", "military", "high-ranking", "ranking",
     "press", "party", "opposition", "industry", "medical", "hospital", "rescue", "emergency", "news", "wire",
+    "deputy", "director", "executive", "chairman", "chairwoman", "manager", "coordinator", "adviser", "advisor",
+    "commissioner", "chancellor", "prime", "vice", "general", "assistant", "acting", "interim", "managing",
 ];
 
 /// Clause-internal joins after which the outlet's own voice resumes.

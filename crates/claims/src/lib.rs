@@ -196,10 +196,16 @@ impl<'a> Finder<'a> {
             }
         };
         let source = source?;
-        if ends_sentence || inverted_end.is_some() {
+        // "…, the World Food Programme said, the first …": a reporting clause set off by
+        // commas in mid-sentence reports what came before it.
+        let mut source_first = self.doc.token_at_or_after(source.span.start()).min(k);
+        while source_first > s.start && matches!(self.w(source_first - 1), "the" | "a" | "an") {
+            source_first -= 1;
+        }
+        let parenthetical = self.w(k + 1) == "," && source_first > s.start && self.w(source_first - 1) == ",";
+        if ends_sentence || inverted_end.is_some() || parenthetical {
             // The content came first: up to the comma (and quote) before the source.
-            let source_first = self.doc.token_at_or_after(source.span.start()).min(k);
-            let mut to = source_first.min(k);
+            let mut to = source_first;
             while to > s.start && matches!(self.w(to - 1), "," | "”" | "\"" | "’" | "'") {
                 to -= 1;
             }
@@ -332,6 +338,14 @@ impl<'a> Finder<'a> {
             return Source { entity: Some(e), span: self.span(from, to) };
         }
         let span = self.span(from, to);
+        // "COGAT, the Israeli defence body …": a name followed by its appositive.
+        let named_first = (from..to).find(|&i| self.w(i) == ",").and_then(|comma| {
+            let &(e, first) = self.mention_ending.get(&comma.checked_sub(1)?)?;
+            (from..first).all(|i| matches!(self.w(i), "the" | "a" | "an")).then_some(e)
+        });
+        if let Some(e) = named_first {
+            return Source { entity: Some(e), span };
+        }
         let head = self.w(to - 1);
         if NESTED_ROLES.contains(&head) && self.possessor(from, to).is_some() {
             return Source { entity: None, span };
@@ -352,7 +366,9 @@ impl<'a> Finder<'a> {
         let text = self.doc.slice(source.span).to_string();
         let range = self.doc.token_range(source.span);
         let named_head = range.end > range.start && self.mention_ending.get(&(range.end - 1)).is_some_and(|&(e, _)| Some(e) == source.entity);
-        if named_head {
+        let pronoun = range.len() == 1 && matches!(self.w(range.start), "he" | "she" | "it" | "they");
+        let appositive = source.entity.is_some() && range.clone().any(|i| self.w(i) == ",");
+        if named_head || (pronoun || appositive) && source.entity.is_some() {
             return vec![self.doc.entities[source.entity.unwrap()].name.clone()];
         }
         match self.possessor(range.start, range.end) {
@@ -364,13 +380,15 @@ impl<'a> Finder<'a> {
     /// The end of an appositive starting at `from` ("the Finnish grid operator,", "Oleh
     /// Syniehubov,"): a short phrase closed by a comma whose head names someone.
     fn appositive(&self, from: usize, end: usize) -> Option<usize> {
-        let close = (from..end.min(from + 6)).find(|&i| self.w(i) == ",")?;
+        let close = (from..end.min(from + 14)).find(|&i| self.w(i) == ",")?;
         if close == from || close + 1 >= end {
             return None;
         }
-        let head = close - 1;
-        let named = self.mention_ending.get(&head).is_some_and(|&(_, first)| first == from);
-        let role = matches!(self.w(from), "the" | "a" | "an") && SOURCE_NOUNS.contains(&self.w(head));
+        let named = self.mention_ending.get(&(close - 1)).is_some_and(|&(_, first)| first == from) && close - from <= 5;
+        // "the Israeli defence body that oversees aid": a role noun within the first words,
+        // before any relative clause.
+        let clause = (from..close).find(|&i| matches!(self.w(i), "that" | "which" | "who")).unwrap_or(close);
+        let role = matches!(self.w(from), "the" | "a" | "an") && (from..clause.min(from + 6)).any(|i| SOURCE_NOUNS.contains(&self.w(i)));
         (named || role).then_some(close)
     }
 
@@ -480,7 +498,9 @@ impl<'a> Finder<'a> {
                 j += 1;
             }
         }
-        (j..end).all(|k| self.is_punct(k) || self.in_time[k] || matches!(self.w(k), "on" | "in" | "at") && self.in_time.get(k + 1) == Some(&true))
+        // Times, places ("in Geneva"), and the prepositions that introduce them.
+        let placed = |k: usize| self.in_time.get(k) == Some(&true) || self.mention_at.get(k).copied().flatten().is_some_and(|e| self.doc.entities[e].kind == EntityKind::Place);
+        (j..end).all(|k| self.is_punct(k) || placed(k) || matches!(self.w(k), "on" | "in" | "at" | "from") && placed(k + 1))
     }
 
     /// The end of the clause starting at `from`: the sentence end, or a contrast (", but").

@@ -15,6 +15,7 @@ const FIXTURES: &[(&str, &str, Option<&str>)] = &[
     ("nk-shells.txt", "nk-shells.expected.yaml", Some("2024-10-04")),
     ("kharkiv-power-plant.html", "kharkiv-power-plant.expected.yaml", None),
     ("baltic-cable.txt", "baltic-cable.expected.yaml", None),
+    ("gaza-convoy.txt", "gaza-convoy.expected.yaml", None),
 ];
 
 fn examples() -> PathBuf {

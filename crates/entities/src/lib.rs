@@ -310,8 +310,28 @@ fn is_acronym(word: &str) -> bool {
     (2..=6).contains(&letters) && word.chars().all(|c| c.is_ascii_uppercase() || c == '.') && !NOT_NAMES.contains(&word)
 }
 
+/// The initials of a name's capitalised words ("World Food Programme" → "WFP").
+fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
+}
+
 /// Groups mentions into entities by kind and canonical name, in order of first mention.
+/// An acronym joins the organisation whose initials it spells ("WFP").
 fn group(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Entity> {
+    let organisations: Vec<(String, EntityKind)> = mentions
+        .iter()
+        .filter(|m| matches!(m.kind, EntityKind::Organization | EntityKind::Outlet) && m.canonical.contains(' '))
+        .map(|m| (m.canonical.clone(), m.kind))
+        .collect();
+    for m in &mut mentions {
+        if m.kind == EntityKind::Organization && is_acronym(&m.canonical) {
+            let letters: String = m.canonical.chars().filter(|c| c.is_alphabetic()).collect();
+            if let Some((full, kind)) = organisations.iter().find(|(o, _)| initials(o) == letters) {
+                m.canonical = full.clone();
+                m.kind = *kind;
+            }
+        }
+    }
     mentions.sort_by_key(|m| (m.span.start(), std::cmp::Reverse(m.span.end())));
     mentions.dedup_by(|a, b| a.span == b.span);
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();

@@ -18,6 +18,9 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
     "Federation", "Coalition", "Alliance", "Movement", "Club", "Centre", "Center", "Cabinet", "Directorate",
     "Staff", "Secretariat", "Tribunal", "Brigade", "Battalion", "Regiment", "Division", "Intelligence",
     "Security", "Academy", "Society", "Trust", "Network", "Institution", "Chamber", "Duma", "Rada", "Knesset",
+    "Programme", "Program", "Mission", "Initiative", "Project", "Council", "Observatory", "Corps", "Commissioner",
+    "Agencies", "Ministries", "Partners", "Holdings", "Airlines", "Airways", "Railways", "Bureau", "Inc", "Ltd", "LLC",
+    "Plc", "AG", "SE", "GmbH", "SA", "Unit", "Squad", "Court", "Parliament", "Prosecutor", "Prosecutors",
 ];
 
 /// Words before a name that say it is a person's ("President Biden", "dictator Kim Jong Un").
