@@ -179,8 +179,11 @@ fn places(data: &Path, countries: &BTreeSet<String>, common: &BTreeSet<String>, 
         for surface in std::iter::once(cols[1]).chain(std::iter::once(canonical.as_str())).chain(alternates.iter().copied()) {
             let english_like = surface.chars().all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-');
             let capitalised = surface.starts_with(|c: char| c.is_ascii_uppercase());
-            // Only spelling variants ("Kiev"/"Kyiv"): other alternates are old or foreign names ("Stalino").
-            let variant = surface.chars().next() == cols[1].chars().next() && edit_distance(surface, cols[1]) <= 2;
+            // Spelling variants ("Kiev"/"Kyiv") and exonyms that keep the name's first letters
+            // ("München"/"Munich"); other alternates are old or foreign names ("Stalino").
+            let folded = |s: &str| -> String { s.chars().filter_map(fold).take(3).collect::<String>().to_lowercase() };
+            let variant = surface.chars().next() == cols[1].chars().next() && edit_distance(surface, cols[1]) <= 2
+                || surface.chars().count() >= 5 && folded(surface) == folded(cols[1]);
             if usable(surface) && (surface == cols[1] || english_like && capitalised && variant) {
                 rows.insert(("place".into(), canonical.clone(), surface.into(), "city".into()));
             }
@@ -273,4 +276,24 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// A letter without its accent, for comparing names across languages.
+fn fold(c: char) -> Option<char> {
+    let plain = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        'ÿ' | 'ý' => 'y',
+        'Ö' | 'Ó' => 'O',
+        'Ü' | 'Ú' => 'U',
+        'Ä' | 'Á' => 'A',
+        c if c.is_alphabetic() => c,
+        _ => return None,
+    };
+    Some(plain)
 }

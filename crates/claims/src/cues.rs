@@ -92,3 +92,21 @@ pub const SOURCE_MODIFIERS: &[&str] = &[
 
 /// Clause-internal joins after which the outlet's own voice resumes.
 pub const CONTRAST: &[&str] = &["but", "while", "although", "though", "whereas", "yet"];
+
+/// Nouns for the medium of a statement ("said in a statement").
+pub const MEDIA: &[&str] = &[
+    "statement", "interview", "post", "report", "briefing", "letter", "filing", "speech", "tweet", "video",
+    "message", "press", "note", "email", "podcast", "broadcast", "op-ed",
+];
+
+/// Nouns a source names an organisation by ("the company said").
+pub const ORGANIZATION_NOUNS: &[&str] = &[
+    "company", "firm", "group", "ministry", "union", "agency", "bank", "party", "organisation", "organization",
+    "carmaker", "maker", "operator", "broadcaster", "newspaper", "charity", "regulator", "watchdog", "militia",
+];
+
+/// What a denial may deny ("rejected claims that …").
+pub const CLAIM_NOUNS: &[&str] = &[
+    "claims", "claim", "reports", "report", "allegations", "allegation", "accusations", "accusation", "suggestions",
+    "suggestion", "charges", "charge", "rumours", "rumors", "that",
+];

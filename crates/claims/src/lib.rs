@@ -48,11 +48,20 @@ pub fn annotate(doc: &Doc) -> Vec<Claim> {
             }
         }
         if found.is_empty() {
-            claims.extend(finder.own_voice(range));
+            let continued = finder.quote_continued(range.clone(), &claims);
+            claims.extend(continued.or_else(|| finder.own_voice(range)));
             continue;
         }
         // In reading order, so that an evidential inherits from a claim earlier in its sentence.
         found.sort_by_key(|c| c.content.start());
+        // A claim reported inside another's content is relayed by that other's source:
+        // "A report by Ifo found X, said Wohlrabe" is Wohlrabe ← Ifo.
+        let outer: Vec<(Span, Vec<String>)> = found.iter().filter(|c| c.source.is_some()).map(|c| (c.content, c.relay.clone())).collect();
+        for claim in &mut found {
+            if let Some((_, relay)) = outer.iter().find(|(content, _)| claim.cue.is_some_and(|cue| content.contains(cue)) && *content != claim.content) {
+                claim.relay = relay.iter().chain(&claim.relay).cloned().collect();
+            }
+        }
         for mut claim in found {
             if claim.source.is_none() {
                 finder.carry_source(&mut claim, &claims, s);
@@ -188,8 +197,11 @@ impl<'a> Finder<'a> {
                 while end < s.end && !self.is_punct(end) && end - after < 8 {
                     end += 1;
                 }
-                if end > after && self.only_trailer(end, s.end, false) && k > s.start && matches!(self.w(k - 1), "," | "”" | "\"") {
-                    (Some(self.source_phrase(after, end)), Some(end))
+                // "…, said Klaus Wohlrabe, head of surveys at Ifo.": an appositive may close the sentence.
+                let closing_appositive = self.w(end) == "," && (end + 1..s.end).take_while(|&i| !self.is_punct(i)).count() <= 8 && self.ends_sentence((end + 1..s.end).find(|&i| self.is_punct(i)).unwrap_or(s.end), s.end);
+                let source_end = if closing_appositive { (end + 1..s.end).find(|&i| self.is_punct(i)).unwrap_or(s.end) } else { end };
+                if end > after && (self.only_trailer(end, s.end, false) || closing_appositive) && k > s.start && matches!(self.w(k - 1), "," | "”" | "\"") {
+                    (Some(self.source_phrase(after, source_end)), Some(source_end))
                 } else {
                     (None, None)
                 }
@@ -202,7 +214,8 @@ impl<'a> Finder<'a> {
         while source_first > s.start && matches!(self.w(source_first - 1), "the" | "a" | "an") {
             source_first -= 1;
         }
-        let parenthetical = self.w(k + 1) == "," && source_first > s.start && self.w(source_first - 1) == ",";
+        let after_trailer = self.trailer_end(k + 1, s.end, matches!(self.w(k), "told" | "tells"));
+        let parenthetical = self.w(after_trailer) == "," && source_first > s.start && self.w(source_first - 1) == ",";
         if ends_sentence || inverted_end.is_some() || parenthetical {
             // The content came first: up to the comma (and quote) before the source.
             let mut to = source_first;
@@ -211,7 +224,8 @@ impl<'a> Finder<'a> {
             }
             let from = s.start;
             let quoted = matches!(self.w(from), "“" | "\"");
-            let claim = self.claim(from, to, Some(source), cue, quoted)?;
+            let mut claim = self.claim(from, to, Some(source), cue, quoted)?;
+            self.relay_through_addressee(&mut claim, k, s.end);
             return Some((claim, inverted_end.unwrap_or(k + 1)));
         }
         let mut from = k + 1;
@@ -226,7 +240,8 @@ impl<'a> Finder<'a> {
         }
         let quoted = matches!(self.w(from), "“" | "\"");
         let to = if quoted { self.closing_quote(from + 1, s.end) } else { self.clause_end(from, s.end) };
-        let claim = self.claim(from, to, Some(source), cue, quoted)?;
+        let mut claim = self.claim(from, to, Some(source), cue, quoted)?;
+        self.relay_through_addressee(&mut claim, k, s.end);
         Some((claim, to))
     }
 
@@ -257,9 +272,26 @@ impl<'a> Finder<'a> {
         let content = self.span(from, to);
         let cue_word = self.doc.slice(cue).to_lowercase();
         let cue_word = cue_word.rsplit(' ').next().unwrap_or_default();
-        let polarity = if DENIALS.contains(&cue_word) { Polarity::Negative } else { Polarity::Positive };
+        // "denied that …" denies; "rejected the plan" opposes, and only "rejected claims that …" denies.
+        let denies_claim = cue_word.starts_with("den") || cue_word.starts_with("refut")
+            || self.doc.token_range(content).next().is_some_and(|first| CLAIM_NOUNS.contains(&self.w(first)) || CLAIM_NOUNS.contains(&self.w(first + 1)));
+        let polarity = if DENIALS.contains(&cue_word) && denies_claim { Polarity::Negative } else { Polarity::Positive };
         let relay = source.as_ref().map(|s| self.relay(s)).unwrap_or_default();
         Some(Claim { source, cue: Some(cue), polarity, quoted, relay, ..Claim::new(content) })
+    }
+
+    /// "sources told Reuters": the outlet told is a link in the relay, between the
+    /// publishing outlet and the source.
+    fn relay_through_addressee(&self, claim: &mut Claim, k: usize, end: usize) {
+        if !matches!(self.w(k), "told" | "tells") {
+            return;
+        }
+        let outlet = (k + 1..end.min(k + 4))
+            .take_while(|&i| !self.is_punct(i))
+            .find_map(|i| self.mention_at[i].filter(|&e| self.doc.entities[e].kind == EntityKind::Outlet));
+        if let Some(e) = outlet {
+            claim.relay.insert(0, self.doc.entities[e].name.clone());
+        }
     }
 
     /// The source to the left of a verb cue, if there is one.
@@ -278,6 +310,9 @@ impl<'a> Finder<'a> {
                 if self.w(j - 1) == "," {
                     j -= 1;
                 }
+            } else if let Some(open) = (w == ",").then(|| self.relative_clause_before(j - 1, start)).flatten() {
+                // "Jochen Hanebeck, who took over last year, said": look past the clause.
+                j = open;
             } else if w == "," && j - 1 > start && self.in_time[j - 2] {
                 j -= 1;
             } else {
@@ -297,6 +332,19 @@ impl<'a> Finder<'a> {
             }
         }
         None
+    }
+
+    /// Whether token `i` is inside a relative clause (", who took over last year,").
+    fn in_relative_clause(&self, i: usize, start: usize) -> bool {
+        (start..i).rev().find(|&k| self.w(k) == ",").is_some_and(|k| matches!(self.w(k + 1), "who" | "which" | "whose" | "whom"))
+    }
+
+    /// The comma opening a relative clause (", who …") that the comma at `close` ends.
+    fn relative_clause_before(&self, close: usize, start: usize) -> Option<usize> {
+        (start.max(close.saturating_sub(20))..close)
+            .rev()
+            .find(|&i| self.w(i) == "," && matches!(self.w(i + 1), "who" | "which" | "whose" | "whom"))
+            .filter(|&i| i > start)
     }
 
     /// Where a source phrase ending at `end` starts: over modifiers, names and possessives.
@@ -351,7 +399,10 @@ impl<'a> Finder<'a> {
             return Source { entity: None, span };
         }
         // "Ukrainian officials", "Estonia’s government": a role speaking for the entity inside.
-        let entity = SPEAKS_FOR.contains(&head).then(|| (from..to).rev().find_map(|i| self.mention_at[i])).flatten();
+        let inside = SPEAKS_FOR.contains(&head).then(|| (from..to).rev().find_map(|i| self.mention_at[i])).flatten();
+        // "the company said": the organisation last named before.
+        let definite = self.w(from) == "the" && to - from == 2 && ORGANIZATION_NOUNS.contains(&head);
+        let entity = inside.or_else(|| definite.then(|| self.nearest_before(from, &[EntityKind::Organization, EntityKind::Outlet])).flatten());
         Source { entity, span }
     }
 
@@ -367,8 +418,9 @@ impl<'a> Finder<'a> {
         let range = self.doc.token_range(source.span);
         let named_head = range.end > range.start && self.mention_ending.get(&(range.end - 1)).is_some_and(|&(e, _)| Some(e) == source.entity);
         let pronoun = range.len() == 1 && matches!(self.w(range.start), "he" | "she" | "it" | "they");
-        let appositive = source.entity.is_some() && range.clone().any(|i| self.w(i) == ",");
-        if named_head || (pronoun || appositive) && source.entity.is_some() {
+        let appositive = range.clone().any(|i| self.w(i) == ",");
+        let definite = range.len() == 2 && self.w(range.start) == "the" && ORGANIZATION_NOUNS.contains(&self.w(range.start + 1));
+        if named_head || (pronoun || appositive || definite) && source.entity.is_some() {
             return vec![self.doc.entities[source.entity.unwrap()].name.clone()];
         }
         match self.possessor(range.start, range.end) {
@@ -399,17 +451,21 @@ impl<'a> Finder<'a> {
             "it" | "they" => &[EntityKind::Organization, EntityKind::Outlet, EntityKind::Place],
             _ => return None,
         };
+        let entity = self.nearest_before(i, kinds)?;
+        Some(Source { entity: Some(entity), span: self.doc.tokens[i].span })
+    }
+
+    /// The entity of one of `kinds` mentioned last before token `i`.
+    fn nearest_before(&self, i: usize, kinds: &[EntityKind]) -> Option<usize> {
         let at = self.doc.tokens[i].span.start();
-        let entity = self
-            .doc
+        self.doc
             .entities
             .iter()
             .enumerate()
             .filter(|(_, e)| kinds.contains(&e.kind))
             .filter_map(|(n, e)| e.mentions.iter().filter(|m| m.end() <= at).map(|m| m.end()).max().map(|end| (end, n)))
             .max()
-            .map(|(_, n)| n)?;
-        Some(Source { entity: Some(entity), span: self.doc.tokens[i].span })
+            .map(|(_, n)| n)
     }
 
     /// Gives an evidential claim the nearest source in its sentence or the sentence before.
@@ -426,6 +482,33 @@ impl<'a> Finder<'a> {
             claim.source = c.source.clone();
             claim.relay = c.relay.clone();
         }
+    }
+
+    /// A sentence that is all quotation, right after a quoted claim in the same paragraph,
+    /// goes on quoting the same source (“We have no choice,” he said. “The market changed.”).
+    fn quote_continued(&self, s: std::ops::Range<usize>, earlier: &[Claim]) -> Option<Claim> {
+        let last = earlier.last().filter(|c| c.quoted && c.source.is_some())?;
+        let opens = matches!(self.w(s.start), "“" | "\"");
+        let mut close = s.end;
+        while close > s.start && self.is_punct(close - 1) && !matches!(self.w(close - 1), "”" | "\"") {
+            close -= 1;
+        }
+        let closes = close > s.start + 1 && matches!(self.w(close - 1), "”" | "\"");
+        let same_paragraph = self.doc.paragraph_of(last.content.start()) == self.doc.paragraph_of(self.doc.tokens[s.start].span.start());
+        let previous_sentence = self.doc.sentence_of(last.content.start()).is_some_and(|p| Some(p + 1) == self.doc.sentence_of(self.doc.tokens[s.start].span.start()));
+        if !(opens && closes && same_paragraph && previous_sentence) {
+            return None;
+        }
+        let mut to = close - 1;
+        while to > s.start && self.is_punct(to - 1) {
+            to -= 1;
+        }
+        (to > s.start + 2).then(|| Claim {
+            source: last.source.clone(),
+            relay: last.relay.clone(),
+            quoted: true,
+            ..Claim::new(self.span(s.start + 1, to))
+        })
     }
 
     /// A sentence with no cue that states a figure or a date: the outlet's own claim.
@@ -475,6 +558,7 @@ impl<'a> Finder<'a> {
                 claim.said_on = (0..self.doc.times.len())
                     .filter(|&t| sentence.contains(self.doc.times[t].span) && !contents.iter().any(|c| c.overlaps(self.doc.times[t].span)))
                     .filter(|&t| self.doc.times[t].kind == dossier_doc::TimeType::Date)
+                    .filter(|&t| !self.in_relative_clause(self.doc.token_at_or_after(self.doc.times[t].span.start()), self.doc.token_at_or_after(sentence.start())))
                     .min_by_key(|&t| self.doc.times[t].span.start().abs_diff(cue.start()));
             }
         }
@@ -489,25 +573,51 @@ impl<'a> Finder<'a> {
         (i..end).all(|j| self.is_punct(j))
     }
 
-    /// Whether only a report's trailer follows token `i`: its time ("on Tuesday"), for
-    /// "told" its addressee ("reporters", "parliament"), and closing punctuation.
-    fn only_trailer(&self, i: usize, end: usize, told: bool) -> bool {
+    /// The token after a report's trailer starting at `i`: for "told" its addressee
+    /// ("reporters", "Reuters"), the medium ("in a statement"), its time ("on Tuesday") and
+    /// place ("in Geneva").
+    fn trailer_end(&self, i: usize, end: usize, told: bool) -> usize {
         let mut j = i;
         if told {
             while j < end && j < i + 4 && !self.is_punct(j) && !self.in_time[j] && !matches!(self.w(j), "that" | "on" | "in" | "at") {
                 j += 1;
             }
         }
-        // Times, places ("in Geneva"), and the prepositions that introduce them.
         let placed = |k: usize| self.in_time.get(k) == Some(&true) || self.mention_at.get(k).copied().flatten().is_some_and(|e| self.doc.entities[e].kind == EntityKind::Place);
-        (j..end).all(|k| self.is_punct(k) || placed(k) || matches!(self.w(k), "on" | "in" | "at" | "from") && placed(k + 1))
+        loop {
+            if j < end && placed(j) {
+                j += 1;
+            } else if j + 1 < end && matches!(self.w(j), "on" | "in" | "at" | "from") && placed(j + 1) {
+                j += 1;
+            } else if j + 2 < end && matches!(self.w(j), "in" | "on") && matches!(self.w(j + 1), "a" | "an" | "its" | "his" | "her" | "their") && MEDIA.contains(&self.w(j + 2)) {
+                j += 3;
+            } else {
+                return j;
+            }
+        }
+    }
+
+    /// Whether only a trailer and closing punctuation follow token `i`.
+    fn only_trailer(&self, i: usize, end: usize, told: bool) -> bool {
+        self.ends_sentence(self.trailer_end(i, end, told), end)
     }
 
     /// The end of the clause starting at `from`: the sentence end, or a contrast (", but").
     fn clause_end(&self, from: usize, end: usize) -> usize {
         (from..end)
-            .find(|&i| self.w(i) == ";" || self.w(i) == "," && CONTRAST.contains(&self.w(i + 1)))
+            .find(|&i| self.w(i) == ";" || self.w(i) == "," && (CONTRAST.contains(&self.w(i + 1)) || self.reporting_clause_at(i + 1, end)))
             .unwrap_or(end)
+    }
+
+    /// Whether a reporting clause starts at `i` and closes the sentence or the clause:
+    /// "said Klaus Wohlrabe, head of …" or "officials said on Friday."
+    fn reporting_clause_at(&self, i: usize, end: usize) -> bool {
+        (i..end.min(i + 8)).take_while(|&k| !self.is_punct(k)).any(|k| {
+            VERB_CUES.contains(&self.w(k)) && {
+                let after = self.trailer_end(k + 1, end, false);
+                self.ends_sentence(after, end) || self.w(after) == "," || k == i
+            }
+        })
     }
 
     /// The start of the clause ending at `at`: after the last comma before it, or the sentence start.

@@ -16,6 +16,7 @@ const FIXTURES: &[(&str, &str, Option<&str>)] = &[
     ("kharkiv-power-plant.html", "kharkiv-power-plant.expected.yaml", None),
     ("baltic-cable.txt", "baltic-cable.expected.yaml", None),
     ("gaza-convoy.txt", "gaza-convoy.expected.yaml", None),
+    ("chipmaker-layoffs.txt", "chipmaker-layoffs.expected.yaml", None),
 ];
 
 fn examples() -> PathBuf {

@@ -154,7 +154,8 @@ impl Finder<'_> {
             self.push(a, b, EntityKind::Outlet, joined);
             return;
         }
-        if words.iter().any(|w| ORGANIZATION_HEADS.contains(w)) && !(b - a == 1 && had_article) {
+        let company = b - a >= 2 && words[1..].iter().any(|w| COMPANY_SUFFIXES.contains(w));
+        if (company || words.iter().any(|w| ORGANIZATION_HEADS.contains(w))) && !(b - a == 1 && had_article) {
             let name = self.owner_demonym(a).filter(|d| !joined.starts_with(d.as_str())).map_or(joined.clone(), |d| format!("{d} {joined}"));
             self.push(a, b, EntityKind::Organization, name);
             // "South Korean Defence Ministry" also mentions South Korea.
@@ -162,7 +163,25 @@ impl Finder<'_> {
             return;
         }
         // "President Biden", or in apposition: "the regional governor, Oleh Syniehubov".
-        let before_is_title = a > sentence_start
+        // "the union IG Metall", "the broadcaster NHK": the noun before says what it is.
+        let noun_before = (a > sentence_start).then(|| self.text(a - 1));
+        let after_verb = noun_before.is_some_and(|w| SPEECH_VERBS.contains(&w));
+        if let Some(noun) = noun_before.filter(|_| self.gazetteer.longest_match(self.doc, a, b) != Some(b - a)) {
+            let kind = if OUTLET_NOUNS.contains(&noun) {
+                Some(EntityKind::Outlet)
+            } else if ORGANIZATION_NOUNS.contains(&noun) {
+                Some(EntityKind::Organization)
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                let name = self.doc.slice(self.span(a, b)).to_string();
+                self.push(a, b, kind, name);
+                return;
+            }
+        }
+        let before_is_title = after_verb
+            || a > sentence_start
             && (PERSON_TITLES.contains(&self.text(a - 1))
                 || self.text(a - 1) == "," && a - 1 > sentence_start && PERSON_TITLES.contains(&self.text(a - 2)));
         let mut titled = before_is_title;

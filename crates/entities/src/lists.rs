@@ -23,6 +23,14 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
     "Plc", "AG", "SE", "GmbH", "SA", "Unit", "Squad", "Court", "Parliament", "Prosecutor", "Prosecutors",
 ];
 
+/// Last words of company names; unlike [`ORGANIZATION_HEADS`] they need a name before them
+/// ("Infineon Technologies", but "Energy prices rose").
+pub const COMPANY_SUFFIXES: &[&str] = &[
+    "Technologies", "Technology", "Motors", "Systems", "Industries", "Pharmaceuticals", "Labs", "Laboratories",
+    "Capital", "Electric", "Electronics", "Energy", "Petroleum", "Oil", "Gas", "Steel", "Chemicals", "Semiconductor",
+    "Semiconductors", "Software", "Communications", "Telecom", "Insurance", "Investments", "Ventures", "Enterprises",
+];
+
 /// Words before a name that say it is a person's ("President Biden", "dictator Kim Jong Un").
 pub const PERSON_TITLES: &[&str] = &[
     "President", "president", "Prime", "Minister", "minister", "Chancellor", "chancellor", "King", "Queen", "Prince",
@@ -34,6 +42,22 @@ pub const PERSON_TITLES: &[&str] = &[
     "Lady", "CEO", "chairman", "Chairman", "chairwoman", "director", "Director", "envoy", "analyst", "professor",
     "journalist", "correspondent", "reporter", "editor", "author", "lawmaker", "deputy", "Deputy", "Vice",
     "Foreign", "Defence", "Defense", "Interior", "Finance", "Health", "Justice", "Premier", "premier", "ruler",
+    "executive", "Executive", "officer", "founder", "co-founder", "economist", "scientist", "researcher", "head",
+    "boss", "manager", "coach", "striker", "singer", "actor", "actress", "writer", "novelist", "lawyer", "attorney",
+    "activist", "candidate", "rapper", "Chef", "chef", "presenter", "host",
+];
+
+/// Lower-case nouns before a name that say what kind of body it is ("the union IG Metall").
+pub const ORGANIZATION_NOUNS: &[&str] = &[
+    "company", "firm", "group", "union", "party", "agency", "bank", "carmaker", "chipmaker", "maker", "insurer",
+    "retailer", "operator", "airline", "lender", "manufacturer", "producer", "conglomerate", "charity", "organisation",
+    "organization", "militia", "movement", "club", "team", "regulator", "watchdog", "startup", "giant", "supplier",
+];
+
+/// Lower-case nouns before a name that make it a news outlet ("the broadcaster NHK").
+pub const OUTLET_NOUNS: &[&str] = &[
+    "newspaper", "broadcaster", "daily", "tabloid", "weekly", "magazine", "website", "outlet", "publication",
+    "channel", "network", "station", "portal",
 ];
 
 /// Government seats used for their state ("the Kremlin said").

@@ -83,6 +83,12 @@ pub fn extract(text: &str) -> Article {
                 article.removed.push(removed(RemovedReason::Breadcrumb));
                 continue;
             }
+            // A lone label above the headline ("Business", "World News") is its section.
+            if block.split_whitespace().count() <= 3 && block.split_whitespace().all(|w| w.starts_with(char::is_uppercase)) && !block.ends_with(['.', ':', '!', '?']) && blocks.get(i + 1).is_some_and(|next| is_headline(next)) {
+                article.section.push(block.clone());
+                article.removed.push(removed(RemovedReason::Breadcrumb));
+                continue;
+            }
             if is_headline(block) {
                 article.title = Some(block.clone());
                 article.removed.push(removed(RemovedReason::Title));

@@ -54,6 +54,13 @@ pub fn annotate(doc: &Doc, reference: Option<Date>) -> Vec<TimeExpr> {
     finder.found
 }
 
+/// Words after which "a year" is a length of time, not a rate ("for a year", "in a year").
+const RATE_BLOCKERS: &[&str] = &[
+    "for", "in", "within", "after", "over", "about", "nearly", "almost", "than", "by", "of", "the", "past", "last",
+    "next", "this", "than", "under", "around", "only", "just", "least", "most", "once", "half", "since", "before",
+    "until", "during", "spent", "took", "takes", "lasted", "last", "up", "to", "barely", "roughly",
+];
+
 /// The tokens of the comma-delimited clause around token `i`, within its sentence.
 fn clause_around(lower: &[String], i: usize, sentence: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let boundary = |w: &String| matches!(w.as_str(), "," | ";" | "—" | ":");
@@ -302,6 +309,12 @@ impl Finder<'_> {
             };
             return Some(self.push(i, to, TimeType::Date, value, resolved));
         }
+        // "1.2 billion euros a year", "twice a day": a rate, not a length of time.
+        let article = matches!(self.w(i), "a" | "an");
+        let after_noun = i > 0 && !RATE_BLOCKERS.contains(&self.w(i - 1)) && !self.doc.tokens[i - 1].kind.eq(&TokenKind::Punct);
+        if article && after_noun {
+            return Some(self.push(i, to, TimeType::Set, duration_value(1.0, unit), true));
+        }
         Some(self.push(i, to, TimeType::Duration, duration_value(n, unit), true))
     }
 
@@ -462,6 +475,9 @@ mod tests {
         assert_eq!(one("It ended two years ago."), ("two years ago".into(), "2022".into()));
         assert_eq!(one("He met them three days ago."), ("three days ago".into(), "2024-10-01".into()));
         assert_eq!(one("a twenty-four hours window"), ("twenty-four hours".into(), "PT24H".into()));
+        assert_eq!(one("It saves 2 billion euros a year."), ("a year".into(), "P1Y".into()));
+        assert_eq!(times("It saves 2 billion euros a year.", None)[0].1, TimeType::Set);
+        assert_eq!(times("He stayed for a year.", None)[0].1, TimeType::Duration);
     }
 
     #[test]
