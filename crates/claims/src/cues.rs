@@ -110,3 +110,9 @@ pub const CLAIM_NOUNS: &[&str] = &[
     "claims", "claim", "reports", "report", "allegations", "allegation", "accusations", "accusation", "suggestions",
     "suggestion", "charges", "charge", "rumours", "rumors", "that",
 ];
+
+/// Participles that attribute what follows to the sentence's subject (", saying that …").
+pub const PARTICIPLE_CUES: &[&str] = &[
+    "saying", "adding", "arguing", "claiming", "insisting", "warning", "noting", "stressing", "explaining",
+    "asserting", "suggesting", "acknowledging", "admitting", "denying", "writing", "telling",
+];

@@ -144,6 +144,9 @@ impl<'a> Finder<'a> {
         if VERB_CUES.contains(&w) && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those" | "media" | "news") {
             return self.verb(k, sentence);
         }
+        if PARTICIPLE_CUES.contains(&w) && k > sentence.start && self.w(k - 1) == "," {
+            return self.participle(k, sentence);
+        }
         None
     }
 
@@ -194,13 +197,21 @@ impl<'a> Finder<'a> {
             None => {
                 let after = k + 1;
                 let mut end = after;
-                while end < s.end && !self.is_punct(end) && end - after < 8 {
+                // A name may hold glued hyphens ("Holtz-Eakin").
+                let name_hyphen = |i: usize| self.w(i) == "-" && !self.doc.tokens[i].space_before && self.doc.tokens.get(i + 1).is_some_and(|t| !t.space_before);
+                while end < s.end && (!self.is_punct(end) || name_hyphen(end)) && end - after < 8 {
                     end += 1;
                 }
                 // "…, said Klaus Wohlrabe, head of surveys at Ifo.": an appositive may close the sentence.
-                let closing_appositive = self.w(end) == "," && (end + 1..s.end).take_while(|&i| !self.is_punct(i)).count() <= 8 && self.ends_sentence((end + 1..s.end).find(|&i| self.is_punct(i)).unwrap_or(s.end), s.end);
-                let source_end = if closing_appositive { (end + 1..s.end).find(|&i| self.is_punct(i)).unwrap_or(s.end) } else { end };
-                if end > after && (self.only_trailer(end, s.end, false) || closing_appositive) && k > s.start && matches!(self.w(k - 1), "," | "”" | "\"") {
+                // "…, said Douglas Holtz-Eakin, an economist who served as …": the appositive runs to the end.
+                let closing_appositive = self.w(end) == "," && end + 1 < s.end;
+                let mut sentence_end = s.end;
+                while sentence_end > end && self.is_punct(sentence_end - 1) {
+                    sentence_end -= 1;
+                }
+                let source_end = if closing_appositive { sentence_end } else { end };
+                let after_quote_or_comma = k > s.start && matches!(self.w(k - 1), "," | "”" | "\"" | "'" | "’" | "''");
+                if end > after && (self.only_trailer(end, s.end, false) || closing_appositive) && after_quote_or_comma {
                     (Some(self.source_phrase(after, source_end)), Some(source_end))
                 } else {
                     (None, None)
@@ -242,6 +253,24 @@ impl<'a> Finder<'a> {
         let to = if quoted { self.closing_quote(from + 1, s.end) } else { self.clause_end(from, s.end) };
         let mut claim = self.claim(from, to, Some(source), cue, quoted)?;
         self.relay_through_addressee(&mut claim, k, s.end);
+        Some((claim, to))
+    }
+
+    /// ", saying (that) …": the content follows, the source is the sentence's subject.
+    fn participle(&self, k: usize, s: std::ops::Range<usize>) -> Option<(Claim, usize)> {
+        let first = (s.start..k).find(|&i| self.mention_at[i].is_some() || SOURCE_NOUNS.contains(&self.w(i)) || self.pronoun_source(i).is_some())?;
+        let subject_end = match self.mention_at[first] {
+            Some(e) => (first..k).take_while(|&i| self.mention_at[i] == Some(e)).last()? + 1,
+            None => first + 1,
+        };
+        let source = self.pronoun_source(first).unwrap_or_else(|| self.source_phrase(self.phrase_start(subject_end, s.start), subject_end));
+        let mut from = k + 1;
+        if self.w(from) == "that" {
+            from += 1;
+        }
+        let quoted = matches!(self.w(from), "“" | "\"");
+        let to = if quoted { self.closing_quote(from + 1, s.end) } else { self.clause_end(from, s.end) };
+        let claim = self.claim(from, to, Some(source), self.doc.tokens[k].span, quoted)?;
         Some((claim, to))
     }
 
@@ -310,9 +339,16 @@ impl<'a> Finder<'a> {
                 if self.w(j - 1) == "," {
                     j -= 1;
                 }
-            } else if let Some(open) = (w == ",").then(|| self.relative_clause_before(j - 1, start)).flatten() {
-                // "Jochen Hanebeck, who took over last year, said": look past the clause.
+            } else if let Some(open) = (w == ",").then(|| self.relative_clause_before(j - 1, start).or_else(|| self.appositive_before(j - 1, start))).flatten() {
+                // "Jochen Hanebeck, who took over last year, said", "Meeks, chairman of the
+                // caucus, said", "Trump, speaking to veterans, said": look past the clause.
                 j = open;
+            } else if w == ")" {
+                // "Gov. Pat McCrory (R) said"
+                match (start..j - 1).rev().find(|&i| self.w(i) == "(") {
+                    Some(open) => j = open,
+                    None => break,
+                }
             } else if w == "," && j - 1 > start && self.in_time[j - 2] {
                 j -= 1;
             } else {
@@ -328,15 +364,42 @@ impl<'a> Finder<'a> {
         if SOURCE_NOUNS.contains(&w) || self.mention_ending.contains_key(&(end - 1)) || proper {
             let from = self.phrase_start(end, start);
             if from < end {
+                // "attorneys for the family", "Experts on North Korea": a role noun with its complement.
+                let from = self.role_with_complement(from, start).unwrap_or(from);
                 return Some(self.source_phrase(from, end));
             }
         }
-        None
+        // "Experts on North Korea and nuclear nonproliferation said": the complement ends in a common noun.
+        let role = (start.max(end.saturating_sub(8))..end).find(|&i| SOURCE_NOUNS.contains(&self.w(i)) && matches!(self.w(i + 1), "for" | "of" | "on" | "at" | "from" | "with" | "in"))?;
+        if (role..end).any(|i| self.is_punct(i) || VERB_CUES.contains(&self.w(i))) {
+            return None;
+        }
+        let from = self.phrase_start(role + 1, start);
+        Some(self.source_phrase(from, end))
+    }
+
+    /// The start of a role noun whose complement begins at `from` ("attorneys for [the family]").
+    fn role_with_complement(&self, from: usize, start: usize) -> Option<usize> {
+        let mut i = from;
+        while i > start && matches!(self.w(i - 1), "the" | "a" | "an") {
+            i -= 1;
+        }
+        let prep = i.checked_sub(1).filter(|&p| p > start && matches!(self.w(p), "for" | "of" | "on" | "at" | "from" | "with"))?;
+        SOURCE_NOUNS.contains(&self.w(prep - 1)).then(|| self.phrase_start(prep, start))
     }
 
     /// Whether token `i` is inside a relative clause (", who took over last year,").
     fn in_relative_clause(&self, i: usize, start: usize) -> bool {
         (start..i).rev().find(|&k| self.w(k) == ",").is_some_and(|k| matches!(self.w(k + 1), "who" | "which" | "whose" | "whom"))
+    }
+
+    /// The comma opening an appositive or participial phrase that the comma at `close`
+    /// ends, when a name (or a closing bracket after one) stands before it.
+    fn appositive_before(&self, close: usize, start: usize) -> Option<usize> {
+        let open = (start.max(close.saturating_sub(16))..close).rev().find(|&i| self.w(i) == ",")?;
+        let before = open.checked_sub(1).filter(|&b| b >= start)?;
+        let named = |i: usize| self.mention_ending.contains_key(&i) || self.doc.token_text(i).starts_with(char::is_uppercase) && self.doc.tokens[i].kind == TokenKind::Word;
+        (named(before) || self.w(before) == ")" || self.w(before).chars().all(|c| c.is_ascii_digit())).then_some(open)
     }
 
     /// The comma opening a relative clause (", who …") that the comma at `close` ends.
@@ -597,9 +660,11 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// Whether only a trailer and closing punctuation follow token `i`.
+    /// Whether only a trailer and closing punctuation follow token `i`; a closing
+    /// subordinate clause counts as trailer ("… said Friday as he entered the talks").
     fn only_trailer(&self, i: usize, end: usize, told: bool) -> bool {
-        self.ends_sentence(self.trailer_end(i, end, told), end)
+        let j = self.trailer_end(i, end, told);
+        self.ends_sentence(j, end) || j > i && matches!(self.w(j), "as" | "when" | "while" | "after" | "before")
     }
 
     /// The end of the clause starting at `from`: the sentence end, or a contrast (", but").

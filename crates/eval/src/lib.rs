@@ -6,6 +6,7 @@
 //! take plain maps of outputs, not dossier types, so they score any system's output.
 
 pub mod aeb;
+pub mod attribution;
 pub mod segments;
 
 use std::io::Read;
