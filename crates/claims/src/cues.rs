@@ -10,6 +10,11 @@ pub const VERB_CUES: &[&str] = &[
     "showed", "shows", "indicated", "indicates", "disclosed", "testified", "asserted", "asserts", "maintained",
     "maintains", "declared", "declares", "rejected", "dismissed", "refuted", "stressed", "emphasised",
     "emphasized", "assessed", "assesses", "calculated", "projected", "recalled", "tweeted", "posted", "quoted",
+    "urged", "urges", "pledged", "pledges", "vowed", "vows", "promised", "promises", "cited", "cites", "agreed",
+    "agrees", "asked", "asks", "argue", "insist", "warn", "suggest", "contend", "contends", "contended",
+    "acknowledge", "predict", "conceded", "concedes", "complained", "complains", "boasted", "boasts", "charged",
+    "accused", "accuses", "questioned", "wondered", "speculated", "countered", "replied", "responded", "answered",
+    "observed", "remarked", "recounted", "described", "describes", "announce", "estimate", "report",
 ];
 
 /// Cues whose content the source says is false.
@@ -52,6 +57,14 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "operator", "company", "firm", "group", "association", "watchdog", "regulator", "provider", "producer",
     "maker", "giant", "organisation", "organization", "institute", "spokesmen", "representative", "troops",
     "forces", "government", "coalition", "ministers", "lawmakers", "senator", "mp", "premier", "body", "bodies",
+    "book", "announcer", "ad", "letter", "memo", "document", "documents", "article", "website", "campaign", "poll",
+    "polls", "analysis", "email", "emails", "note", "video", "post", "tweet", "filing", "lawsuit", "complaint",
+    "indictment", "ruling", "judge", "chairman", "chairwoman", "chair", "founder", "candidate", "nominee",
+    "congressman", "congresswoman", "lawmaker", "economist", "economists", "professor", "scholar", "scholars",
+    "advocate", "advocates", "director", "executive", "executives", "adviser", "advisers", "advisor", "advisors",
+    "strategist", "strategists", "pollster", "pollsters", "author", "authors", "writer", "columnist", "editor",
+    "host", "anchor", "attorney", "attorneys", "administration", "prosecutor", "sheriff", "critics", "supporters",
+    "voters", "democrats", "republicans", "aide", "staff", "staffer", "staffers", "member", "members", "press",
     "charity", "charities", "campaigners", "monitor", "observatory", "union", "authority", "council", "committee",
 ];
 

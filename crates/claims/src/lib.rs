@@ -141,7 +141,8 @@ impl<'a> Finder<'a> {
         if EVIDENTIAL_PARTICIPLES.contains(&w) && k > sentence.start && BE_FORMS.contains(&self.w(k - 1)) && self.w(k + 1) == "to" {
             return self.evidential(k - 1, k, sentence);
         }
-        if VERB_CUES.contains(&w) && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those" | "media" | "news") {
+        let called_for = matches!(w, "called" | "calls") && matches!(self.w(k + 1), "for" | "on");
+        if (VERB_CUES.contains(&w) || called_for) && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those" | "media" | "news") {
             return self.verb(k, sentence);
         }
         if PARTICIPLE_CUES.contains(&w) && k > sentence.start && self.w(k - 1) == "," {
@@ -202,6 +203,13 @@ impl<'a> Finder<'a> {
                 while end < s.end && (!self.is_punct(end) || name_hyphen(end)) && end - after < 8 {
                     end += 1;
                 }
+                let name_end = end;
+                // "said Rep. Joseph Crowley (D-N.Y.), a leading advocate …": a bracket after the name.
+                if self.w(end) == "(" {
+                    if let Some(close) = (end..s.end.min(end + 12)).find(|&i| self.w(i) == ")") {
+                        end = close + 1;
+                    }
+                }
                 // "…, said Klaus Wohlrabe, head of surveys at Ifo.": an appositive may close the sentence.
                 // "…, said Douglas Holtz-Eakin, an economist who served as …": the appositive runs to the end.
                 let closing_appositive = self.w(end) == "," && end + 1 < s.end;
@@ -209,7 +217,7 @@ impl<'a> Finder<'a> {
                 while sentence_end > end && self.is_punct(sentence_end - 1) {
                     sentence_end -= 1;
                 }
-                let source_end = if closing_appositive { sentence_end } else { end };
+                let source_end = if closing_appositive { sentence_end } else { name_end };
                 let after_quote_or_comma = k > s.start && matches!(self.w(k - 1), "," | "”" | "\"" | "'" | "’" | "''");
                 if end > after && (self.only_trailer(end, s.end, false) || closing_appositive) && after_quote_or_comma {
                     (Some(self.source_phrase(after, source_end)), Some(source_end))
@@ -242,6 +250,9 @@ impl<'a> Finder<'a> {
         let mut from = k + 1;
         if matches!(self.w(k), "told" | "tells") {
             from = self.skip_object(from, s.end);
+        }
+        if matches!(self.w(k), "called" | "calls") && matches!(self.w(k + 1), "for" | "on") {
+            from += 1;
         }
         while from < s.end && (self.in_time[from] || matches!(self.w(from), "that" | ":" | "on" | "in" | "," | "last" | "this")) {
             if matches!(self.w(from), "on" | "in") && !self.in_time.get(from + 1).copied().unwrap_or(false) {
@@ -514,8 +525,8 @@ impl<'a> Finder<'a> {
             "it" | "they" => &[EntityKind::Organization, EntityKind::Outlet, EntityKind::Place],
             _ => return None,
         };
-        let entity = self.nearest_before(i, kinds)?;
-        Some(Source { entity: Some(entity), span: self.doc.tokens[i].span })
+        // With no one to point back to, the pronoun still names a source, just not an entity.
+        Some(Source { entity: self.nearest_before(i, kinds), span: self.doc.tokens[i].span })
     }
 
     /// The entity of one of `kinds` mentioned last before token `i`.
