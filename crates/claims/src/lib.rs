@@ -588,7 +588,7 @@ impl<'a> Finder<'a> {
     /// A sentence with no cue that states a figure or a date: the outlet's own claim.
     fn own_voice(&self, s: std::ops::Range<usize>) -> Option<Claim> {
         let span = self.span(s.start, s.end);
-        let has_time = self.doc.times.iter().any(|t| span.contains(t.span));
+        let has_time = self.doc.times.iter().any(|t| span.contains(t.span) && !t.value.ends_with("_REF"));
         let has_figure = self.doc.quantities.iter().any(|q| span.contains(q.span));
         if !(has_time || has_figure) || s.len() < 5 {
             return None;

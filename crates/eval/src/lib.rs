@@ -8,6 +8,7 @@
 pub mod aeb;
 pub mod attribution;
 pub mod segments;
+pub mod timex;
 
 use std::io::Read;
 use std::path::Path;

@@ -35,6 +35,12 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         worst: usize,
     },
+    /// Time expressions on TBAQ (TimeBank + AQUAINT) and MEANTIME: TempEval-3 metrics.
+    Times {
+        /// The folder holding temporal/ and meantime/.
+        #[arg(long, default_value = "../shared/data")]
+        data: PathBuf,
+    },
     /// Attribution on PolNeAR: per-role exact and token-overlap P/R/F1, relation-level F1.
     Attribution {
         /// The PolNeAR data folder (holding train/ and dev/).
@@ -55,6 +61,13 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Times { data } => match times(&data) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("dossier-eval: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Attribution { data, split } => match attribution(&data.join(&split)) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -63,6 +76,51 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// Runs the pipeline on each document with its creation date and scores the times found.
+fn times(data: &Path) -> Result<(), String> {
+    use dossier_eval::timex::{load_meantime, load_timeml, Score, Timex};
+    let sets = [
+        ("TBAQ (TimeBank + AQUAINT)", load_timeml(&data.join("temporal/tbaq-cleaned"))?),
+        ("MEANTIME (English, intra-doc)", load_meantime(&data.join("meantime/meantime_newsreader_english_oct15"))?),
+    ];
+    for (name, docs) in sets {
+        let mut score = Score::default();
+        for d in &docs {
+            let page = decode(d.text.as_bytes(), InputKind::Plain).map_err(|e| format!("{}: {e}", d.name))?;
+            let doc = dossier::analyse(&page, dossier::Reference::parse(&d.dct).ok());
+            let chars = dossier_doc::CharOffsets::new(&doc.text);
+            let map = dossier_eval::attribution::align(&d.text, &doc.text);
+            let predicted: Vec<Timex> = doc
+                .times
+                .iter()
+                .map(|t| Timex {
+                    start: map[chars.char_offset(t.span.start())],
+                    end: map[chars.char_offset(t.span.end())],
+                    kind: format!("{:?}", t.kind).to_uppercase(),
+                    value: t.value.clone(),
+                })
+                .collect();
+            if std::env::var_os("DOSSIER_EVAL_MISSES").is_some() {
+                // For development: gold expressions no prediction overlaps, and wrong values.
+                for g in &d.gold {
+                    let text: String = d.text.chars().skip(g.start).take(g.end - g.start).collect();
+                    match predicted.iter().find(|p| p.start < g.end && g.start < p.end) {
+                        None => println!("MISS\t{}\t{}\t{}", text.to_lowercase(), g.kind, g.value),
+                        Some(p) if p.value != g.value => println!("VALUE\t{}\t{}\t{}\tgot {} (dct {})", text, g.kind, g.value, p.value, d.dct),
+                        _ => {}
+                    }
+                }
+            }
+            score.add(&d.gold, &predicted);
+        }
+        println!("{name} ({} documents)", docs.len());
+        println!("  strict  {}", score.strict());
+        println!("  relaxed {}", score.relaxed());
+        println!("  type accuracy {:.3}  value accuracy {:.3}  value F1 {:.3}", score.type_accuracy(), score.value_accuracy(), score.value_f1());
+    }
+    Ok(())
 }
 
 /// Runs the whole pipeline on each PolNeAR text (as plain input) and scores its claims.

@@ -102,13 +102,16 @@ impl Finder<'_> {
     /// Tries every pattern at token `i`; returns the end of the expression found.
     fn at(&mut self, i: usize, end: usize, future: bool) -> Option<usize> {
         self.iso_date(i, end)
+            .or_else(|| self.clock_time(i, end))
             .or_else(|| self.month_date(i, end, future))
             .or_else(|| self.weekday(i, end, future))
-            .or_else(|| self.deictic(i, end))
+            .or_else(|| self.quarter(i, end))
             .or_else(|| self.relative_unit(i, end))
+            .or_else(|| self.deictic(i, end))
             .or_else(|| self.quantity_of_time(i, end))
+            .or_else(|| self.vague_duration(i, end))
             .or_else(|| self.set(i, end))
-            .or_else(|| self.year(i, end))
+            .or_else(|| self.year(i))
     }
 
     /// 2024-10-04
@@ -161,12 +164,14 @@ impl Finder<'_> {
     }
 
     fn date_with(&mut self, from: usize, to: usize, year: Option<i16>, month: i8, day: Option<i8>, future: bool) -> usize {
+        // No year written: the reference year, unless that puts the date more than three
+        // months ahead of a report of the past (then last year), or behind a future one.
         let year = year.or_else(|| {
             let r = self.reference?;
-            let later = (month, day.unwrap_or(1)) > (r.month(), r.day());
-            Some(match (future, later) {
-                (false, true) => r.year() - 1,
-                (true, false) if (month, day.unwrap_or(31)) < (r.month(), r.day()) => r.year() + 1,
+            let months_ahead = (i32::from(month) - i32::from(r.month())) * 31 + i32::from(day.unwrap_or(15)) - i32::from(r.day());
+            Some(match future {
+                false if months_ahead > 3 * 31 => r.year() - 1,
+                true if months_ahead < 0 => r.year() + 1,
                 _ => r.year(),
             })
         });
@@ -223,6 +228,28 @@ impl Finder<'_> {
             "last" if i + 1 < end && self.w(i + 1) == "night" => (-1, i + 2, "TNI"),
             "now" if i + 1 < end && !matches!(self.w(i + 1), "that" | "-") => {
                 return Some(self.push(i, i + 1, TimeType::Date, "PRESENT_REF".into(), true));
+            }
+            // TIMEX3's references to the past, present and future.
+            "recently" | "recent" | "previously" | "formerly" | "lately" => {
+                return Some(self.push(i, i + 1, TimeType::Date, "PAST_REF".into(), true));
+            }
+            "currently" | "current" | "nowadays" | "presently" => {
+                return Some(self.push(i, i + 1, TimeType::Date, "PRESENT_REF".into(), true));
+            }
+            "soon" | "future" => {
+                return Some(self.push(i, i + 1, TimeType::Date, "FUTURE_REF".into(), true));
+            }
+            "the" if matches!(self.w(i + 1), "future" | "past") && !matches!(self.w(i + 2), "-" | "tense") => {
+                let value = if self.w(i + 1) == "future" { "FUTURE_REF" } else { "PAST_REF" };
+                return Some(self.push(i, i + 2, TimeType::Date, value.into(), true));
+            }
+            "this" if part_of_day(self.w(i + 1)).is_some() => {
+                let part = part_of_day(self.w(i + 1)).unwrap_or("");
+                let (value, resolved) = match self.reference {
+                    Some(r) => (format!("{r}T{part}"), true),
+                    None => (format!("XXXX-XX-XXT{part}"), false),
+                };
+                return Some(self.push(i, i + 2, TimeType::Time, value, resolved));
             }
             _ => return None,
         };
@@ -295,6 +322,11 @@ impl Finder<'_> {
     /// "24 years" (a duration), "two years ago" (a date), "for decades".
     fn quantity_of_time(&mut self, i: usize, end: usize) -> Option<usize> {
         let (n, unit_at) = self.count(i, end)?;
+        // "a five-year plan": a duration as an adjective (but "a 45-year-old" is an age).
+        if self.w(unit_at) == "-" && duration_unit(self.w(unit_at + 1)).is_some() && self.w(unit_at + 2) != "-" {
+            let unit = duration_unit(self.w(unit_at + 1))?;
+            return Some(self.push(i, unit_at + 2, TimeType::Duration, duration_value(n, unit), true));
+        }
         let unit = duration_unit(self.w(unit_at))?;
         let mut to = unit_at + 1;
         // "24-year-old", "five years old": ages, not times.
@@ -336,10 +368,121 @@ impl Finder<'_> {
         number_word(self.w(i)).map(|n| (n, i + 1))
     }
 
+    /// "9 a.m.", "10:30 p.m.", "noon", "midnight", with a weekday after it when written.
+    fn clock_time(&mut self, i: usize, end: usize) -> Option<usize> {
+        let (hour, minute, mut to) = match self.w(i) {
+            "noon" | "midday" => (12, 0, i + 1),
+            "midnight" => (24, 0, i + 1),
+            _ if self.is_number(i) => {
+                let h: i32 = self.w(i).parse().ok().filter(|h| (1..=12).contains(h) || self.w(i + 1) == ":")?;
+                let (m, after) = if self.w(i + 1) == ":" && self.is_number(i + 2) && !self.doc.tokens[i + 1].space_before {
+                    (self.w(i + 2).parse().ok().filter(|m| (0..60).contains(m))?, i + 3)
+                } else {
+                    (0, i + 1)
+                };
+                let h = match self.w(after) {
+                    "a.m." | "am" => h % 12,
+                    "p.m." | "pm" => h % 12 + 12,
+                    _ if after == i + 3 && h <= 24 => h,
+                    _ => return None,
+                };
+                let to = if matches!(self.w(after), "a.m." | "am" | "p.m." | "pm") { after + 1 } else { after };
+                (h, m, to)
+            }
+            _ => {
+                // "9am", "10pm" as one token
+                let w = self.w(i);
+                let (digits, suffix) = w.split_at(w.find(|c: char| !c.is_ascii_digit()).filter(|&k| k > 0)?);
+                let h: i32 = digits.parse().ok().filter(|h| (1..=12).contains(h))?;
+                let h = match suffix {
+                    "am" | "a.m." => h % 12,
+                    "pm" | "p.m." => h % 12 + 12,
+                    _ => return None,
+                };
+                (h, 0, i + 1)
+            }
+        };
+        if matches!(self.w(to), "est" | "edt" | "gmt" | "utc" | "bst" | "cet" | "et" | "pt" | "local") {
+            to += 1;
+        }
+        let day = match self.reference {
+            Some(r) => r.to_string(),
+            None => "XXXX-XX-XX".into(),
+        };
+        let value = format!("{day}T{hour:02}:{minute:02}");
+        let resolved = self.reference.is_some();
+        Some(self.push(i, to.min(end), TimeType::Time, value, resolved))
+    }
+
+    /// "the third quarter", "third-quarter", "the latest quarter", "the fourth quarter of this year".
+    fn quarter(&mut self, i: usize, end: usize) -> Option<usize> {
+        let from = i;
+        let mut at = if self.w(i) == "the" { i + 1 } else { i };
+        let which = self.w(at);
+        let n: Option<i8> = match which {
+            "first" | "1st" => Some(1),
+            "second" | "2nd" => Some(2),
+            "third" | "3rd" => Some(3),
+            "fourth" | "4th" => Some(4),
+            "latest" | "last" | "year-earlier" | "year-ago" | "current" | "previous" => None,
+            "quarter" if at > i => {
+                at -= 1;
+                None
+            }
+            _ => return None,
+        };
+        at += 1;
+        if self.w(at) == "-" {
+            at += 1;
+        }
+        if self.w(at) == "fiscal" {
+            at += 1;
+        }
+        if !matches!(self.w(at), "quarter" | "quarters") || at >= end {
+            return None;
+        }
+        let to = at + 1;
+        let Some(r) = self.reference else {
+            let value = n.map_or("XXXX-QX".to_string(), |n| format!("XXXX-Q{n}"));
+            return Some(self.push(from, to, TimeType::Date, value, false));
+        };
+        let current = (r.month() - 1) / 3 + 1;
+        let (year, q) = match (n, which) {
+            // A quarter not yet begun is last year's, in a report of results.
+            (Some(n), _) => (if n > current { r.year() - 1 } else { r.year() }, n),
+            (None, "current") => (r.year(), current),
+            (None, "year-earlier" | "year-ago") => {
+                let (y, q) = if current == 1 { (r.year() - 1, 4) } else { (r.year(), current - 1) };
+                (y - 1, q)
+            }
+            // "the quarter", "the latest quarter": the last one completed.
+            _ => if current == 1 { (r.year() - 1, 4) } else { (r.year(), current - 1) },
+        };
+        Some(self.push(from, to, TimeType::Date, format!("{year}-Q{q}"), true))
+    }
+
+    /// "for weeks", "in recent years", "several months": durations of unknown length.
+    fn vague_duration(&mut self, i: usize, end: usize) -> Option<usize> {
+        let (from, at) = match self.w(i) {
+            "several" | "many" | "few" | "recent" | "some" => (i, i + 1),
+            _ if matches!(self.w(i.wrapping_sub(1)), "for" | "in") => (i, i),
+            _ => return None,
+        };
+        let unit = self.w(at);
+        if at >= end || !unit.ends_with('s') || self.doc.token_text(at).starts_with(char::is_uppercase) {
+            return None;
+        }
+        let unit = duration_unit(unit)?;
+        if matches!(self.w(at + 1), "old" | "-" | "ago") {
+            return None;
+        }
+        Some(self.push(from, at + 1, TimeType::Duration, format!("PX{}", if unit == "MIN" { "M" } else { unit }), true))
+    }
+
     /// "annually", "every year", "each week", "daily".
     fn set(&mut self, i: usize, end: usize) -> Option<usize> {
         let value = match self.w(i) {
-            "annually" | "yearly" => "P1Y",
+            "annually" | "yearly" | "annual" => "P1Y",
             "monthly" => "P1M",
             "weekly" => "P1W",
             "daily" | "nightly" => "P1D",
@@ -356,7 +499,7 @@ impl Finder<'_> {
     }
 
     /// "in 2022", "since 2014", "the 1990s".
-    fn year(&mut self, i: usize, end: usize) -> Option<usize> {
+    fn year(&mut self, i: usize) -> Option<usize> {
         let t = &self.doc.tokens[i];
         let text = self.w(i);
         if t.kind == TokenKind::Alphanumeric && text.len() == 5 && text.ends_with('s') {
@@ -369,9 +512,21 @@ impl Finder<'_> {
             return None;
         }
         let year = year_number(text)?;
-        let introduced = i > 0 && YEAR_INTRODUCERS.contains(&self.w(i - 1));
-        let next_is_noun = i + 1 < end && self.doc.tokens[i + 1].kind == TokenKind::Word && dossier_text::is_lowercase(self.doc.token_text(i + 1)) && !matches!(self.w(i + 1), "and" | "to" | "or" | "when" | "after" | "before" | "as" | "in" | "until");
-        (introduced && !next_is_noun).then(|| self.push(i, i + 1, TimeType::Date, format!("{year:04}"), true))
+        // A four-digit number from 1800 to 2100 is a year, unless money, a percentage, a
+        // count of something, a reference number or part of a longer number says otherwise.
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        let next = self.w(i + 1);
+        let not_a_year = matches!(prev, "$" | "€" | "£" | "no." | "number" | "page" | "flight" | "route" | "room" | "resolution" | "article" | "-" | "/" | ":" | ".")
+            || matches!(next, "%" | "percent" | "people" | "troops" | "soldiers" | "deaths" | "times" | "km" | "miles" | "points" | "shares" | "votes" | "-" | "/" | ":" | "." | "cases" | "units" | "jobs")
+            || self.doc.tokens[i].span.start() > 0 && !self.doc.tokens[i].space_before && i > 0 && self.doc.tokens[i - 1].kind == TokenKind::Number;
+        if not_a_year && !YEAR_INTRODUCERS.contains(&prev) {
+            return None;
+        }
+        // "fiscal 1989"
+        if prev == "fiscal" {
+            return Some(self.push(i - 1, i + 1, TimeType::Date, format!("FY{year:04}"), true));
+        }
+        Some(self.push(i, i + 1, TimeType::Date, format!("{year:04}"), true))
     }
 }
 
@@ -401,7 +556,7 @@ fn ago(r: Date, n: f64, unit: &str) -> Option<String> {
     let n = n as i64;
     Some(match unit {
         "Y" => format!("{}", i64::from(r.year()) - n),
-        "DE" => format!("{}", (i64::from(r.year()) - 10 * n) / 10),
+        "DE" => format!("{}", i64::from(r.year()) - 10 * n),
         "M" => {
             let d = r.first_of_month().checked_sub(n.months()).ok()?;
             format!("{}-{:02}", d.year(), d.month())
@@ -446,7 +601,7 @@ mod tests {
         assert_eq!(one("It was reported on Friday."), ("Friday".into(), "2024-10-04".into()));
         assert_eq!(one("They met on Monday."), ("Monday".into(), "2024-09-30".into()));
         assert_eq!(one("They will meet on Monday."), ("Monday".into(), "2024-10-07".into()));
-        assert_eq!(one("It will reopen soon, he said on Monday."), ("Monday".into(), "2024-09-30".into()));
+        assert_eq!(one("It will reopen, he said on Monday."), ("Monday".into(), "2024-09-30".into()));
         assert_eq!(one("He left last Friday."), ("last Friday".into(), "2024-09-27".into()));
         assert_eq!(one("The strike on Thursday night."), ("Thursday night".into(), "2024-10-03TNI".into()));
     }
@@ -457,7 +612,8 @@ mod tests {
         assert_eq!(one("It began on October 3, 2024, at dawn."), ("October 3, 2024".into(), "2024-10-03".into()));
         assert_eq!(one("It began on 3 October 2024."), ("3 October 2024".into(), "2024-10-03".into()));
         assert_eq!(one("Talks resumed in March."), ("March".into(), "2024-03".into()));
-        assert_eq!(one("Talks resume in November."), ("November".into(), "2023-11".into()));
+        assert_eq!(one("Talks resume in November."), ("November".into(), "2024-11".into()));
+        assert_eq!(one("Talks failed in January."), ("January".into(), "2024-01".into()));
         assert_eq!(one("He visited this summer."), ("this summer".into(), "2024-SU".into()));
         assert_eq!(one("It rose last year."), ("last year".into(), "2023".into()));
         assert_eq!(one("It fell earlier this month."), ("earlier this month".into(), "2024-10".into()));
@@ -478,6 +634,20 @@ mod tests {
         assert_eq!(one("It saves 2 billion euros a year."), ("a year".into(), "P1Y".into()));
         assert_eq!(times("It saves 2 billion euros a year.", None)[0].1, TimeType::Set);
         assert_eq!(times("He stayed for a year.", None)[0].1, TimeType::Duration);
+    }
+
+    #[test]
+    fn quarters_clock_times_and_references() {
+        assert_eq!(one("Profit rose in the third quarter."), ("the third quarter".into(), "2024-Q3".into()));
+        assert_eq!(one("Its fourth-quarter results disappointed."), ("fourth-quarter".into(), "2024-Q4".into()));
+        assert_eq!(one("Profit fell in the first quarter."), ("the first quarter".into(), "2024-Q1".into()));
+        assert_eq!(one("The quarter was weak."), ("The quarter".into(), "2024-Q3".into()));
+        assert_eq!(one("They met at 9 a.m. in Kyiv."), ("9 a.m.".into(), "2024-10-04T09:00".into()));
+        assert_eq!(one("Sales fell recently."), ("recently".into(), "PAST_REF".into()));
+        assert_eq!(one("It was a five-year plan."), ("five-year".into(), "P5Y".into()));
+        assert_eq!(one("Prices rose for weeks."), ("weeks".into(), "PXW".into()));
+        assert_eq!(one("Sales in 1990 profit fell."), ("1990".into(), "1990".into()));
+        assert_eq!(one("It happened a decade ago."), ("a decade ago".into(), "2014".into()));
     }
 
     #[test]
