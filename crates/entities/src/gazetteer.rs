@@ -132,6 +132,10 @@ impl Gazetteer {
         surface.to_string()
     }
 
+    pub fn is_demonym(&self, surface: &str) -> bool {
+        self.by_surface.get(surface).is_some_and(|entries| entries.iter().any(|e| e.role == Role::Demonym))
+    }
+
     pub fn demonym(&self, country: &str) -> Option<&str> {
         self.demonyms.get(country).map(String::as_str)
     }

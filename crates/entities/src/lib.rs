@@ -28,6 +28,11 @@ mod gazetteer;
 mod lists;
 
 use dossier_doc::{Doc, Entity, EntityKind, Span, TokenKind};
+
+/// Whether a word is a demonym ("Israeli", "North Korean" is two words: pass them joined by a space).
+pub fn is_demonym(words: &str) -> bool {
+    Gazetteer::get().is_demonym(words)
+}
 use dossier_text::is_capitalized;
 use gazetteer::{Gazetteer, Role};
 use lists::*;
@@ -155,7 +160,8 @@ impl Finder<'_> {
             return;
         }
         let company = b - a >= 2 && words[1..].iter().any(|w| COMPANY_SUFFIXES.contains(w));
-        if (company || words.iter().any(|w| ORGANIZATION_HEADS.contains(w))) && !(b - a == 1 && had_article) {
+        let headed = if b - a == 1 { STANDALONE_HEADS.contains(&words[0]) } else { words.iter().any(|w| ORGANIZATION_HEADS.contains(w)) };
+        if company || headed {
             let name = self.owner_demonym(a).filter(|d| !joined.starts_with(d.as_str())).map_or(joined.clone(), |d| format!("{d} {joined}"));
             self.push(a, b, EntityKind::Organization, name);
             // "South Korean Defence Ministry" also mentions South Korea.
@@ -188,6 +194,10 @@ impl Finder<'_> {
         while a < b && PERSON_TITLES.contains(&self.text(a)) {
             a += 1;
             titled = true;
+            // "Minister of Defense Hazem Shaalan": the title's own complement.
+            while titled && a + 1 < b && NAME_CONNECTORS.contains(&self.text(a)) {
+                a += 2;
+            }
         }
         if a >= b {
             return;
@@ -227,10 +237,19 @@ impl Finder<'_> {
         }
         let says = b < self.doc.tokens.len() && SPEECH_VERBS.contains(&self.text(b));
         let name = self.doc.slice(self.span(a, b)).to_string();
+        let last = self.text(b - 1);
         if b - a >= 2 {
-            if titled || says || self.gazetteer.is_given_name(self.text(a)) {
+            let common = (a..b).any(|i| self.gazetteer.is_common(self.text(i)) && !self.gazetteer.is_given_name(self.text(i)));
+            let shaped = b - a <= 3 && (a..b).all(|i| self.doc.tokens[i].kind == TokenKind::Word && !is_acronym(self.text(i)));
+            if PLACE_SUFFIXES.contains(&last) {
+                self.push(a, b, EntityKind::Place, name);
+            } else if OTHER_SUFFIXES.contains(&last) {
+                // An event, law or work: named, but not a person, place or organisation.
+            } else if titled || says || self.gazetteer.is_given_name(self.text(a)) || shaped && !common {
                 self.push(a, b, EntityKind::Person, name);
             }
+        } else if self.gazetteer.is_common(&name) || name == "I" {
+            // A capitalised ordinary word ("FREE", "Visit") is no name.
         } else if is_acronym(&name) && !titled {
             self.push(a, b, EntityKind::Organization, name);
         } else {
@@ -312,7 +331,7 @@ impl Finder<'_> {
             let full = people.iter().filter(|p| p.split(' ').count() > 1 && p.rsplit(' ').next() == Some(word)).max_by_key(|p| p.len());
             match full.cloned() {
                 Some(full) => self.push(i, i + 1, EntityKind::Person, full),
-                None if person_anyway => self.push(i, i + 1, EntityKind::Person, word.to_string()),
+                None if person_anyway || self.gazetteer.is_given_name(word) => self.push(i, i + 1, EntityKind::Person, word.to_string()),
                 None => {}
             }
         }

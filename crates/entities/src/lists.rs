@@ -143,6 +143,29 @@ pub const KNOWN_NAMES: &[(&str, &str, &str)] = &[
     ("place", "West Bank", "West Bank"),
     ("place", "Crimea", "Crimea"),
     ("place", "Donbas", "Donbas"),
+    ("place", "United States", "U.S."),
+    ("place", "United States", "U.S.A."),
+    ("place", "United Kingdom", "U.K."),
+];
+
+/// Organisation heads that stand alone as a name ("Parliament voted"); other heads need a
+/// name before them ("Service" alone is not an organisation).
+pub const STANDALONE_HEADS: &[&str] = &[
+    "Parliament", "Congress", "Senate", "Duma", "Knesset", "Rada", "Cabinet", "Bundestag", "Politburo", "Pentagon",
+];
+
+/// Last words that make an unknown name a place ("Middle East", "Black Sea").
+pub const PLACE_SUFFIXES: &[&str] = &[
+    "East", "West", "North", "South", "Gulf", "Sea", "Ocean", "River", "Valley", "Mountains", "Island", "Islands",
+    "Bay", "Coast", "Peninsula", "Strait", "Region", "Province", "County", "District", "City", "Street", "Square",
+    "Avenue", "Bridge", "Airport", "Port", "Lake", "Desert", "Plateau", "Basin", "Canal", "Oblast", "Krai",
+];
+
+/// Last words of names that are events, laws or works, not people ("World Cup", "Patriot Act").
+pub const OTHER_SUFFIXES: &[&str] = &[
+    "War", "Cup", "Games", "Olympics", "Prize", "Act", "Bill", "Treaty", "Agreement", "Accord", "Summit",
+    "Conference", "Day", "Week", "Festival", "Award", "Awards", "Championship", "League", "Series", "Show",
+    "Revolution", "Crisis", "Plan", "Protocol", "Doctrine", "Declaration", "Convention", "Program", "Policy",
 ];
 
 /// Lower-case words that may sit inside a name ("Bank of England", "Abu Bakr al-Baghdadi").

@@ -7,6 +7,7 @@
 
 pub mod aeb;
 pub mod attribution;
+pub mod names;
 pub mod segments;
 pub mod timex;
 

@@ -41,6 +41,12 @@ enum Command {
         #[arg(long, default_value = "../shared/data")]
         data: PathBuf,
     },
+    /// Named entities on Universal NER English-EWT dev: exact-span P/R/F1 for PER, LOC, ORG.
+    Names {
+        /// The IOB2 file to score.
+        #[arg(long, default_value = "../shared/data/nlp/uner-english-ewt/en_ewt-ud-dev.iob2")]
+        file: PathBuf,
+    },
     /// Attribution on PolNeAR: per-role exact and token-overlap P/R/F1, relation-level F1.
     Attribution {
         /// The PolNeAR data folder (holding train/ and dev/).
@@ -55,6 +61,13 @@ enum Command {
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Extraction { data, versus_trafilatura, worst } => match extraction(&data, versus_trafilatura.as_deref(), worst) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("dossier-eval: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Names { file } => match names(&file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("dossier-eval: {e}");
@@ -76,6 +89,59 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// Runs the pipeline on each document's tokens and scores its entity mentions.
+fn names(file: &Path) -> Result<(), String> {
+    use dossier_eval::names::{load_iob2, Score};
+    let docs = load_iob2(file)?;
+    let mut score = Score::default();
+    for d in &docs {
+        let (text, ranges) = d.text();
+        let page = decode(text.as_bytes(), InputKind::Plain).map_err(|e| e.to_string())?;
+        let doc = dossier::analyse(&page, None);
+        let chars = dossier_doc::CharOffsets::new(&doc.text);
+        let map = dossier_eval::attribution::align(&text, &doc.text);
+        let token_at = |c: usize, start: bool| ranges.iter().position(|&(a, b)| if start { a <= c && c < b } else { a < c && c <= b });
+        let mut predicted = Vec::new();
+        for e in &doc.entities {
+            let kind = match e.kind {
+                dossier_doc::EntityKind::Person => "PER",
+                dossier_doc::EntityKind::Place => "LOC",
+                dossier_doc::EntityKind::Organization | dossier_doc::EntityKind::Outlet => "ORG",
+                dossier_doc::EntityKind::Other => continue,
+            };
+            for m in &e.mentions {
+                // dossier counts "Israeli" as a mention of Israel; UNER tags names only.
+                if dossier_entities::is_demonym(&doc.slice(*m).split_whitespace().collect::<Vec<_>>().join(" ")) {
+                    continue;
+                }
+                let (a, b) = (map[chars.char_offset(m.start())], map[chars.char_offset(m.end())]);
+                if let (Some(first), Some(last)) = (token_at(a, true), token_at(b, false)) {
+                    predicted.push((first, last + 1, kind.to_string()));
+                }
+            }
+        }
+        if std::env::var_os("DOSSIER_EVAL_MISSES").is_some() {
+            for g in &d.gold {
+                if !predicted.contains(g) {
+                    println!("MISS\t{}\t{}", g.2, d.tokens[g.0..g.1].join(" "));
+                }
+            }
+            for p in &predicted {
+                if !d.gold.contains(p) {
+                    println!("EXTRA\t{}\t{}", p.2, d.tokens[p.0..p.1].join(" "));
+                }
+            }
+        }
+        score.add(&d.gold, &predicted);
+    }
+    println!("{} ({} documents)", file.display(), docs.len());
+    println!("  PER/LOC/ORG exact span {}", score.overall());
+    for kind in ["PER", "LOC", "ORG"] {
+        println!("  {kind} {}", score.of(kind));
+    }
+    Ok(())
 }
 
 /// Runs the pipeline on each document with its creation date and scores the times found.

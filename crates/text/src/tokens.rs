@@ -15,7 +15,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             space_before = true;
             continue;
         }
-        let (end, kind) = if c.is_ascii_digit() {
+        let (end, kind) = if let Some(len) = link_len(&text[at..]) {
+            (at + len, TokenKind::Symbol)
+        } else if c.is_ascii_digit() {
             number(text, at)
         } else if !space_before && negation_len(&text[at..]).is_some() {
             (at + negation_len(&text[at..]).unwrap(), TokenKind::Word)
@@ -35,6 +37,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         at = end;
     }
     tokens
+}
+
+/// The length of a URL, e-mail address or @handle at the start of `rest`: one token, so
+/// that no later stage reads names or numbers inside it.
+fn link_len(rest: &str) -> Option<usize> {
+    let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let word = rest[..word_end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '"', '”', '\'']);
+    let lower = word.to_ascii_lowercase();
+    let url = lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") && word.len() > 6;
+    let email = word.find('@').is_some_and(|at| at > 0 && word[at..].contains('.') && !word[at + 1..].contains('@'));
+    let handle = word.starts_with('@') && word.len() > 2 && word[1..].chars().all(|c| c.is_alphanumeric() || c == '_');
+    (url || email || handle).then_some(word.len())
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -171,6 +185,13 @@ mod tests {
     #[test]
     fn multibyte_word_ends() {
         assert_eq!(words("Пхеньян’s café"), ["Пхеньян", "’s", "café"]);
+    }
+
+    #[test]
+    fn links_are_one_token() {
+        assert_eq!(words("see https://example.com/a?b=1, mail ann@example.org or @dossier_bot."), [
+            "see", "https://example.com/a?b=1", ",", "mail", "ann@example.org", "or", "@dossier_bot", "."
+        ]);
     }
 
     #[test]
