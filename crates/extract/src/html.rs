@@ -507,35 +507,44 @@ impl Metadata {
         let page_title = html.select(selector("title")).next().map(|t| squash(&t.text().collect::<String>())).filter(|t| !t.is_empty());
         meta.title = choose_title(html, &[&headline, &og, &page_title], meta.publisher.as_deref());
 
-        let ld_date = ld.as_ref().and_then(|a| a["datePublished"].as_str().or(a["dateCreated"].as_str()).and_then(normalize_date));
-        let meta_date = [
-            "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
-            "date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
-        ]
-        .iter()
-        .find_map(|k| get(k).and_then(|v| normalize_date(&v)));
-        let time_date = html.select(selector("time[datetime]")).find_map(|t| t.attr("datetime").and_then(normalize_date));
-        let url_date = [get("og:url"), html.select(selector("link[rel=canonical]")).next().and_then(|l| l.attr("href").map(str::to_string))]
-            .into_iter()
-            .flatten()
-            .find_map(|u| url_date(&u));
-        // Dates written on the page, in elements that say they hold one.
-        let text_date = html
-            .select(selector("time, [class*=date], [class*=Date], [class*=time], [class*=publish], [class*=posted], [id*=date], [itemprop*=date], [class*=meta], [class*=byline], [class*=entry-info], [class*=info]"))
-            .take(80)
-            .find_map(|e| {
-                let text = squash(&e.text().collect::<String>());
-                (text.chars().count() <= 200).then(|| normalize_date(&text)).flatten()
-            });
-        meta.published = [
-            (ld_date, PublishedFrom::JsonLd),
-            (meta_date, PublishedFrom::Meta),
-            (time_date, PublishedFrom::TimeElement),
-            (url_date, PublishedFrom::Url),
-            (text_date, PublishedFrom::Text),
-        ]
-        .into_iter()
-        .find_map(|(v, from)| v.map(|value| Published { value, from }));
+        // The first source that has a date wins; later ones are only looked at when needed.
+        let candidates: [(&dyn Fn() -> Option<String>, PublishedFrom); 5] = [
+            (&|| ld.as_ref().and_then(|a| a["datePublished"].as_str().or(a["dateCreated"].as_str()).and_then(normalize_date)), PublishedFrom::JsonLd),
+            (
+                &|| {
+                    [
+                        "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
+                        "date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
+                    ]
+                    .iter()
+                    .find_map(|k| get(k).and_then(|v| normalize_date(&v)))
+                },
+                PublishedFrom::Meta,
+            ),
+            (&|| html.select(selector("time[datetime]")).find_map(|t| t.attr("datetime").and_then(normalize_date)), PublishedFrom::TimeElement),
+            (
+                &|| {
+                    [get("og:url"), html.select(selector("link[rel=canonical]")).next().and_then(|l| l.attr("href").map(str::to_string))]
+                        .into_iter()
+                        .flatten()
+                        .find_map(|u| url_date(&u))
+                },
+                PublishedFrom::Url,
+            ),
+            // Dates written on the page, in elements that say they hold one.
+            (
+                &|| {
+                    html.select(selector("time, [class*=date], [class*=Date], [class*=time], [class*=publish], [class*=posted], [id*=date], [itemprop*=date], [class*=meta], [class*=byline], [class*=entry-info], [class*=info]"))
+                        .take(80)
+                        .find_map(|e| {
+                            let text = squash(&e.text().collect::<String>());
+                            (text.chars().count() <= 200).then(|| normalize_date(&text)).flatten()
+                        })
+                },
+                PublishedFrom::Text,
+            ),
+        ];
+        meta.published = candidates.iter().find_map(|(find, from)| find().map(|value| Published { value, from: *from }));
 
         let ld_authors: Vec<String> = ld
             .as_ref()

@@ -48,8 +48,7 @@ pub fn cap_nesting(html: &str) -> Cow<'_, str> {
             let name = tag_name(tag);
             if matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
                 // Raw text: skip to the matching end tag.
-                let closing = format!("</{name}");
-                i = html[end..].to_ascii_lowercase().find(&closing).map_or(bytes.len(), |e| end + e);
+                i = find_end_tag(bytes, end, name.as_bytes());
                 continue;
             }
             if !FLAT.contains(&name.as_str()) && !tag.ends_with('/') {
@@ -73,6 +72,20 @@ pub fn cap_nesting(html: &str) -> Cow<'_, str> {
     }
     out.push_str(&html[last..]);
     Cow::Owned(out)
+}
+
+/// The offset of `</name` (any case) at or after `from`, or the end of the page.
+fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut at = from;
+    while let Some(off) = memchr(b'<', &bytes[at..]) {
+        let lt = at + off;
+        let candidate = &bytes[lt + 1..];
+        if candidate.first() == Some(&b'/') && candidate.len() > name.len() && candidate[1..=name.len()].eq_ignore_ascii_case(name) {
+            return lt;
+        }
+        at = lt + 1;
+    }
+    bytes.len()
 }
 
 fn tag_name(tag: &str) -> String {
