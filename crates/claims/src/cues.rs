@@ -129,3 +129,9 @@ pub const PARTICIPLE_CUES: &[&str] = &[
     "saying", "adding", "arguing", "claiming", "insisting", "warning", "noting", "stressing", "explaining",
     "asserting", "suggesting", "acknowledging", "admitting", "denying", "writing", "telling",
 ];
+
+/// Cue verbs that are also plural nouns or nouns: cues only before what is said ("states that").
+pub const AMBIGUOUS_CUES: &[&str] = &[
+    "states", "claims", "reports", "report", "estimates", "estimate", "notes", "shows", "finds", "quotes", "posts",
+    "answers", "promises", "pledges", "vows", "charges", "warns", "argues", "calls", "cites", "asks", "describes",
+];

@@ -142,7 +142,12 @@ impl<'a> Finder<'a> {
             return self.evidential(k - 1, k, sentence);
         }
         let called_for = matches!(w, "called" | "calls") && matches!(self.w(k + 1), "for" | "on");
-        if (VERB_CUES.contains(&w) || called_for) && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those" | "media" | "news") {
+        // Verbs are written in lower case ("United States" holds no cue), and a form that is
+        // also a noun ("states", "claims", "reports") is a cue only when what it says follows.
+        let lower_case = !self.doc.token_text(k).starts_with(char::is_uppercase);
+        let noun_form = AMBIGUOUS_CUES.contains(&w) && !matches!(self.w(k + 1), "that" | ":" | "“" | "\"" | ",");
+        let idiom = matches!(self.w(k.wrapping_sub(1)), "having" | "needless" | "so-called") || self.w(k.wrapping_sub(1)) == "be" && self.w(k.wrapping_sub(2)) == "that";
+        if (VERB_CUES.contains(&w) || called_for) && lower_case && !noun_form && !idiom && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those" | "media" | "news") {
             return self.verb(k, sentence);
         }
         if PARTICIPLE_CUES.contains(&w) && k > sentence.start && self.w(k - 1) == "," {

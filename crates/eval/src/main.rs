@@ -227,16 +227,22 @@ fn attribution(split: &Path) -> Result<(), String> {
             }
             vec![(a, b)]
         };
-        let predicted: Vec<Attribution> = doc
-            .claims
-            .iter()
-            .filter(|c| c.cue.is_some() || c.source.is_some())
-            .map(|c| Attribution {
+        let mut predicted: Vec<Attribution> = Vec::new();
+        for c in doc.claims.iter().filter(|c| c.cue.is_some() || c.source.is_some()) {
+            // PolNeAR keeps a quotation that goes on in the next sentence as one attribution
+            // with a discontinuous content; dossier makes it a second claim of the same source.
+            if c.cue.is_none() && c.quoted {
+                if let Some(previous) = predicted.last_mut() {
+                    previous.content.extend(polnear_content(c.content));
+                    continue;
+                }
+            }
+            predicted.push(Attribution {
                 source: c.source.as_ref().map(|s| spans(s.span)).unwrap_or_default(),
                 cue: c.cue.map(spans).unwrap_or_default(),
                 content: polnear_content(c.content),
-            })
-            .collect();
+            });
+        }
         if std::env::var_os("DOSSIER_EVAL_MISSES").is_some() {
             // For development: the cue words of gold attributions no predicted cue touches.
             for g in &d.gold {
@@ -246,6 +252,18 @@ fn attribution(split: &Path) -> Result<(), String> {
                     let at = g.cue.first().map_or(0, |c| c.0);
                     let context: String = d.text.chars().skip(at.saturating_sub(120)).take(200).collect::<String>().replace('\n', " ");
                     println!("MISS\t{}\t{context}", cue.join(" … ").to_lowercase());
+                }
+            }
+        }
+        if std::env::var_os("DOSSIER_EVAL_MISSES").is_some() {
+            // For development: predicted cues that touch no gold cue.
+            for p in &predicted {
+                let touched = d.gold.iter().any(|g| p.cue.iter().any(|&(a, b)| g.cue.iter().any(|&(c, e)| a < e && c < b)));
+                if !touched {
+                    let cue: String = p.cue.first().map(|&(a, b)| d.text.chars().skip(a).take(b - a).collect()).unwrap_or_else(|| "(none)".into());
+                    let at = p.content.first().map_or(0, |c| c.0);
+                    let context: String = d.text.chars().skip(at.saturating_sub(80)).take(200).collect::<String>().replace('\n', " ");
+                    println!("EXTRA\t{}\t{context}", cue.to_lowercase());
                 }
             }
         }
