@@ -65,6 +65,8 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "strategist", "strategists", "pollster", "pollsters", "author", "authors", "writer", "columnist", "editor",
     "host", "anchor", "attorney", "attorneys", "administration", "prosecutor", "sheriff", "critics", "supporters",
     "voters", "democrats", "republicans", "aide", "staff", "staffer", "staffers", "member", "members", "press",
+    "commissioner", "team", "brief", "spokesperson", "representatives", "organizers", "organisers", "residents",
+    "parents", "family", "families", "relatives", "neighbours", "neighbors", "survivors", "victims", "protesters",
     "charity", "charities", "campaigners", "monitor", "observatory", "union", "authority", "council", "committee",
 ];
 

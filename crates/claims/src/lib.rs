@@ -274,12 +274,7 @@ impl<'a> Finder<'a> {
 
     /// ", saying (that) …": the content follows, the source is the sentence's subject.
     fn participle(&self, k: usize, s: std::ops::Range<usize>) -> Option<(Claim, usize)> {
-        let first = (s.start..k).find(|&i| self.mention_at[i].is_some() || SOURCE_NOUNS.contains(&self.w(i)) || self.pronoun_source(i).is_some())?;
-        let subject_end = match self.mention_at[first] {
-            Some(e) => (first..k).take_while(|&i| self.mention_at[i] == Some(e)).last()? + 1,
-            None => first + 1,
-        };
-        let source = self.pronoun_source(first).unwrap_or_else(|| self.source_phrase(self.phrase_start(subject_end, s.start), subject_end));
+        let source = self.subject(s.start, k)?;
         let mut from = k + 1;
         if self.w(from) == "that" {
             from += 1;
@@ -288,6 +283,19 @@ impl<'a> Finder<'a> {
         let to = if quoted { self.closing_quote(from + 1, s.end) } else { self.clause_end(from, s.end) };
         let claim = self.claim(from, to, Some(source), self.doc.tokens[k].span, quoted)?;
         Some((claim, to))
+    }
+
+    /// The sentence's subject before token `k`: its first name, role noun or pronoun.
+    fn subject(&self, start: usize, k: usize) -> Option<Source> {
+        let first = (start..k).find(|&i| self.mention_at[i].is_some() || SOURCE_NOUNS.contains(&self.w(i)) || self.pronoun_source(i).is_some())?;
+        if let Some(pronoun) = self.pronoun_source(first) {
+            return Some(pronoun);
+        }
+        let subject_end = match self.mention_at[first] {
+            Some(e) => (first..k).take_while(|&i| self.mention_at[i] == Some(e)).last()? + 1,
+            None => first + 1,
+        };
+        Some(self.source_phrase(self.phrase_start(subject_end, start), subject_end))
     }
 
     /// "reportedly …", "are believed to …": the content is the clause around the cue.
@@ -341,7 +349,12 @@ impl<'a> Finder<'a> {
 
     /// The source to the left of a verb cue, if there is one.
     fn source_left(&self, k: usize, start: usize) -> Option<Source> {
+        // "Cruz exhorted Republicans … and said": a coordinated verb reports for the subject.
+        if k > start + 1 && self.w(k - 1) == "and" {
+            return self.subject(start, k);
+        }
         let mut j = k;
+        let mut relative = false;
         // Skip auxiliaries, adverbs, times and relative pronouns between source and cue.
         loop {
             if j <= start {
@@ -352,9 +365,15 @@ impl<'a> Finder<'a> {
                 j -= 1;
             } else if matches!(w, "which" | "who" | "that") && j - 1 > start {
                 j -= 1;
+                relative = true;
                 if self.w(j - 1) == "," {
                     j -= 1;
                 }
+            } else if let Some(&(e, first)) = (w == "," && j >= 2).then(|| self.mention_ending.get(&(j - 2))).flatten().filter(|&&(e, first)| {
+                first > start && self.w(first - 1) == "," && self.doc.entities[e].kind == EntityKind::Person
+            }) {
+                // "one of the family's attorneys, Justin Bamberg, said": the name set off in commas.
+                return Some(Source { entity: Some(e), span: self.span(first, j - 1) });
             } else if let Some(open) = (w == ",").then(|| self.relative_clause_before(j - 1, start).or_else(|| self.appositive_before(j - 1, start))).flatten() {
                 // "Jochen Hanebeck, who took over last year, said", "Meeks, chairman of the
                 // caucus, said", "Trump, speaking to veterans, said": look past the clause.
@@ -376,6 +395,12 @@ impl<'a> Finder<'a> {
         if let Some(pronoun) = self.pronoun_source(end - 1) {
             return Some(pronoun);
         }
+        // "Another 19 percent said": a figure speaks (a share of those polled).
+        if let Some(q) = self.doc.quantities.iter().find(|q| q.span.end() == self.doc.tokens[end - 1].span.end() || q.unit_span.is_some_and(|u| u.end() == self.doc.tokens[end - 1].span.end())) {
+            let first = self.doc.token_at_or_after(q.span.start());
+            let from = if first > start && matches!(self.w(first - 1), "another" | "the" | "some" | "about") { first - 1 } else { first };
+            return Some(Source { entity: None, span: self.span(from, end) });
+        }
         let proper = self.doc.token_text(end - 1).starts_with(char::is_uppercase) && end - 1 > start;
         if SOURCE_NOUNS.contains(&w) || self.mention_ending.contains_key(&(end - 1)) || proper {
             let from = self.phrase_start(end, start);
@@ -384,6 +409,12 @@ impl<'a> Finder<'a> {
                 let from = self.role_with_complement(from, start).unwrap_or(from);
                 return Some(self.source_phrase(from, end));
             }
+        }
+        // "an architect who said …": the antecedent of a relative pronoun, whatever its noun.
+        if relative && self.doc.tokens[end - 1].kind == TokenKind::Word && !self.is_punct(end - 1) {
+            let from = self.phrase_start(end, start).min(end - 1);
+            let from = (start..from).rev().take(3).take_while(|&i| SOURCE_MODIFIERS.contains(&self.w(i)) || self.doc.tokens[i].kind == TokenKind::Word && !VERB_CUES.contains(&self.w(i)) && !self.is_punct(i)).last().unwrap_or(from);
+            return Some(self.source_phrase(from.min(end - 1), end));
         }
         // "Experts on North Korea and nuclear nonproliferation said": the complement ends in a common noun.
         let role = (start.max(end.saturating_sub(8))..end).find(|&i| SOURCE_NOUNS.contains(&self.w(i)) && matches!(self.w(i + 1), "for" | "of" | "on" | "at" | "from" | "with" | "in"))?;
