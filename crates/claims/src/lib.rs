@@ -269,7 +269,8 @@ impl<'a> Finder<'a> {
         let to = if quoted { self.closing_quote(from + 1, s.end) } else { self.clause_end(from, s.end) };
         let mut claim = self.claim(from, to, Some(source), cue, quoted)?;
         self.relay_through_addressee(&mut claim, k, s.end);
-        Some((claim, to))
+        // Go on right after the cue: a later reporting clause may frame this one.
+        Some((claim, k + 1))
     }
 
     /// ", saying (that) …": the content follows, the source is the sentence's subject.
@@ -723,7 +724,10 @@ impl<'a> Finder<'a> {
 
     /// Whether a reporting clause starts at `i` and closes the sentence or the clause:
     /// "said Klaus Wohlrabe, head of …" or "officials said on Friday."
-    fn reporting_clause_at(&self, i: usize, end: usize) -> bool {
+    fn reporting_clause_at(&self, mut i: usize, end: usize) -> bool {
+        while i < end && matches!(self.w(i), "”" | "\"" | "’" | "'") {
+            i += 1;
+        }
         (i..end.min(i + 8)).take_while(|&k| !self.is_punct(k)).any(|k| {
             VERB_CUES.contains(&self.w(k)) && {
                 let after = self.trailer_end(k + 1, end, false);
