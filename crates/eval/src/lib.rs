@@ -8,6 +8,7 @@
 pub mod aeb;
 pub mod attribution;
 pub mod names;
+pub mod quantities;
 pub mod segments;
 pub mod timex;
 

@@ -47,6 +47,12 @@ enum Command {
         #[arg(long, default_value = "../shared/data/nlp/uner-english-ewt/en_ewt-ud-dev.iob2")]
         file: PathBuf,
     },
+    /// Quantities on MeasEval: span overlap P/R/F1 and modifier accuracy.
+    Quantities {
+        /// The MeasEval split folder (holding text/ and tsv/).
+        #[arg(long, default_value = "../shared/data/quantity/measeval/eval")]
+        data: PathBuf,
+    },
     /// Attribution on PolNeAR: per-role exact and token-overlap P/R/F1, relation-level F1.
     Attribution {
         /// The PolNeAR data folder (holding train/ and dev/).
@@ -68,6 +74,13 @@ fn main() -> ExitCode {
             }
         },
         Command::Names { file } => match names(&file) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("dossier-eval: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Quantities { data } => match quantities(&data) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("dossier-eval: {e}");
@@ -140,6 +153,55 @@ fn names(file: &Path) -> Result<(), String> {
     println!("  PER/LOC/ORG exact span {}", score.overall());
     for kind in ["PER", "LOC", "ORG"] {
         println!("  {kind} {}", score.of(kind));
+    }
+    Ok(())
+}
+
+/// Runs the pipeline on each MeasEval text and scores its quantities (figure with unit).
+fn quantities(dir: &Path) -> Result<(), String> {
+    use dossier_eval::quantities::{load, Measured, Score};
+    let docs = load(dir)?;
+    let mut score = Score::default();
+    for d in &docs {
+        let page = decode(d.text.as_bytes(), InputKind::Plain).map_err(|e| format!("{}: {e}", d.name))?;
+        let doc = dossier::analyse(&page, None);
+        let chars = dossier_doc::CharOffsets::new(&doc.text);
+        let map = dossier_eval::attribution::align(&d.text, &doc.text);
+        let predicted: Vec<Measured> = doc
+            .quantities
+            .iter()
+            .map(|q| {
+                let span = q.unit_span.map_or(q.span, |u| q.span.cover(u));
+                Measured {
+                    start: map[chars.char_offset(span.start())],
+                    end: map[chars.char_offset(span.end())],
+                    approximate: q.approximate,
+                    range: q.value.is_none() && q.interval.low.is_some() && q.interval.high.is_some() && !q.approximate,
+                    // A count: no unit, or a noun for the things counted ("five samples"), not a unit symbol.
+                    count: q.kind == dossier_doc::QuantityKind::Count
+                        && q.unit.as_deref().is_none_or(|u| u.chars().count() > 3 && !dossier_figures::is_measure_unit(u)),
+                }
+            })
+            .collect();
+        if std::env::var_os("DOSSIER_EVAL_MISSES").is_some() {
+            let text = |m: &Measured| d.text.chars().skip(m.start.saturating_sub(15)).take(m.end - m.start + 30).collect::<String>().replace('\n', " ");
+            for g in &d.gold {
+                if !predicted.iter().any(|p| p.start < g.end && g.start < p.end) {
+                    println!("MISS\t{}", text(g));
+                }
+            }
+            for p in &predicted {
+                if !d.gold.iter().any(|g| p.start < g.end && g.start < p.end) {
+                    println!("EXTRA\t{}", text(p));
+                }
+            }
+        }
+        score.add(&d.gold, &predicted);
+    }
+    println!("MeasEval {} ({} documents)", dir.display(), docs.len());
+    println!("  quantity span overlap {}", score.overlap());
+    for (name, acc) in score.modifiers() {
+        println!("  {name} accuracy {acc:.3}");
     }
     Ok(())
 }

@@ -30,6 +30,7 @@ mod hedges;
 mod numbers;
 
 pub use hedges::{Hedge, HEDGES};
+pub use numbers::is_measure_unit;
 
 use dossier_doc::{Doc, Interval, Quantity, QuantityKind, Span, TimeType, TokenKind};
 use numbers::{Figure, NumberReader};

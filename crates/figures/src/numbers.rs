@@ -81,6 +81,17 @@ pub fn is_measure_unit(unit: &str) -> bool {
     MEASURES.contains(&unit)
 }
 
+/// Words before a number that make it a reference, not a figure ("Fig. 4", "Resolution 2231").
+const REFERENCE_WORDS: &[&str] = &[
+    "no.", "nos.", "number", "page", "pages", "p.", "pp.", "article", "chapter", "section", "resolution", "flight",
+    "route", "room", "aged", "age", "code", "line", "paragraph", "version", "grade", "level", "phase", "stage",
+    "fig.", "figs.", "figure", "figures", "table", "tables", "eq.", "eqs.", "equation", "equations", "ref.", "refs.",
+    "reference", "scenario", "scenarios", "compound", "step", "panel", "appendix", "part", "experiment", "site",
+    "core", "axis", "item", "clause", "rule", "amendment", "platform", "gate", "terminal", "highway", "lane", "bus",
+    "game", "round", "week", "season", "episode", "vol.", "volume", "issue", "model", "type", "category", "class",
+    "district", "ward", "precinct", "unit", "block", "building", "floor", "apartment", "suite",
+];
+
 /// Words that end what is counted ("shells used" → "shells").
 const UNIT_STOP: &[&str] = &[
     "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "which",
@@ -284,7 +295,12 @@ impl<'a> NumberReader<'a> {
             && matches!(prev, "-" | "–")
             && first >= 2
             && self.doc.token_text(first - 2).starts_with(char::is_uppercase);
-        let reference = matches!(prev, "no." | "number" | "page" | "article" | "chapter" | "section" | "resolution" | "flight" | "route" | "room" | "aged" | "age" | "code" | "line" | "paragraph" | "version" | "grade" | "level" | "phase" | "stage");
+        let reference = REFERENCE_WORDS.contains(&prev);
+        // "[28]", "[1–5]", "(1)": citations and labels, numbers alone in brackets.
+        let listed = |k: usize| matches!(self.word(k), "," | "-" | "–") || self.kind(k) == Some(TokenKind::Number);
+        let opens = (first.saturating_sub(6)..first).rev().find(|&k| !listed(k)).is_some_and(|k| matches!(self.word(k), "[" | "("));
+        let closes = (end..end + 6).find(|&k| !listed(k)).is_some_and(|k| matches!(self.word(k), "]" | ")"));
+        let bracketed = opens && closes;
         let clock = self.word(end) == ":" && self.glued(end + 1) || prev == ":" && self.glued(first);
         let age = self.word(end) == "-" && self.word(end + 1) == "year" && self.word(end + 3) == "old";
         let w = self.word(first);
@@ -294,7 +310,7 @@ impl<'a> NumberReader<'a> {
             && w.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y));
         // Three or more hyphenated number groups are a code or a phone number, not a range.
         let code = self.word(end) == "-" && self.kind(end + 1) == Some(TokenKind::Number) && self.word(end + 2) == "-";
-        !(glued_to_name || reference || clock || age || year_like || code)
+        !(glued_to_name || reference || bracketed || clock || age || year_like || code)
     }
 
     /// "half", "a third", "two-thirds", "most of", "a majority of", "nearly all".
