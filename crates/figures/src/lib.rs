@@ -66,11 +66,19 @@ fn quantity_at(r: &NumberReader, i: usize, end: usize) -> Option<(Quantity, usiz
     if r.blocked(i) {
         return None;
     }
-    let (hedge, at) = match r.hedge_at(i, end) {
+    let (mut hedge, mut at) = match r.hedge_at(i, end) {
         Some((hedge, len)) => (Some(hedge), i + len),
         None => (None, i),
     };
-    let figure = r.range_at(at, end).or_else(|| r.figure_at(at, end))?;
+    let figure = match r.range_at(at, end).or_else(|| r.figure_at(at, end)) {
+        Some(f) => f,
+        // A hedge word may itself open a figure ("nearly all", "some 40 percent" is above).
+        None if hedge.is_some() => {
+            (hedge, at) = (None, i);
+            r.figure_at(i, end)?
+        }
+        None => return None,
+    };
     let Figure { value, mut interval, mut approximate, kind, currency, end: figure_end, .. } = figure;
     if let (Some(h), Some(x)) = (hedge, value) {
         let (hedged, approx) = h.interval(x);

@@ -92,6 +92,12 @@ const REFERENCE_WORDS: &[&str] = &[
     "district", "ward", "precinct", "unit", "block", "building", "floor", "apartment", "suite",
 ];
 
+/// Nouns that are plural without an s.
+const PLURAL_NOUNS: &[&str] = &[
+    "people", "personnel", "children", "men", "women", "police", "staff", "crew", "cattle", "sheep", "fish", "deer",
+    "livestock", "militia", "infantry", "clergy", "youth", "aircraft", "feet", "teeth", "mice", "geese", "persons",
+];
+
 /// Words that end what is counted ("shells used" → "shells").
 const UNIT_STOP: &[&str] = &[
     "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "which",
@@ -152,7 +158,7 @@ impl<'a> NumberReader<'a> {
         if !ok_sep || self.blocked(sep + 1) {
             return None;
         }
-        let high = self.number_at(sep + 1, end)?;
+        let high = self.number_at_with(sep + 1, end, true)?;
         let (mut lo, hi) = (low.value?, high.value?);
         // "20 to 30 million": the scale after the second number applies to both.
         if hi > lo * 1000.0 && lo < 1000.0 {
@@ -183,6 +189,12 @@ impl<'a> NumberReader<'a> {
 
     /// A number with its scale, currency and percent sign, if it is a figure at all.
     fn number_at(&self, i: usize, end: usize) -> Option<Figure> {
+        self.number_at_with(i, end, false)
+    }
+
+    /// As [`Self::number_at`]; `range_end` when the number closes a range ("20-30"), so
+    /// that the dash before it does not make it the tail of a code.
+    fn number_at_with(&self, i: usize, end: usize, range_end: bool) -> Option<Figure> {
         if i >= end || self.blocked(i) {
             return None;
         }
@@ -196,7 +208,7 @@ impl<'a> NumberReader<'a> {
             value *= scale;
             next += 1;
         }
-        if !self.is_figure(at, next) {
+        if !self.is_figure(at, next, range_end) {
             return None;
         }
         let mut figure = Figure::exact(value, QuantityKind::Count, next);
@@ -267,7 +279,7 @@ impl<'a> NumberReader<'a> {
             } else if let Some(scale) = scale_word(w).filter(|&s| s >= 1e3 && (any || current > 0.0)) {
                 total += current * scale;
                 current = 0.0;
-            } else if w == "and" && any && UNITS.iter().chain(TENS).any(|u| *u == self.word(at + 1)) {
+            } else if w == "and" && matches!(self.word(at - 1), "hundred" | "thousand" | "million" | "billion") && UNITS.iter().chain(TENS).any(|u| *u == self.word(at + 1)) {
                 // "three hundred and twenty"
             } else {
                 break;
@@ -288,13 +300,14 @@ impl<'a> NumberReader<'a> {
 
     /// Rules out numbers that are not figures: ordinals, years, ages, clock times,
     /// numbers in names or references.
-    fn is_figure(&self, first: usize, end: usize) -> bool {
+    fn is_figure(&self, first: usize, end: usize, range_end: bool) -> bool {
         let prev = self.word(first.wrapping_sub(1));
+        // "Su-25", and the tail of "555-123-4567".
         let glued_to_name = first > 0
             && !self.doc.tokens[first].space_before
             && matches!(prev, "-" | "–")
             && first >= 2
-            && self.doc.token_text(first - 2).starts_with(char::is_uppercase);
+            && (self.doc.token_text(first - 2).starts_with(char::is_uppercase) || !range_end && self.kind(first - 2) == Some(TokenKind::Number) && !self.doc.tokens[first - 1].space_before);
         let reference = REFERENCE_WORDS.contains(&prev);
         // "[28]", "[1–5]", "(1)": citations and labels, numbers alone in brackets.
         let listed = |k: usize| matches!(self.word(k), "," | "-" | "–") || self.kind(k) == Some(TokenKind::Number);
@@ -415,6 +428,12 @@ impl<'a> NumberReader<'a> {
                 break;
             }
             stop += 1;
+            // The head noun ends the unit: a plural ("sea containers lost …"), or a noun
+            // that is plural without an s ("people", "personnel").
+            let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") || PLURAL_NOUNS.contains(&w);
+            if plural {
+                break;
+            }
         }
         // "percentage points", "square kilometres": a measure's unit is one or two words.
         if stop == start {
