@@ -102,6 +102,7 @@ pub const SOURCE_MODIFIERS: &[&str] = &[
     "ukrainian", "american", "british", "chinese", "israeli", "european", "military", "high-ranking", "ranking",
     "press", "party", "opposition", "industry", "medical", "hospital", "rescue", "emergency", "news", "wire",
     "deputy", "director", "executive", "chairman", "chairwoman", "manager", "coordinator", "adviser", "advisor",
+    "armed", "national", "central", "chief", "top", "senior", "familiar",
     "commissioner", "chancellor", "prime", "vice", "general", "assistant", "acting", "interim", "managing",
 ];
 

@@ -337,12 +337,14 @@ impl<'a> Finder<'a> {
     /// "sources told Reuters": the outlet told is a link in the relay, between the
     /// publishing outlet and the source.
     fn relay_through_addressee(&self, claim: &mut Claim, k: usize, end: usize) {
-        if !matches!(self.w(k), "told" | "tells") {
-            return;
-        }
-        let outlet = (k + 1..end.min(k + 4))
-            .take_while(|&i| !self.is_punct(i))
-            .find_map(|i| self.mention_at[i].filter(|&e| self.doc.entities[e].kind == EntityKind::Outlet));
+        let is_outlet = |i: usize| self.mention_at[i].filter(|&e| self.doc.entities[e].kind == EntityKind::Outlet);
+        let told = matches!(self.w(k), "told" | "tells").then(|| (k + 1..end.min(k + 4)).take_while(|&i| !self.is_punct(i)).find_map(is_outlet)).flatten();
+        // "In an interview with the BBC, a NATO official said": the outlet interviewed relays too.
+        let start = self.doc.token_at_or_after(self.doc.sentences[self.doc.sentence_of(self.doc.tokens[k].span.start()).unwrap_or(0)].start());
+        let interviewed = (start..k.saturating_sub(1))
+            .find(|&i| matches!(self.w(i), "interview" | "interviews") && self.w(i + 1) == "with")
+            .and_then(|i| (i + 2..(i + 5).min(k)).find_map(is_outlet));
+        let outlet = told.or(interviewed);
         if let Some(e) = outlet {
             claim.relay.insert(0, self.doc.entities[e].name.clone());
         }

@@ -17,6 +17,7 @@ const FIXTURES: &[(&str, &str, Option<&str>)] = &[
     ("baltic-cable.txt", "baltic-cable.expected.yaml", None),
     ("gaza-convoy.txt", "gaza-convoy.expected.yaml", None),
     ("chipmaker-layoffs.txt", "chipmaker-layoffs.expected.yaml", None),
+    ("poland-drones.txt", "poland-drones.expected.yaml", None),
 ];
 
 fn examples() -> PathBuf {

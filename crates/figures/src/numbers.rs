@@ -323,7 +323,13 @@ impl<'a> NumberReader<'a> {
             && w.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y));
         // Three or more hyphenated number groups are a code or a phone number, not a range.
         let code = self.word(end) == "-" && self.kind(end + 1) == Some(TokenKind::Number) && self.word(end + 2) == "-";
-        !(glued_to_name || reference || bracketed || clock || age || year_like || code)
+        // "World War Two", "Apollo Eleven": a capitalised number word inside a name.
+        let in_name = first > 0
+            && self.kind(first) == Some(TokenKind::Word)
+            && self.doc.token_text(first).starts_with(char::is_uppercase)
+            && self.doc.token_text(first - 1).starts_with(char::is_uppercase)
+            && self.kind(first - 1) == Some(TokenKind::Word);
+        !(glued_to_name || reference || bracketed || clock || age || year_like || code || in_name)
     }
 
     /// "half", "a third", "two-thirds", "most of", "a majority of", "nearly all".
