@@ -15,6 +15,7 @@ pub const VERB_CUES: &[&str] = &[
     "acknowledge", "predict", "conceded", "concedes", "complained", "complains", "boasted", "boasts", "charged",
     "accused", "accuses", "questioned", "wondered", "speculated", "countered", "replied", "responded", "answered",
     "observed", "remarked", "recounted", "described", "describes", "announce", "estimate", "report",
+    "expects", "plans", "hopes", "intends", "wants", "aims",
 ];
 
 /// Cues whose content the source says is false.
@@ -137,4 +138,11 @@ pub const PARTICIPLE_CUES: &[&str] = &[
 pub const AMBIGUOUS_CUES: &[&str] = &[
     "states", "claims", "reports", "report", "estimates", "estimate", "notes", "shows", "finds", "quotes", "posts",
     "answers", "promises", "pledges", "vows", "charges", "warns", "argues", "calls", "cites", "asks", "describes",
+    "expects", "plans", "hopes", "intends", "wants", "aims",
+];
+
+/// Title words that may open a source phrase before a name ("Prime Minister Donald Tusk").
+pub const PERSON_TITLE_WORDS: &[&str] = &[
+    "president", "prime", "minister", "secretary", "senator", "sen.", "rep.", "gov.", "governor", "mayor",
+    "general", "gen.", "mr.", "mrs.", "ms.", "dr.", "chancellor", "king", "queen", "judge", "ambassador",
 ];

@@ -145,9 +145,14 @@ impl<'a> Finder<'a> {
         // Verbs are written in lower case ("United States" holds no cue), and a form that is
         // also a noun ("states", "claims", "reports") is a cue only when what it says follows.
         let lower_case = !self.doc.token_text(k).starts_with(char::is_uppercase);
-        let noun_form = AMBIGUOUS_CUES.contains(&w) && !matches!(self.w(k + 1), "that" | ":" | "“" | "\"" | ",");
+        let noun_form = AMBIGUOUS_CUES.contains(&w) && !matches!(self.w(k + 1), "that" | ":" | "“" | "\"" | "," | "to");
+        // "58,114 infections reported in 41 countries": a passive participle, no one speaking.
+        let passive = w.ends_with("ed")
+            && matches!(self.w(k + 1), "in" | "by" | "at" | "across" | "from" | "over" | "during" | "to" | "since" | "among" | "as" | "for" | "with" | "under")
+            && !self.in_time.get(k + 2).copied().unwrap_or(false)
+            && !(matches!(self.w(k + 1), "in") && MEDIA.contains(&self.w(k + 3)));
         let idiom = matches!(self.w(k.wrapping_sub(1)), "having" | "needless" | "so-called") || self.w(k.wrapping_sub(1)) == "be" && self.w(k.wrapping_sub(2)) == "that";
-        if (VERB_CUES.contains(&w) || called_for) && lower_case && !noun_form && !idiom && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those" | "media" | "news") {
+        if (VERB_CUES.contains(&w) || called_for) && lower_case && !noun_form && !idiom && !passive && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those" | "media" | "news") {
             return self.verb(k, sentence);
         }
         if PARTICIPLE_CUES.contains(&w) && k > sentence.start && self.w(k - 1) == "," {
@@ -490,6 +495,15 @@ impl<'a> Finder<'a> {
 
     /// A source over tokens `[from, to)`: an entity, a role of an entity, or a phrase.
     fn source_phrase(&self, mut from: usize, to: usize) -> Source {
+        // "COGAT, the Israeli defence body …", "Hans Kluge, the WHO's director for Europe":
+        // a name before the appositive's comma is the source, whatever the appositive names.
+        let named_first = (from..to).find(|&i| self.w(i) == ",").and_then(|comma| {
+            let &(e, first) = self.mention_ending.get(&comma.checked_sub(1)?)?;
+            (from..first).all(|i| matches!(self.w(i), "the" | "a" | "an") || SOURCE_MODIFIERS.contains(&self.w(i)) || SOURCE_NOUNS.contains(&self.w(i)) || PERSON_TITLE_WORDS.contains(&self.w(i))).then_some(e)
+        });
+        if let Some(e) = named_first {
+            return Source { entity: Some(e), span: self.span(from, to) };
+        }
         // A named head is the source, whatever titles or owners precede it ("Interior
         // Minister Ihor Klymenko", "Ukraine’s Interior Ministry").
         if let Some(&(e, first)) = self.mention_ending.get(&(to - 1)) {
@@ -499,14 +513,6 @@ impl<'a> Finder<'a> {
             return Source { entity: Some(e), span: self.span(from, to) };
         }
         let span = self.span(from, to);
-        // "COGAT, the Israeli defence body …": a name followed by its appositive.
-        let named_first = (from..to).find(|&i| self.w(i) == ",").and_then(|comma| {
-            let &(e, first) = self.mention_ending.get(&comma.checked_sub(1)?)?;
-            (from..first).all(|i| matches!(self.w(i), "the" | "a" | "an")).then_some(e)
-        });
-        if let Some(e) = named_first {
-            return Source { entity: Some(e), span };
-        }
         let head = self.w(to - 1);
         if NESTED_ROLES.contains(&head) && self.possessor(from, to).is_some() {
             return Source { entity: None, span };
@@ -515,7 +521,7 @@ impl<'a> Finder<'a> {
         let inside = SPEAKS_FOR.contains(&head).then(|| (from..to).rev().find_map(|i| self.mention_at[i])).flatten();
         // "the company said": the organisation last named before.
         let definite = self.w(from) == "the" && to - from == 2 && ORGANIZATION_NOUNS.contains(&head);
-        let entity = inside.or_else(|| definite.then(|| self.nearest_before(from, &[EntityKind::Organization, EntityKind::Outlet])).flatten());
+        let entity = inside.or_else(|| definite.then(|| self.antecedent(from, head)).flatten());
         Source { entity, span }
     }
 
@@ -566,6 +572,25 @@ impl<'a> Finder<'a> {
         };
         // With no one to point back to, the pronoun still names a source, just not an entity.
         Some(Source { entity: self.nearest_before(i, kinds), span: self.doc.tokens[i].span })
+    }
+
+    /// What "the ministry" or "the company" refers to: the last organisation whose name
+    /// holds the noun ("the ministry" → "… Defence Ministry"); for a generic noun
+    /// ("company", "firm", "group") the last organisation named at all.
+    fn antecedent(&self, i: usize, noun: &str) -> Option<usize> {
+        let kinds = [EntityKind::Organization, EntityKind::Outlet];
+        let at = self.doc.tokens[i].span.start();
+        let named = self
+            .doc
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| kinds.contains(&e.kind) && e.name.to_lowercase().contains(noun))
+            .filter_map(|(n, e)| e.mentions.iter().filter(|m| m.end() <= at).map(|m| m.end()).max().map(|end| (end, n)))
+            .max()
+            .map(|(_, n)| n);
+        let generic = matches!(noun, "company" | "firm" | "group" | "organisation" | "organization" | "carmaker" | "maker" | "operator" | "broadcaster" | "newspaper" | "charity");
+        named.or_else(|| generic.then(|| self.nearest_before(i, &kinds)).flatten())
     }
 
     /// The entity of one of `kinds` mentioned last before token `i`.

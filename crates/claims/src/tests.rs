@@ -94,3 +94,18 @@ fn own_voice_sentences_with_figures_or_dates() {
     let (_, found) = claims(&["Russia invaded Ukraine in February 2022.", "Nothing else here today or ever."]);
     assert!(found[0].source.is_none() && found[0].cue.is_none());
 }
+
+#[test]
+fn passive_participles_are_not_cues() {
+    let (_, found) = claims(&["Cases rose, with 58,114 infections reported in 41 countries."]);
+    assert!(found.iter().all(|c| c.cue.is_none()), "{found:#?}");
+}
+
+#[test]
+fn the_ministry_is_the_ministry_named_before() {
+    let (doc, found) = claims(&[
+        "The World Health Organization warned of outbreaks. The South Korean Defence Ministry then met. The ministry said 20 ships left.",
+    ]);
+    let source = found.iter().find(|c| c.cue.is_some_and(|cue| doc.slice(cue) == "said")).unwrap().source.as_ref().unwrap();
+    assert_eq!(doc.entities[source.entity.unwrap()].name, "South Korean Defence Ministry");
+}

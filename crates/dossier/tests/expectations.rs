@@ -18,6 +18,7 @@ const FIXTURES: &[(&str, &str, Option<&str>)] = &[
     ("gaza-convoy.txt", "gaza-convoy.expected.yaml", None),
     ("chipmaker-layoffs.txt", "chipmaker-layoffs.expected.yaml", None),
     ("poland-drones.txt", "poland-drones.expected.yaml", None),
+    ("measles-europe.txt", "measles-europe.expected.yaml", None),
 ];
 
 fn examples() -> PathBuf {

@@ -100,7 +100,9 @@ fn quantity_at(r: &NumberReader, i: usize, end: usize) -> Option<(Quantity, usiz
         (Some(u), QuantityKind::Count) if numbers::is_measure_unit(u) => QuantityKind::Measure,
         (_, k) => k,
     };
-    let per = r.rate_after(unit_end, end);
+    // "10 per 100,000 people": the base of the rate is named after "per".
+    let per_base = r.per_base(unit_end, end);
+    let per = if per_base.is_some() { None } else { r.rate_after(unit_end, end) };
     let modality = r.modal_before(first);
     let q = Quantity {
         span,
@@ -113,11 +115,11 @@ fn quantity_at(r: &NumberReader, i: usize, end: usize) -> Option<(Quantity, usiz
         unit,
         unit_span,
         currency,
-        per: per.map(|(p, _)| p.to_string()),
+        per: per.map(|(p, _)| p.to_string()).or(per_base.as_ref().map(|(p, _)| p.clone())),
         base: None,
         derived: None,
     };
-    let consumed = per.map_or(unit_end, |(_, e)| e.max(unit_end));
+    let consumed = per.map_or(unit_end, |(_, e)| e.max(unit_end)).max(per_base.map_or(0, |(_, e)| e));
     Some((q, consumed.max(figure_end), figure_end))
 }
 

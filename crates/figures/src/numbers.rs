@@ -360,6 +360,24 @@ impl<'a> NumberReader<'a> {
         if i >= end {
             return None;
         }
+        // "one in five adults": a share.
+        if let (Some((n, in_at)), true) = (self.small_number(i), true) {
+            if self.word(in_at) == "in" {
+                if let Some((d, after)) = self.small_number(in_at + 1).filter(|&(d, _)| d > n && d > 1.0) {
+                    return exact(n / d, after);
+                }
+            }
+        }
+        // "fell by a quarter", "cut by half": a share of change, with no "of" after it.
+        let by = i > 0 && self.word(i - 1) == "by";
+        match w {
+            "half" if by => return exact(0.5, i + 1),
+            "a" | "one" if by && matches!(self.word(i + 1), "third" | "quarter" | "fifth" | "tenth") => {
+                let d = match self.word(i + 1) { "third" => 3.0, "quarter" => 4.0, "fifth" => 5.0, _ => 10.0 };
+                return exact(1.0 / d, i + 2);
+            }
+            _ => {}
+        }
         match w {
             "half" if followed_by_of(i + 1) || self.word(i + 1) == "a" => exact(0.5, i + 1),
             "most" if self.word(i + 1) == "of" => between(0.5, false, 1.0, true, false, i + 1),
@@ -378,6 +396,15 @@ impl<'a> NumberReader<'a> {
                 let plural_ok = (n > 1.0) == self.word(at).ends_with('s');
                 (plural_ok && followed_by_of(at + 1)).then(|| Figure::exact(n / d, QuantityKind::Share, at + 1))
             }
+        }
+    }
+
+    /// A number of one or two tokens in digits or words ("five", "10"): its value and the next token.
+    fn small_number(&self, i: usize) -> Option<(f64, usize)> {
+        match self.kind(i)? {
+            TokenKind::Number => Some((self.plain_value(i)?, i + 1)),
+            TokenKind::Word => UNITS.iter().position(|u| *u == self.word(i)).filter(|&n| n > 0).map(|n| (n as f64, i + 1)),
+            _ => None,
         }
     }
 
@@ -450,6 +477,17 @@ impl<'a> NumberReader<'a> {
     }
 
     /// "annually", "a year", "per day", "each month" within two words after the unit.
+    /// "per 100,000 people", "per million residents": the base of a rate, and the token after it.
+    pub fn per_base(&self, at: usize, end: usize) -> Option<(String, usize)> {
+        if self.word(at) != "per" || at + 1 >= end {
+            return None;
+        }
+        let (_, after) = self.numeral(at + 1, end).or_else(|| scale_word(self.word(at + 1)).map(|_| (0.0, at + 2)))?;
+        let (_, unit_span, unit_end) = self.unit_after(after, end);
+        let last = unit_span.map_or(self.doc.tokens[after - 1].span, |u| u);
+        Some((self.doc.slice(self.doc.tokens[at + 1].span.cover(last)).to_string(), unit_end.max(after)))
+    }
+
     pub fn rate_after(&self, at: usize, end: usize) -> Option<(&'static str, usize)> {
         for k in at..(at + 3).min(end) {
             if let Some(p) = set_at(self.doc, k) {

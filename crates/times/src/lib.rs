@@ -273,6 +273,15 @@ impl Finder<'_> {
             let unit = duration_unit(self.w(after))?;
             return Some(self.push(from, after + 1, TimeType::Duration, duration_value(n, unit), true));
         }
+        // "by the summer", "in the spring": the season of the reference year.
+        if self.w(at) == "the" && season(self.w(at + 1)).is_some() && at + 1 < end {
+            let code = season(self.w(at + 1)).unwrap_or("SU");
+            let (value, resolved) = match self.reference {
+                Some(r) => (format!("{}-{code}", r.year()), true),
+                None => (format!("XXXX-{code}"), false),
+            };
+            return Some(self.push(from, at + 2, TimeType::Date, value, resolved));
+        }
         let shift: i32 = match self.w(at) {
             "last" | "past" | "previous" => -1,
             "this" | "current" => 0,
