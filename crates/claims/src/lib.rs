@@ -78,7 +78,7 @@ pub fn annotate(doc: &Doc) -> Vec<Claim> {
 
 struct Finder<'a> {
     doc: &'a Doc,
-    lower: Vec<String>,
+    lower: &'a [String],
     /// The entity mention ending at each token: (entity index, first token of the mention).
     mention_ending: HashMap<usize, (usize, usize)>,
     /// The entity of each token inside a mention.
@@ -89,7 +89,7 @@ struct Finder<'a> {
 
 impl<'a> Finder<'a> {
     fn new(doc: &'a Doc) -> Finder<'a> {
-        let lower = doc.tokens.iter().map(|t| doc.slice(t.span).to_lowercase()).collect();
+        let lower = &doc.lower;
         let mut mention_ending = HashMap::new();
         let mut mention_at = vec![None; doc.tokens.len()];
         for (e, entity) in doc.entities.iter().enumerate() {
@@ -723,9 +723,8 @@ impl<'a> Finder<'a> {
         }
         let placed = |k: usize| self.in_time.get(k) == Some(&true) || self.mention_at.get(k).copied().flatten().is_some_and(|e| self.doc.entities[e].kind == EntityKind::Place);
         loop {
-            if j < end && placed(j) {
-                j += 1;
-            } else if j + 1 < end && matches!(self.w(j), "on" | "in" | "at" | "from") && placed(j + 1) {
+            let preposition = j + 1 < end && matches!(self.w(j), "on" | "in" | "at" | "from") && placed(j + 1);
+            if j < end && placed(j) || preposition {
                 j += 1;
             } else if j + 2 < end && matches!(self.w(j), "in" | "on") && matches!(self.w(j + 1), "a" | "an" | "its" | "his" | "her" | "their") && MEDIA.contains(&self.w(j + 2)) {
                 j += 3;

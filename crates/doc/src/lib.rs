@@ -39,6 +39,8 @@ pub struct Doc {
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Span>,
     pub tokens: Vec<Token>,
+    /// Each token's text in lower case, filled with `tokens`: stages match words on it.
+    pub lower: Vec<String>,
     pub entities: Vec<Entity>,
     pub times: Vec<TimeExpr>,
     pub quantities: Vec<Quantity>,

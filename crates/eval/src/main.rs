@@ -65,42 +65,19 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
-        Command::Extraction { data, versus_trafilatura, worst } => match extraction(&data, versus_trafilatura.as_deref(), worst) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("dossier-eval: {e}");
-                ExitCode::FAILURE
-            }
-        },
-        Command::Names { file } => match names(&file) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("dossier-eval: {e}");
-                ExitCode::FAILURE
-            }
-        },
-        Command::Quantities { data } => match quantities(&data) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("dossier-eval: {e}");
-                ExitCode::FAILURE
-            }
-        },
-        Command::Times { data } => match times(&data) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("dossier-eval: {e}");
-                ExitCode::FAILURE
-            }
-        },
-        Command::Attribution { data, split } => match attribution(&data.join(&split)) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("dossier-eval: {e}");
-                ExitCode::FAILURE
-            }
-        },
+    let result = match Cli::parse().command {
+        Command::Extraction { data, versus_trafilatura, worst } => extraction(&data, versus_trafilatura.as_deref(), worst),
+        Command::Names { file } => names(&file),
+        Command::Quantities { data } => quantities(&data),
+        Command::Times { data } => times(&data),
+        Command::Attribution { data, split } => attribution(&data.join(&split)),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dossier-eval: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -22,7 +22,7 @@ impl Figure {
 
 pub struct NumberReader<'a> {
     pub doc: &'a Doc,
-    lower: Vec<String>,
+    lower: &'a [String],
     blocked: Vec<bool>,
 }
 
@@ -112,9 +112,8 @@ const UNIT_STOP: &[&str] = &[
 
 impl<'a> NumberReader<'a> {
     pub fn new(doc: &'a Doc) -> NumberReader<'a> {
-        let lower = doc.tokens.iter().map(|t| doc.slice(t.span).to_lowercase()).collect();
         let blocked = doc.tokens.iter().map(|t| in_time(doc, t.span)).collect();
-        NumberReader { doc, lower, blocked }
+        NumberReader { doc, lower: &doc.lower, blocked }
     }
 
     pub fn word(&self, i: usize) -> &str {

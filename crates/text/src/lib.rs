@@ -26,9 +26,10 @@ pub use tokens::tokenize;
 
 use dossier_doc::Doc;
 
-/// Fills `doc.tokens` and `doc.sentences`.
+/// Fills `doc.tokens`, `doc.lower` and `doc.sentences`.
 pub fn annotate(doc: &mut Doc) {
     doc.tokens = tokenize(&doc.text);
+    doc.lower = doc.tokens.iter().map(|t| doc.text[t.span.start()..t.span.end()].to_lowercase()).collect();
     doc.sentences = split_sentences(&doc.text, &doc.tokens, &doc.paragraphs);
 }
 

@@ -36,14 +36,14 @@ use words::*;
 
 /// Finds and resolves the time expressions of a tokenised document.
 pub fn annotate(doc: &Doc, reference: Option<Date>) -> Vec<TimeExpr> {
-    let lower: Vec<String> = doc.tokens.iter().map(|t| doc.slice(t.span).to_lowercase()).collect();
-    let mut finder = Finder { doc, lower: &lower, reference, found: Vec::new() };
+    let lower = &doc.lower;
+    let mut finder = Finder { doc, lower, reference, found: Vec::new() };
     for &sentence in &doc.sentences {
         let range = doc.token_range(sentence);
         let mut i = range.start;
         while i < range.end {
             // Tense is judged in the clause: "X will be repaired, he said on Tuesday" is past at Tuesday.
-            let clause = clause_around(&lower, i, range.clone());
+            let clause = clause_around(lower, i, range.clone());
             let future = is_future(&lower[clause]);
             match finder.at(i, range.end, future) {
                 Some(end) => i = end,
