@@ -146,13 +146,23 @@ impl<'a> Finder<'a> {
         // also a noun ("states", "claims", "reports") is a cue only when what it says follows.
         let lower_case = !self.doc.token_text(k).starts_with(char::is_uppercase);
         let noun_form = AMBIGUOUS_CUES.contains(&w) && !matches!(self.w(k + 1), "that" | ":" | "“" | "\"" | "," | "to");
-        // "58,114 infections reported in 41 countries": a passive participle, no one speaking.
-        let passive = w.ends_with("ed")
-            && matches!(self.w(k + 1), "in" | "by" | "at" | "across" | "from" | "over" | "during" | "to" | "since" | "among" | "as" | "for" | "with" | "under")
-            && !self.in_time.get(k + 2).copied().unwrap_or(false)
-            && !(matches!(self.w(k + 1), "in") && MEDIA.contains(&self.w(k + 3)));
         let idiom = matches!(self.w(k.wrapping_sub(1)), "having" | "needless" | "so-called") || self.w(k.wrapping_sub(1)) == "be" && self.w(k.wrapping_sub(2)) == "that";
-        if (VERB_CUES.contains(&w) || called_for) && lower_case && !noun_form && !idiom && !passive && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those" | "media" | "news") {
+        // "58,114 infections reported in 41 countries": a passive participle after a word
+        // that cannot speak, with no one speaking. Judged only for "-ed" cues (it is costly).
+        let passive = || {
+            let b = k.wrapping_sub(1);
+            let before_can_speak = k > sentence.start
+                && (self.mention_ending.contains_key(&b)
+                    || SOURCE_NOUNS.contains(&self.w(b))
+                    || matches!(self.w(b), "he" | "she" | "it" | "they" | "we" | "i")
+                    || self.doc.token_text(b).starts_with(char::is_uppercase));
+            w.ends_with("ed")
+                && !before_can_speak
+                && matches!(self.w(k + 1), "in" | "by" | "at" | "across" | "from" | "over" | "during" | "to" | "since" | "among" | "as" | "for" | "with" | "under")
+                && !self.in_time.get(k + 2).copied().unwrap_or(false)
+                && !(self.w(k + 1) == "in" && MEDIA.contains(&self.w(k + 3)))
+        };
+        if (VERB_CUES.contains(&w) || called_for) && lower_case && !noun_form && !idiom && !passive() && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those" | "media" | "news") {
             return self.verb(k, sentence);
         }
         if PARTICIPLE_CUES.contains(&w) && k > sentence.start && self.w(k - 1) == "," {
