@@ -15,11 +15,11 @@ pub const VERB_CUES: &[&str] = &[
     "acknowledge", "predict", "conceded", "concedes", "complained", "complains", "boasted", "boasts", "charged",
     "accused", "accuses", "questioned", "wondered", "speculated", "countered", "replied", "responded", "answered",
     "observed", "remarked", "recounted", "described", "describes", "announce", "estimate", "report",
-    "expects", "plans", "hopes", "intends", "wants", "aims",
+    "expects", "plans", "hopes", "intends", "wants", "aims", "deny",
 ];
 
 /// Cues whose content the source says is false.
-pub const DENIALS: &[&str] = &["denied", "denies", "rejected", "dismissed", "refuted"];
+pub const DENIALS: &[&str] = &["denied", "denies", "deny", "rejected", "dismissed", "refuted"];
 
 /// Cues that themselves hedge the content (the source is not sure, or the outlet is not).
 pub const EPISTEMIC: &[&str] = &[

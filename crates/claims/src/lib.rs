@@ -183,7 +183,10 @@ impl<'a> Finder<'a> {
         }
         // "According to Fingrid, the Finnish grid operator, repairs …": an appositive joins the source.
         if self.w(source_to) == "," {
-            if let Some(end) = self.appositive(source_to + 1, s.end) {
+            // A name describes a role ("the regional governor, Oleh Syniehubov,"); after a
+            // name, a second name is the content's subject ("OVD-Info, Petrov, 34, was …").
+            let source_is_named = self.mention_ending.contains_key(&(source_to - 1));
+            if let Some(end) = self.appositive(source_to + 1, s.end).filter(|_| !source_is_named || matches!(self.w(source_to + 1), "the" | "a" | "an")) {
                 source_to = end;
             }
         }
@@ -353,7 +356,7 @@ impl<'a> Finder<'a> {
     /// publishing outlet and the source.
     fn relay_through_addressee(&self, claim: &mut Claim, k: usize, end: usize) {
         let is_outlet = |i: usize| self.mention_at[i].filter(|&e| self.doc.entities[e].kind == EntityKind::Outlet);
-        let told = matches!(self.w(k), "told" | "tells").then(|| (k + 1..end.min(k + 4)).take_while(|&i| !self.is_punct(i)).find_map(is_outlet)).flatten();
+        let told = matches!(self.w(k), "told" | "tells").then(|| (k + 1..end.min(k + 7)).take_while(|&i| !self.is_punct(i)).find_map(is_outlet)).flatten();
         // "In an interview with the BBC, a NATO official said": the outlet interviewed relays too.
         let start = self.doc.token_at_or_after(self.doc.sentences[self.doc.sentence_of(self.doc.tokens[k].span.start()).unwrap_or(0)].start());
         let interviewed = (start..k.saturating_sub(1))
@@ -486,11 +489,14 @@ impl<'a> Finder<'a> {
             }
             let w = self.w(i);
             let capital = self.doc.token_text(i).starts_with(char::is_uppercase) && self.doc.tokens[i].kind == TokenKind::Word;
-            // "the grid operator": one unknown word between a determiner and a role noun.
+            // "the grid operator", "the human rights group": up to two unknown words between a
+            // determiner and a role noun.
+            let word = |k: usize| self.doc.tokens[k].kind == TokenKind::Word && !VERB_CUES.contains(&self.w(k));
+            let determiner = |k: usize| matches!(self.w(k), "the" | "a" | "an");
             let modifier_of_role = i > start
-                && SOURCE_NOUNS.contains(&self.w(i + 1))
-                && matches!(self.w(i - 1), "the" | "a" | "an")
-                && self.doc.tokens[i].kind == TokenKind::Word;
+                && word(i)
+                && (SOURCE_NOUNS.contains(&self.w(i + 1)) || word(i + 1) && SOURCE_NOUNS.contains(&self.w(i + 2)))
+                && (determiner(i - 1) || i - 1 > start && word(i - 1) && determiner(i - 2) && SOURCE_NOUNS.contains(&self.w(i + 1)));
             if SOURCE_NOUNS.contains(&w) || SOURCE_MODIFIERS.contains(&w) || matches!(w, "’s" | "'s") || capital && i > start || modifier_of_role {
                 from = i;
                 if matches!(w, "the" | "a" | "an") {

@@ -19,6 +19,7 @@ const FIXTURES: &[(&str, &str, Option<&str>)] = &[
     ("chipmaker-layoffs.txt", "chipmaker-layoffs.expected.yaml", None),
     ("poland-drones.txt", "poland-drones.expected.yaml", None),
     ("measles-europe.txt", "measles-europe.expected.yaml", None),
+    ("journalist-jailed.txt", "journalist-jailed.expected.yaml", Some("2024-05-22")),
 ];
 
 fn examples() -> PathBuf {

@@ -59,9 +59,11 @@ pub fn annotate(doc: &Doc) -> Vec<Entity> {
                 continue;
             }
             let mut j = i + 1;
+            // A glued hyphen between capitalised words is inside a name ("OVD-Info", "Coca-Cola").
+            let glued_hyphen = |j: usize| doc.token_text(j) == "-" && !doc.tokens[j].space_before && doc.tokens.get(j + 1).is_some_and(|t| !t.space_before);
             while j < range.end
                 && (finder.is_name_token(j)
-                    || NAME_CONNECTORS.contains(&doc.token_text(j)) && j + 1 < range.end && finder.is_name_token(j + 1))
+                    || (NAME_CONNECTORS.contains(&doc.token_text(j)) || glued_hyphen(j)) && j + 1 < range.end && finder.is_name_token(j + 1))
             {
                 j += 1;
             }
@@ -102,9 +104,10 @@ struct Finder<'a> {
     doc: &'a Doc,
     gazetteer: &'a Gazetteer,
     mentions: Vec<Mention>,
-    /// Single unknown capitalised words, kept until all people are known ("Putin"), and
-    /// whether they are a person even when no full name matches.
-    bare_names: Vec<(usize, bool)>,
+    /// Unknown capitalised runs, kept until every name of the document is known: a repeat
+    /// of a name found elsewhere ("OVD-Info"), a surname ("Putin"), or, when the flag says
+    /// so, a person of its own.
+    bare_names: Vec<(usize, usize, bool)>,
 }
 
 impl Finder<'_> {
@@ -237,6 +240,9 @@ impl Finder<'_> {
         }
         let says = b < self.doc.tokens.len() && SPEECH_VERBS.contains(&self.text(b));
         let name = self.doc.slice(self.span(a, b)).to_string();
+        if b - a >= 2 {
+            self.bare_names.push((a, b, false));
+        }
         let last = self.text(b - 1);
         if b - a >= 2 {
             let common = (a..b).any(|i| self.gazetteer.is_common(self.text(i)) && !self.gazetteer.is_given_name(self.text(i)));
@@ -255,7 +261,7 @@ impl Finder<'_> {
         } else {
             // A surname of someone named in full elsewhere, or a person of its own when
             // a title or a speech verb says so ("Klymenko told" after "Ihor Klymenko").
-            self.bare_names.push((a, titled || says));
+            self.bare_names.push((a, b, titled || says));
         }
     }
 
@@ -322,16 +328,33 @@ impl Finder<'_> {
         false
     }
 
-    /// Single capitalised words that are the surname (or given name) of a person found elsewhere.
+    /// Unknown runs that repeat a name found elsewhere in the document ("OVD-Info" after
+    /// "the group OVD-Info"), single words that are the surname of a person found
+    /// elsewhere ("Putin"), and single words a title or speech verb made a person.
     fn resolve_bare_names(&mut self) {
+        let known: Vec<(String, EntityKind, String)> =
+            self.mentions.iter().map(|m| (self.doc.slice(m.span).to_string(), m.kind, m.canonical.clone())).collect();
         let people: Vec<String> =
             self.mentions.iter().filter(|m| m.kind == EntityKind::Person).map(|m| m.canonical.clone()).collect();
-        for (i, person_anyway) in self.bare_names.clone() {
-            let word = self.text(i);
+        for (a, b, person_anyway) in self.bare_names.clone() {
+            let span = self.span(a, b);
+            if self.mentions.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            let text = self.doc.slice(span);
+            if let Some((_, kind, canonical)) = known.iter().find(|(t, _, _)| t == text) {
+                let (kind, canonical) = (*kind, canonical.clone());
+                self.push(a, b, kind, canonical);
+                continue;
+            }
+            if b - a > 1 {
+                continue;
+            }
+            let word = self.text(a);
             let full = people.iter().filter(|p| p.split(' ').count() > 1 && p.rsplit(' ').next() == Some(word)).max_by_key(|p| p.len());
             match full.cloned() {
-                Some(full) => self.push(i, i + 1, EntityKind::Person, full),
-                None if person_anyway || self.gazetteer.is_given_name(word) => self.push(i, i + 1, EntityKind::Person, word.to_string()),
+                Some(full) => self.push(a, b, EntityKind::Person, full),
+                None if person_anyway || self.gazetteer.is_given_name(word) => self.push(a, b, EntityKind::Person, word.to_string()),
                 None => {}
             }
         }

@@ -322,13 +322,18 @@ impl<'a> NumberReader<'a> {
             && w.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y));
         // Three or more hyphenated number groups are a code or a phone number, not a range.
         let code = self.word(end) == "-" && self.kind(end + 1) == Some(TokenKind::Number) && self.word(end + 2) == "-";
+        // "Petrov, 34, was detained": an age in commas after a person's name.
+        let person_age = prev == "," && matches!(self.word(end), "," | ")") && first >= 2 && {
+            let name_end = self.doc.tokens[first - 2].span.end();
+            self.doc.entities.iter().any(|e| e.kind == dossier_doc::EntityKind::Person && e.mentions.iter().any(|m| m.end() == name_end))
+        };
         // "World War Two", "Apollo Eleven": a capitalised number word inside a name.
         let in_name = first > 0
             && self.kind(first) == Some(TokenKind::Word)
             && self.doc.token_text(first).starts_with(char::is_uppercase)
             && self.doc.token_text(first - 1).starts_with(char::is_uppercase)
             && self.kind(first - 1) == Some(TokenKind::Word);
-        !(glued_to_name || reference || bracketed || clock || age || year_like || code || in_name)
+        !(glued_to_name || reference || bracketed || clock || age || year_like || code || in_name || person_age)
     }
 
     /// "half", "a third", "two-thirds", "most of", "a majority of", "nearly all".
