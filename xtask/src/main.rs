@@ -151,8 +151,14 @@ fn countries(data: &Path, rows: &mut Rows) -> Result<BTreeSet<String>, String> {
 
 /// GeoNames cities over 100,000 people (and all capitals) and first-level regions.
 fn places(data: &Path, countries: &BTreeSet<String>, common: &BTreeSet<String>, rows: &mut Rows) -> Result<(), String> {
+    // Single words that name regions in some country but describe in English ("Western").
+    const DESCRIPTORS: &[&str] = &[
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower",
+        "Middle", "Coast", "Coastal", "Capital", "Federal", "Northwest", "Northeast", "Southwest", "Southeast",
+        "Islands", "Highlands", "Lakes", "Mountain", "Valley", "Plains", "Interior", "Inner", "Outer", "Greater",
+    ];
     let usable = |name: &str| {
-        name.chars().count() >= 4 && latin(name) && !countries.contains(name) && !common.contains(&name.to_lowercase())
+        name.chars().count() >= 4 && latin(name) && !countries.contains(name) && !common.contains(&name.to_lowercase()) && !DESCRIPTORS.contains(&name)
     };
     let zip_path = data.join("gazetteers/geonames-2013/cities15000.zip");
     let file = fs::File::open(&zip_path).map_err(|e| format!("{}: {e}", zip_path.display()))?;

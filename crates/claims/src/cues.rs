@@ -15,7 +15,7 @@ pub const VERB_CUES: &[&str] = &[
     "acknowledge", "predict", "conceded", "concedes", "complained", "complains", "boasted", "boasts", "charged",
     "accused", "accuses", "questioned", "wondered", "speculated", "countered", "replied", "responded", "answered",
     "observed", "remarked", "recounted", "described", "describes", "announce", "estimate", "report",
-    "expects", "plans", "hopes", "intends", "wants", "aims", "deny",
+    "expects", "plans", "hopes", "intends", "wants", "aims", "deny", "expect",
 ];
 
 /// Cues whose content the source says is false.
@@ -67,6 +67,7 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "host", "anchor", "attorney", "attorneys", "administration", "prosecutor", "sheriff", "critics", "supporters",
     "voters", "democrats", "republicans", "aide", "staff", "staffer", "staffers", "member", "members", "press",
     "commissioner", "team", "brief", "spokesperson", "representatives", "organizers", "organisers", "residents",
+    "tank", "think-tank", "institute", "researchers", "scientists", "economist", "forecasters", "traders",
     "parents", "family", "families", "relatives", "neighbours", "neighbors", "survivors", "victims", "protesters",
     "charity", "charities", "campaigners", "monitor", "observatory", "union", "authority", "council", "committee",
 ];

@@ -259,7 +259,18 @@ impl<'a> Finder<'a> {
         let after_trailer = self.trailer_end(k + 1, s.end, matches!(self.w(k), "told" | "tells"));
         let parenthetical = self.w(after_trailer) == "," && source_first > s.start && self.w(source_first - 1) == ",";
         if ends_sentence || inverted_end.is_some() || parenthetical {
-            // The content came first: up to the comma (and quote) before the source.
+            // The content came first: up to the comma (and quote) before the source. A source
+            // phrase runs back to that comma ("…, the independent Re:Russia think tank estimated").
+            let mut source = source;
+            if inverted_end.is_none() {
+                if let Some(c) = (source_first.saturating_sub(6).max(s.start)..source_first).rev().find(|&i| matches!(self.w(i), "," | "”" | "\"")) {
+                    if c + 1 < source_first && (c + 1..source_first).all(|i| !VERB_CUES.contains(&self.w(i))) {
+                        let end = self.doc.token_at_or_after(source.span.end());
+                        source = Source { span: self.span(c + 1, end), ..source };
+                        source_first = c + 1;
+                    }
+                }
+            }
             let mut to = source_first;
             while to > s.start && matches!(self.w(to - 1), "," | "”" | "\"" | "’" | "'") {
                 to -= 1;
@@ -277,6 +288,17 @@ impl<'a> Finder<'a> {
         if matches!(self.w(k), "called" | "calls") && matches!(self.w(k + 1), "for" | "on") {
             from += 1;
         }
+        // "Bloomberg reported, citing people familiar with the matter, that …": the cited
+        // source is one more link in the relay.
+        let mut cited: Option<Span> = None;
+        if self.w(from) == "," && matches!(self.w(from + 1), "citing" | "quoting") {
+            if let Some(close) = (from + 2..s.end.min(from + 14)).find(|&i| self.w(i) == ",") {
+                if close > from + 2 {
+                    cited = Some(self.span(from + 2, close));
+                    from = close;
+                }
+            }
+        }
         while from < s.end && (self.in_time[from] || matches!(self.w(from), "that" | ":" | "on" | "in" | "," | "last" | "this")) {
             if matches!(self.w(from), "on" | "in") && !self.in_time.get(from + 1).copied().unwrap_or(false) {
                 break;
@@ -287,6 +309,9 @@ impl<'a> Finder<'a> {
         let to = if quoted { self.closing_quote(from + 1, s.end) } else { self.clause_end(from, s.end) };
         let mut claim = self.claim(from, to, Some(source), cue, quoted)?;
         self.relay_through_addressee(&mut claim, k, s.end);
+        if let Some(cited) = cited {
+            claim.relay.push(self.doc.slice(cited).to_string());
+        }
         // Go on right after the cue: a later reporting clause may frame this one.
         Some((claim, k + 1))
     }
@@ -424,7 +449,11 @@ impl<'a> Finder<'a> {
         }
         let proper = self.doc.token_text(end - 1).starts_with(char::is_uppercase) && end - 1 > start;
         if SOURCE_NOUNS.contains(&w) || self.mention_ending.contains_key(&(end - 1)) || proper {
-            let from = self.phrase_start(end, start);
+            let mut from = self.phrase_start(end, start);
+            // "Economists polled by Reuters": the people polled speak, the poller relays.
+            if from >= start + 3 && self.w(from - 1) == "by" && self.w(from - 2).ends_with("ed") && SOURCE_NOUNS.contains(&self.w(from - 3)) {
+                from = self.phrase_start(from - 2, start);
+            }
             if from < end {
                 // "attorneys for the family", "Experts on North Korea": a role noun with its complement.
                 let from = self.role_with_complement(from, start).unwrap_or(from);
@@ -493,10 +522,14 @@ impl<'a> Finder<'a> {
             // determiner and a role noun.
             let word = |k: usize| self.doc.tokens[k].kind == TokenKind::Word && !VERB_CUES.contains(&self.w(k));
             let determiner = |k: usize| matches!(self.w(k), "the" | "a" | "an");
+            let named_before = |k: usize| self.mention_ending.contains_key(&k) || self.doc.token_text(k).starts_with(char::is_uppercase);
             let modifier_of_role = i > start
                 && word(i)
                 && (SOURCE_NOUNS.contains(&self.w(i + 1)) || word(i + 1) && SOURCE_NOUNS.contains(&self.w(i + 2)))
-                && (determiner(i - 1) || i - 1 > start && word(i - 1) && determiner(i - 2) && SOURCE_NOUNS.contains(&self.w(i + 1)));
+                && (determiner(i - 1)
+                    || i - 1 > start && word(i - 1) && determiner(i - 2) && SOURCE_NOUNS.contains(&self.w(i + 1))
+                    // "the Re:Russia think tank": a name before the compound
+                    || named_before(i - 1) && SOURCE_NOUNS.contains(&self.w(i + 1)));
             if SOURCE_NOUNS.contains(&w) || SOURCE_MODIFIERS.contains(&w) || matches!(w, "’s" | "'s") || capital && i > start || modifier_of_role {
                 from = i;
                 if matches!(w, "the" | "a" | "an") {
@@ -511,6 +544,11 @@ impl<'a> Finder<'a> {
 
     /// A source over tokens `[from, to)`: an entity, a role of an entity, or a phrase.
     fn source_phrase(&self, mut from: usize, to: usize) -> Source {
+        // "Economists polled by Reuters": a source named through who polled or quoted it.
+        if let Some(by) = (from + 1..to).find(|&i| self.w(i) == "by" && self.w(i - 1).ends_with("ed")) {
+            let _ = by;
+            return Source { entity: None, span: self.span(from, to) };
+        }
         // "COGAT, the Israeli defence body …", "Hans Kluge, the WHO's director for Europe":
         // a name before the appositive's comma is the source, whatever the appositive names.
         let named_first = (from..to).find(|&i| self.w(i) == ",").and_then(|comma| {
@@ -558,8 +596,11 @@ impl<'a> Finder<'a> {
         if named_head || (pronoun || appositive || definite) && source.entity.is_some() {
             return vec![self.doc.entities[source.entity.unwrap()].name.clone()];
         }
-        match self.possessor(range.start, range.end) {
-            Some(owner) if source.entity.is_none() => vec![self.doc.entities[owner].name.clone(), text],
+        // "Economists polled by Reuters": Reuters relays the economists.
+        let relayer = range.clone().find(|&i| self.w(i) == "by" && i > 0 && self.w(i - 1).ends_with("ed")).and_then(|by| self.mention_at.get(by + 1).copied().flatten());
+        match (self.possessor(range.start, range.end), relayer) {
+            (_, Some(r)) if source.entity.is_none() => vec![self.doc.entities[r].name.clone(), text],
+            (Some(owner), _) if source.entity.is_none() => vec![self.doc.entities[owner].name.clone(), text],
             _ => vec![text],
         }
     }

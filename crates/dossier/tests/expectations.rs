@@ -20,6 +20,7 @@ const FIXTURES: &[(&str, &str, Option<&str>)] = &[
     ("poland-drones.txt", "poland-drones.expected.yaml", None),
     ("measles-europe.txt", "measles-europe.expected.yaml", None),
     ("journalist-jailed.txt", "journalist-jailed.expected.yaml", Some("2024-05-22")),
+    ("oil-revenues.txt", "oil-revenues.expected.yaml", Some("2024-02-05")),
 ];
 
 fn examples() -> PathBuf {
