@@ -68,6 +68,7 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "voters", "democrats", "republicans", "aide", "staff", "staffer", "staffers", "member", "members", "press",
     "commissioner", "team", "brief", "spokesperson", "representatives", "organizers", "organisers", "residents",
     "tank", "think-tank", "institute", "researchers", "scientists", "economist", "forecasters", "traders",
+    "service", "services", "agencies", "bureau", "centre", "center", "council", "court", "tribunal",
     "parents", "family", "families", "relatives", "neighbours", "neighbors", "survivors", "victims", "protesters",
     "charity", "charities", "campaigners", "monitor", "observatory", "union", "authority", "council", "committee",
 ];

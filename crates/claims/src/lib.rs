@@ -194,7 +194,9 @@ impl<'a> Finder<'a> {
         let cue = self.span(k, k + 2);
         let opening_comma = k > s.start && self.w(k - 1) == ",";
         let fronted = k == s.start || self.is_sentence_opener(k, s.start);
-        let (from, to) = if fronted || opening_comma && self.w(source_to) == "," && source_to + 1 < s.end && !self.ends_sentence(source_to + 1, s.end) {
+        // "…, according to X, who said …": the source's own clause follows, not the content.
+        let relative_after = matches!(self.w(source_to + 1), "who" | "which" | "whose");
+        let (from, to) = if fronted || opening_comma && !relative_after && self.w(source_to) == "," && source_to + 1 < s.end && !self.ends_sentence(source_to + 1, s.end) {
             // Fronted or parenthetical: the content follows the source.
             let from = source_to + 1;
             let relative = opening_comma && k >= 2 && matches!(self.w(k - 2), "who" | "which" | "that");
@@ -736,7 +738,9 @@ impl<'a> Finder<'a> {
             }
         }
         for i in self.doc.token_range(c) {
-            if MODALS.contains(&self.w(i)) || EVIDENTIAL_ADVERBS.contains(&self.w(i)) {
+            // "could", "may" — but not "May" the month in mid-sentence.
+            let capitalised = self.doc.token_text(i).starts_with(char::is_uppercase) && self.doc.sentence_of(self.doc.tokens[i].span.start()).is_some_and(|s| self.doc.sentences[s].start() != self.doc.tokens[i].span.start());
+            if !capitalised && (MODALS.contains(&self.w(i)) || EVIDENTIAL_ADVERBS.contains(&self.w(i))) {
                 hedges.push(self.doc.tokens[i].span);
             }
         }
@@ -754,6 +758,17 @@ impl<'a> Finder<'a> {
                     .filter(|&t| sentence.contains(self.doc.times[t].span) && !contents.iter().any(|c| c.overlaps(self.doc.times[t].span)))
                     .filter(|&t| self.doc.times[t].kind == dossier_doc::TimeType::Date)
                     .filter(|&t| !self.in_relative_clause(self.doc.token_at_or_after(self.doc.times[t].span.start()), self.doc.token_at_or_after(sentence.start())))
+                    // Near the reporting clause: from a few words before the source to the end
+                    // of the cue's trailer ("…, the weather service said, and rain is expected
+                    // over the weekend" is not dated by the weekend).
+                    .filter(|&t| {
+                        let at = self.doc.token_at_or_after(self.doc.times[t].span.start());
+                        let cue_at = self.doc.token_at_or_after(cue.start());
+                        let source_at = claim.source.as_ref().map_or(cue_at, |s| self.doc.token_at_or_after(s.span.start())).min(cue_at);
+                        let sentence_end = self.doc.token_at_or_after(sentence.end());
+                        let trailer = self.trailer_end(cue_at + 1, sentence_end, matches!(self.w(cue_at), "told" | "tells"));
+                        source_at.saturating_sub(6) <= at && at < trailer.max(cue_at + 1)
+                    })
                     .min_by_key(|&t| self.doc.times[t].span.start().abs_diff(cue.start()));
             }
         }

@@ -21,6 +21,7 @@ const FIXTURES: &[(&str, &str, Option<&str>)] = &[
     ("measles-europe.txt", "measles-europe.expected.yaml", None),
     ("journalist-jailed.txt", "journalist-jailed.expected.yaml", Some("2024-05-22")),
     ("oil-revenues.txt", "oil-revenues.expected.yaml", Some("2024-02-05")),
+    ("italy-floods.html", "italy-floods.expected.yaml", None),
 ];
 
 fn examples() -> PathBuf {

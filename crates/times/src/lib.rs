@@ -239,6 +239,16 @@ impl Finder<'_> {
             "soon" | "future" => {
                 return Some(self.push(i, i + 1, TimeType::Date, "FUTURE_REF".into(), true));
             }
+            "the" if self.w(i + 1) == "weekend" => {
+                let (value, resolved) = match self.reference {
+                    Some(r) => {
+                        let w = r.iso_week_date();
+                        (format!("{}-W{:02}-WE", w.year(), w.week()), true)
+                    }
+                    None => ("XXXX-WXX-WE".into(), false),
+                };
+                return Some(self.push(i, i + 2, TimeType::Date, value, resolved));
+            }
             "the" if matches!(self.w(i + 1), "future" | "past") && !matches!(self.w(i + 2), "-" | "tense") => {
                 let value = if self.w(i + 1) == "future" { "FUTURE_REF" } else { "PAST_REF" };
                 return Some(self.push(i, i + 2, TimeType::Date, value.into(), true));
