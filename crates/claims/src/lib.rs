@@ -638,28 +638,24 @@ impl<'a> Finder<'a> {
     /// ("company", "firm", "group") the last organisation named at all.
     fn antecedent(&self, i: usize, noun: &str) -> Option<usize> {
         let kinds = [EntityKind::Organization, EntityKind::Outlet];
-        let at = self.doc.tokens[i].span.start();
-        let named = self
-            .doc
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| kinds.contains(&e.kind) && e.name.to_lowercase().contains(noun))
-            .filter_map(|(n, e)| e.mentions.iter().filter(|m| m.end() <= at).map(|m| m.end()).max().map(|end| (end, n)))
-            .max()
-            .map(|(_, n)| n);
+        let named = self.last_mentioned(i, |e| kinds.contains(&e.kind) && e.name.to_lowercase().contains(noun));
         let generic = matches!(noun, "company" | "firm" | "group" | "organisation" | "organization" | "carmaker" | "maker" | "operator" | "broadcaster" | "newspaper" | "charity");
         named.or_else(|| generic.then(|| self.nearest_before(i, &kinds)).flatten())
     }
 
     /// The entity of one of `kinds` mentioned last before token `i`.
     fn nearest_before(&self, i: usize, kinds: &[EntityKind]) -> Option<usize> {
+        self.last_mentioned(i, |e| kinds.contains(&e.kind))
+    }
+
+    /// The entity that `accept` takes whose latest mention before token `i` is the latest.
+    fn last_mentioned(&self, i: usize, accept: impl Fn(&dossier_doc::Entity) -> bool) -> Option<usize> {
         let at = self.doc.tokens[i].span.start();
         self.doc
             .entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| kinds.contains(&e.kind))
+            .filter(|(_, e)| accept(e))
             .filter_map(|(n, e)| e.mentions.iter().filter(|m| m.end() <= at).map(|m| m.end()).max().map(|end| (end, n)))
             .max()
             .map(|(_, n)| n)
