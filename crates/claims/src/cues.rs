@@ -112,10 +112,17 @@ pub const SOURCE_MODIFIERS: &[&str] = &[
 /// Clause-internal joins after which the outlet's own voice resumes.
 pub const CONTRAST: &[&str] = &["but", "while", "although", "though", "whereas", "yet"];
 
-/// Nouns for the medium of a statement ("said in a statement").
+/// Nouns for the medium of a statement ("said in a statement", "in a video address").
 pub const MEDIA: &[&str] = &[
     "statement", "interview", "post", "report", "briefing", "letter", "filing", "speech", "tweet", "video",
-    "message", "press", "note", "email", "podcast", "broadcast", "op-ed",
+    "message", "press", "note", "email", "podcast", "broadcast", "op-ed", "address", "conference", "television",
+    "radio", "appearance", "testimony", "hearing",
+];
+
+/// Platforms a statement is posted on ("wrote on Telegram").
+pub const PLATFORMS: &[&str] = &[
+    "telegram", "twitter", "x", "facebook", "instagram", "youtube", "tiktok", "vkontakte", "linkedin", "bluesky",
+    "threads", "truth", "television", "tv", "radio", "air",
 ];
 
 /// Nouns a source names an organisation by ("the company said").

@@ -145,7 +145,9 @@ impl<'a> Finder<'a> {
         // Verbs are written in lower case ("United States" holds no cue), and a form that is
         // also a noun ("states", "claims", "reports") is a cue only when what it says follows.
         let lower_case = !self.doc.token_text(k).starts_with(char::is_uppercase);
-        let noun_form = AMBIGUOUS_CUES.contains(&w) && !matches!(self.w(k + 1), "that" | ":" | "“" | "\"" | "," | "to");
+        let noun_form = AMBIGUOUS_CUES.contains(&w)
+            && !matches!(self.w(k + 1), "that" | ":" | "“" | "\"" | "," | "to")
+            && !(k > sentence.start && self.w(k - 1) != "," && self.only_trailer(k + 1, sentence.end, false) && self.doc.tokens[k - 1].kind == TokenKind::Word && !matches!(self.w(k - 1), "the" | "a" | "an" | "these" | "those" | "such" | "his" | "her" | "its" | "their"));
         let idiom = matches!(self.w(k.wrapping_sub(1)), "having" | "needless" | "so-called") || self.w(k.wrapping_sub(1)) == "be" && self.w(k.wrapping_sub(2)) == "that";
         // "58,114 infections reported in 41 countries": a passive participle after a word
         // that cannot speak, with no one speaking. Judged only for "-ed" cues (it is costly).
@@ -265,7 +267,10 @@ impl<'a> Finder<'a> {
             // phrase runs back to that comma ("…, the independent Re:Russia think tank estimated").
             let mut source = source;
             if inverted_end.is_none() {
-                if let Some(c) = (source_first.saturating_sub(6).max(s.start)..source_first).rev().find(|&i| matches!(self.w(i), "," | "”" | "\"")) {
+                if let Some(mut c) = (source_first.saturating_sub(6).max(s.start)..source_first).rev().find(|&i| matches!(self.w(i), "," | "”" | "\"" | "'" | "’")) {
+                    while c + 1 < source_first && self.is_punct(c + 1) {
+                        c += 1;
+                    }
                     if c + 1 < source_first && (c + 1..source_first).all(|i| !VERB_CUES.contains(&self.w(i))) {
                         let end = self.doc.token_at_or_after(source.span.end());
                         source = Source { span: self.span(c + 1, end), ..source };
@@ -286,6 +291,10 @@ impl<'a> Finder<'a> {
         let mut from = k + 1;
         if matches!(self.w(k), "told" | "tells") {
             from = self.skip_object(from, s.end);
+        }
+        // "said in a video address that …": past the medium and time of the report.
+        if self.w(from) != "," {
+            from = self.trailer_end(from, s.end, false);
         }
         if matches!(self.w(k), "called" | "calls") && matches!(self.w(k + 1), "for" | "on") {
             from += 1;
@@ -750,20 +759,23 @@ impl<'a> Finder<'a> {
         if claim.source.is_some() {
             if let (Some(cue), Some(s)) = (claim.cue, self.doc.sentence_of(c.start())) {
                 let sentence = self.doc.sentences[s];
+                // The reporting clause: from a few words before the source to the end of the cue's trailer.
+                let window = {
+                    let cue_at = self.doc.token_at_or_after(cue.start());
+                    let source_at = claim.source.as_ref().map_or(cue_at, |s| self.doc.token_at_or_after(s.span.start())).min(cue_at);
+                    let sentence_end = self.doc.token_at_or_after(sentence.end());
+                    let trailer = self.trailer_end(cue_at + 1, sentence_end, matches!(self.w(cue_at), "told" | "tells"));
+                    (source_at.saturating_sub(6), trailer.max(cue_at + 1))
+                };
                 claim.said_on = (0..self.doc.times.len())
                     .filter(|&t| sentence.contains(self.doc.times[t].span) && !contents.iter().any(|c| c.overlaps(self.doc.times[t].span)))
                     .filter(|&t| self.doc.times[t].kind == dossier_doc::TimeType::Date)
                     .filter(|&t| !self.in_relative_clause(self.doc.token_at_or_after(self.doc.times[t].span.start()), self.doc.token_at_or_after(sentence.start())))
-                    // Near the reporting clause: from a few words before the source to the end
-                    // of the cue's trailer ("…, the weather service said, and rain is expected
-                    // over the weekend" is not dated by the weekend).
+                    // Near the reporting clause ("…, the weather service said, and rain is
+                    // expected over the weekend" is not dated by the weekend).
                     .filter(|&t| {
                         let at = self.doc.token_at_or_after(self.doc.times[t].span.start());
-                        let cue_at = self.doc.token_at_or_after(cue.start());
-                        let source_at = claim.source.as_ref().map_or(cue_at, |s| self.doc.token_at_or_after(s.span.start())).min(cue_at);
-                        let sentence_end = self.doc.token_at_or_after(sentence.end());
-                        let trailer = self.trailer_end(cue_at + 1, sentence_end, matches!(self.w(cue_at), "told" | "tells"));
-                        source_at.saturating_sub(6) <= at && at < trailer.max(cue_at + 1)
+                        window.0 <= at && at < window.1
                     })
                     .min_by_key(|&t| self.doc.times[t].span.start().abs_diff(cue.start()));
             }
@@ -794,8 +806,18 @@ impl<'a> Finder<'a> {
             let preposition = j + 1 < end && matches!(self.w(j), "on" | "in" | "at" | "from") && placed(j + 1);
             if j < end && placed(j) || preposition {
                 j += 1;
-            } else if j + 2 < end && matches!(self.w(j), "in" | "on") && matches!(self.w(j + 1), "a" | "an" | "its" | "his" | "her" | "their") && MEDIA.contains(&self.w(j + 2)) {
-                j += 3;
+            } else if j + 1 < end && self.w(j) == "on" && PLATFORMS.contains(&self.w(j + 1)) {
+                // "wrote on Telegram", "said on X"
+                j += 2;
+            } else if let Some(media) = (j + 2 < end && matches!(self.w(j), "in" | "on") && matches!(self.w(j + 1), "a" | "an" | "its" | "his" | "her" | "their" | "the"))
+                .then(|| (j + 2..(j + 5).min(end)).find(|&m| MEDIA.contains(&self.w(m))))
+                .flatten()
+            {
+                // "in a statement", "in a video address", "in a television interview"
+                j = media + 1;
+                if j < end && matches!(self.w(j), "address" | "conference" | "interview" | "appearance" | "briefing") {
+                    j += 1;
+                }
             } else {
                 return j;
             }

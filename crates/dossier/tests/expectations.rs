@@ -22,6 +22,7 @@ const FIXTURES: &[(&str, &str, Option<&str>)] = &[
     ("journalist-jailed.txt", "journalist-jailed.expected.yaml", Some("2024-05-22")),
     ("oil-revenues.txt", "oil-revenues.expected.yaml", Some("2024-02-05")),
     ("italy-floods.html", "italy-floods.expected.yaml", None),
+    ("pokrovsk-losses.txt", "pokrovsk-losses.expected.yaml", Some("2024-10-07")),
 ];
 
 fn examples() -> PathBuf {

@@ -384,6 +384,16 @@ fn group(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Entity> {
         .filter(|m| matches!(m.kind, EntityKind::Organization | EntityKind::Outlet) && m.canonical.contains(' '))
         .map(|m| (m.canonical.clone(), m.kind))
         .collect();
+    // "the General Staff" after "Ukraine's General Staff": the organisation named in full.
+    let owned: Vec<String> = mentions.iter().filter(|m| m.kind == EntityKind::Organization).map(|m| m.canonical.clone()).collect();
+    for m in &mut mentions {
+        if m.kind == EntityKind::Organization {
+            let fuller: Vec<&String> = owned.iter().filter(|o| o.len() > m.canonical.len() && o.ends_with(&format!(" {}", m.canonical))).collect();
+            if let [only] = fuller.as_slice() {
+                m.canonical = (*only).clone();
+            }
+        }
+    }
     for m in &mut mentions {
         if m.kind == EntityKind::Organization && is_acronym(&m.canonical) {
             let letters: String = m.canonical.chars().filter(|c| c.is_alphabetic()).collect();
