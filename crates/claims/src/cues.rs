@@ -1,5 +1,20 @@
 //! The closed classes of attribution: cue verbs, evidentials, source nouns.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Whether a word is a cue verb: the largest list, looked up for every token, so hashed.
+pub fn is_verb_cue(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| VERB_CUES.iter().copied().collect()).contains(word)
+}
+
+/// Whether a word names a source by its role (hashed, as [`is_verb_cue`]).
+pub fn is_source_noun(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| SOURCE_NOUNS.iter().copied().collect()).contains(word)
+}
+
 /// Verbs that attribute what follows (or precedes) to their subject.
 pub const VERB_CUES: &[&str] = &[
     "said", "says", "say", "told", "tells", "reported", "reports", "estimated", "estimates", "revealed", "reveals",

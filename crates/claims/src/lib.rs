@@ -155,7 +155,7 @@ impl<'a> Finder<'a> {
             let b = k.wrapping_sub(1);
             let before_can_speak = k > sentence.start
                 && (self.mention_ending.contains_key(&b)
-                    || SOURCE_NOUNS.contains(&self.w(b))
+                    || is_source_noun(self.w(b))
                     || matches!(self.w(b), "he" | "she" | "it" | "they" | "we" | "i")
                     || self.doc.token_text(b).starts_with(char::is_uppercase));
             w.ends_with("ed")
@@ -164,7 +164,7 @@ impl<'a> Finder<'a> {
                 && !self.in_time.get(k + 2).copied().unwrap_or(false)
                 && !(self.w(k + 1) == "in" && MEDIA.contains(&self.w(k + 3)))
         };
-        if (VERB_CUES.contains(&w) || called_for) && lower_case && !noun_form && !idiom && !passive() && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those" | "media" | "news") {
+        if (is_verb_cue(w) || called_for) && lower_case && !noun_form && !idiom && !passive() && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those" | "media" | "news") {
             return self.verb(k, sentence);
         }
         if PARTICIPLE_CUES.contains(&w) && k > sentence.start && self.w(k - 1) == "," {
@@ -271,7 +271,7 @@ impl<'a> Finder<'a> {
                     while c + 1 < source_first && self.is_punct(c + 1) {
                         c += 1;
                     }
-                    if c + 1 < source_first && (c + 1..source_first).all(|i| !VERB_CUES.contains(&self.w(i))) {
+                    if c + 1 < source_first && (c + 1..source_first).all(|i| !is_verb_cue(self.w(i))) {
                         let end = self.doc.token_at_or_after(source.span.end());
                         source = Source { span: self.span(c + 1, end), ..source };
                         source_first = c + 1;
@@ -342,7 +342,7 @@ impl<'a> Finder<'a> {
 
     /// The sentence's subject before token `k`: its first name, role noun or pronoun.
     fn subject(&self, start: usize, k: usize) -> Option<Source> {
-        let first = (start..k).find(|&i| self.mention_at[i].is_some() || SOURCE_NOUNS.contains(&self.w(i)) || self.pronoun_source(i).is_some())?;
+        let first = (start..k).find(|&i| self.mention_at[i].is_some() || is_source_noun(self.w(i)) || self.pronoun_source(i).is_some())?;
         if let Some(pronoun) = self.pronoun_source(first) {
             return Some(pronoun);
         }
@@ -459,10 +459,10 @@ impl<'a> Finder<'a> {
             return Some(Source { entity: None, span: self.span(from, end) });
         }
         let proper = self.doc.token_text(end - 1).starts_with(char::is_uppercase) && end - 1 > start;
-        if SOURCE_NOUNS.contains(&w) || self.mention_ending.contains_key(&(end - 1)) || proper {
+        if is_source_noun(w) || self.mention_ending.contains_key(&(end - 1)) || proper {
             let mut from = self.phrase_start(end, start);
             // "Economists polled by Reuters": the people polled speak, the poller relays.
-            if from >= start + 3 && self.w(from - 1) == "by" && self.w(from - 2).ends_with("ed") && SOURCE_NOUNS.contains(&self.w(from - 3)) {
+            if from >= start + 3 && self.w(from - 1) == "by" && self.w(from - 2).ends_with("ed") && is_source_noun(self.w(from - 3)) {
                 from = self.phrase_start(from - 2, start);
             }
             if from < end {
@@ -474,12 +474,12 @@ impl<'a> Finder<'a> {
         // "an architect who said …": the antecedent of a relative pronoun, whatever its noun.
         if relative && self.doc.tokens[end - 1].kind == TokenKind::Word && !self.is_punct(end - 1) {
             let from = self.phrase_start(end, start).min(end - 1);
-            let from = (start..from).rev().take(3).take_while(|&i| SOURCE_MODIFIERS.contains(&self.w(i)) || self.doc.tokens[i].kind == TokenKind::Word && !VERB_CUES.contains(&self.w(i)) && !self.is_punct(i)).last().unwrap_or(from);
+            let from = (start..from).rev().take(3).take_while(|&i| SOURCE_MODIFIERS.contains(&self.w(i)) || self.doc.tokens[i].kind == TokenKind::Word && !is_verb_cue(self.w(i)) && !self.is_punct(i)).last().unwrap_or(from);
             return Some(self.source_phrase(from.min(end - 1), end));
         }
         // "Experts on North Korea and nuclear nonproliferation said": the complement ends in a common noun.
-        let role = (start.max(end.saturating_sub(8))..end).find(|&i| SOURCE_NOUNS.contains(&self.w(i)) && matches!(self.w(i + 1), "for" | "of" | "on" | "at" | "from" | "with" | "in"))?;
-        if (role..end).any(|i| self.is_punct(i) || VERB_CUES.contains(&self.w(i))) {
+        let role = (start.max(end.saturating_sub(8))..end).find(|&i| is_source_noun(self.w(i)) && matches!(self.w(i + 1), "for" | "of" | "on" | "at" | "from" | "with" | "in"))?;
+        if (role..end).any(|i| self.is_punct(i) || is_verb_cue(self.w(i))) {
             return None;
         }
         let from = self.phrase_start(role + 1, start);
@@ -493,7 +493,7 @@ impl<'a> Finder<'a> {
             i -= 1;
         }
         let prep = i.checked_sub(1).filter(|&p| p > start && matches!(self.w(p), "for" | "of" | "on" | "at" | "from" | "with"))?;
-        SOURCE_NOUNS.contains(&self.w(prep - 1)).then(|| self.phrase_start(prep, start))
+        is_source_noun(self.w(prep - 1)).then(|| self.phrase_start(prep, start))
     }
 
     /// Whether token `i` is inside a relative clause (", who took over last year,").
@@ -531,17 +531,17 @@ impl<'a> Finder<'a> {
             let capital = self.doc.token_text(i).starts_with(char::is_uppercase) && self.doc.tokens[i].kind == TokenKind::Word;
             // "the grid operator", "the human rights group": up to two unknown words between a
             // determiner and a role noun.
-            let word = |k: usize| self.doc.tokens[k].kind == TokenKind::Word && !VERB_CUES.contains(&self.w(k));
+            let word = |k: usize| self.doc.tokens[k].kind == TokenKind::Word && !is_verb_cue(self.w(k));
             let determiner = |k: usize| matches!(self.w(k), "the" | "a" | "an");
             let named_before = |k: usize| self.mention_ending.contains_key(&k) || self.doc.token_text(k).starts_with(char::is_uppercase);
             let modifier_of_role = i > start
                 && word(i)
-                && (SOURCE_NOUNS.contains(&self.w(i + 1)) || word(i + 1) && SOURCE_NOUNS.contains(&self.w(i + 2)))
+                && (is_source_noun(self.w(i + 1)) || word(i + 1) && is_source_noun(self.w(i + 2)))
                 && (determiner(i - 1)
-                    || i - 1 > start && word(i - 1) && determiner(i - 2) && SOURCE_NOUNS.contains(&self.w(i + 1))
+                    || i - 1 > start && word(i - 1) && determiner(i - 2) && is_source_noun(self.w(i + 1))
                     // "the Re:Russia think tank": a name before the compound
-                    || named_before(i - 1) && SOURCE_NOUNS.contains(&self.w(i + 1)));
-            if SOURCE_NOUNS.contains(&w) || SOURCE_MODIFIERS.contains(&w) || matches!(w, "’s" | "'s") || capital && i > start || modifier_of_role {
+                    || named_before(i - 1) && is_source_noun(self.w(i + 1)));
+            if is_source_noun(w) || SOURCE_MODIFIERS.contains(&w) || matches!(w, "’s" | "'s") || capital && i > start || modifier_of_role {
                 from = i;
                 if matches!(w, "the" | "a" | "an") {
                     break;
@@ -564,7 +564,7 @@ impl<'a> Finder<'a> {
         // a name before the appositive's comma is the source, whatever the appositive names.
         let named_first = (from..to).find(|&i| self.w(i) == ",").and_then(|comma| {
             let &(e, first) = self.mention_ending.get(&comma.checked_sub(1)?)?;
-            (from..first).all(|i| matches!(self.w(i), "the" | "a" | "an") || SOURCE_MODIFIERS.contains(&self.w(i)) || SOURCE_NOUNS.contains(&self.w(i)) || PERSON_TITLE_WORDS.contains(&self.w(i))).then_some(e)
+            (from..first).all(|i| matches!(self.w(i), "the" | "a" | "an") || SOURCE_MODIFIERS.contains(&self.w(i)) || is_source_noun(self.w(i)) || PERSON_TITLE_WORDS.contains(&self.w(i))).then_some(e)
         });
         if let Some(e) = named_first {
             return Source { entity: Some(e), span: self.span(from, to) };
@@ -627,7 +627,7 @@ impl<'a> Finder<'a> {
         // "the Israeli defence body that oversees aid": a role noun within the first words,
         // before any relative clause.
         let clause = (from..close).find(|&i| matches!(self.w(i), "that" | "which" | "who")).unwrap_or(close);
-        let role = matches!(self.w(from), "the" | "a" | "an") && (from..clause.min(from + 6)).any(|i| SOURCE_NOUNS.contains(&self.w(i)));
+        let role = matches!(self.w(from), "the" | "a" | "an") && (from..clause.min(from + 6)).any(|i| is_source_noun(self.w(i)));
         (named || role).then_some(close)
     }
 
@@ -845,7 +845,7 @@ impl<'a> Finder<'a> {
             i += 1;
         }
         (i..end.min(i + 8)).take_while(|&k| !self.is_punct(k)).any(|k| {
-            VERB_CUES.contains(&self.w(k)) && {
+            is_verb_cue(self.w(k)) && {
                 let after = self.trailer_end(k + 1, end, false);
                 self.ends_sentence(after, end) || self.w(after) == "," || k == i
             }
