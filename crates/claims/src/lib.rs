@@ -108,12 +108,7 @@ impl<'a> Finder<'a> {
                 }
             }
         }
-        let mut in_time = vec![false; doc.tokens.len()];
-        for t in &doc.times {
-            for slot in &mut in_time[doc.token_range(t.span)] {
-                *slot = true;
-            }
-        }
+        let in_time = doc.tokens_within(doc.times.iter().map(|t| t.span));
         Finder { doc, lower, mention_ending, mention_at, in_time }
     }
 

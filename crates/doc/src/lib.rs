@@ -88,6 +88,27 @@ impl Doc {
         first..last.max(first)
     }
 
+    /// For each token, whether it lies inside one of `spans` ("is this token part of a time
+    /// expression?"), in one pass over the spans.
+    ///
+    /// ```
+    /// use dossier_doc::{Article, Doc, Span, Token, TokenKind};
+    /// let mut doc = Doc::new(Article::from_paragraphs(vec!["on Friday night".into()]));
+    /// doc.tokens = [(0, 2), (3, 9), (10, 15)]
+    ///     .map(|(s, e)| Token { span: Span::new(s, e), kind: TokenKind::Word, space_before: true })
+    ///     .to_vec();
+    /// assert_eq!(doc.tokens_within([Span::new(3, 15)]), [false, true, true]);
+    /// ```
+    pub fn tokens_within(&self, spans: impl IntoIterator<Item = Span>) -> Vec<bool> {
+        let mut inside = vec![false; self.tokens.len()];
+        for span in spans {
+            for slot in &mut inside[self.token_range(span)] {
+                *slot = true;
+            }
+        }
+        inside
+    }
+
     /// Index of the sentence containing byte `at`, if any.
     pub fn sentence_of(&self, at: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.end() <= at);

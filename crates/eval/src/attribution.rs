@@ -209,32 +209,6 @@ fn max_matching(edges: &[Vec<usize>], right: usize) -> usize {
     (0..edges.len()).filter(|&u| augment(u, edges, &mut vec![false; right], &mut owner)).count()
 }
 
-/// Maps char offsets of a derived text (whitespace squashed, paragraphs re-joined) back to
-/// the original: each non-whitespace char of the derived text is found in order in the
-/// original. Returns one original offset per derived offset, plus one for the end.
-pub fn align(original: &str, derived: &str) -> Vec<usize> {
-    let orig: Vec<char> = original.chars().collect();
-    let mut map = Vec::with_capacity(derived.chars().count() + 1);
-    let mut j = 0;
-    for c in derived.chars() {
-        if c.is_whitespace() {
-            map.push(j.min(orig.len()));
-            continue;
-        }
-        let mut k = j;
-        while k < orig.len() && orig[k] != c {
-            k += 1;
-        }
-        if k < orig.len() {
-            j = k;
-        }
-        map.push(j);
-        j = (j + 1).min(orig.len());
-    }
-    map.push(j);
-    map
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,13 +230,5 @@ mod tests {
         assert_eq!(score.relations().recall, 1.0);
         assert_eq!(score.relations().precision, 0.5);
         assert_eq!(score.exact(1).f1, 2.0 * 0.5 / 1.5);
-    }
-
-    #[test]
-    fn alignment_skips_squashed_whitespace() {
-        let map = align("Title\n\nA  b\nc", "Title\n\nA b c");
-        assert_eq!(map[7], 7); // "A"
-        assert_eq!(map[9], 10); // "b"
-        assert_eq!(map[11], 12); // "c"
     }
 }

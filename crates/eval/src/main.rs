@@ -7,7 +7,7 @@
 //! `lxml_html_clean` installed) and prints the speed ratio.
 
 use clap::{Parser, Subcommand};
-use dossier_eval::{aeb, read_maybe_gz, segments};
+use dossier_eval::{aeb, read_maybe_gz, segments, Analysed};
 use dossier_page::{decode, InputKind};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -88,10 +88,8 @@ fn names(file: &Path) -> Result<(), String> {
     let mut score = Score::default();
     for d in &docs {
         let (text, ranges) = d.text();
-        let page = decode(text.as_bytes(), InputKind::Plain).map_err(|e| e.to_string())?;
-        let doc = dossier::analyse(&page, None);
-        let chars = dossier_doc::CharOffsets::new(&doc.text);
-        let map = dossier_eval::attribution::align(&text, &doc.text);
+        let run = Analysed::new(&text, None)?;
+        let doc = &run.doc;
         let token_at = |c: usize, start: bool| ranges.iter().position(|&(a, b)| if start { a <= c && c < b } else { a < c && c <= b });
         let mut predicted = Vec::new();
         for e in &doc.entities {
@@ -106,7 +104,7 @@ fn names(file: &Path) -> Result<(), String> {
                 if dossier_entities::is_demonym(&doc.slice(*m).split_whitespace().collect::<Vec<_>>().join(" ")) {
                     continue;
                 }
-                let (a, b) = (map[chars.char_offset(m.start())], map[chars.char_offset(m.end())]);
+                let (a, b) = run.original(*m);
                 if let (Some(first), Some(last)) = (token_at(a, true), token_at(b, false)) {
                     predicted.push((first, last + 1, kind.to_string()));
                 }
@@ -140,18 +138,16 @@ fn quantities(dir: &Path) -> Result<(), String> {
     let docs = load(dir)?;
     let mut score = Score::default();
     for d in &docs {
-        let page = decode(d.text.as_bytes(), InputKind::Plain).map_err(|e| format!("{}: {e}", d.name))?;
-        let doc = dossier::analyse(&page, None);
-        let chars = dossier_doc::CharOffsets::new(&doc.text);
-        let map = dossier_eval::attribution::align(&d.text, &doc.text);
-        let predicted: Vec<Measured> = doc
+        let run = Analysed::new(&d.text, None).map_err(|e| format!("{}: {e}", d.name))?;
+        let predicted: Vec<Measured> = run
+            .doc
             .quantities
             .iter()
             .map(|q| {
-                let span = q.unit_span.map_or(q.span, |u| q.span.cover(u));
+                let (start, end) = run.original(q.unit_span.map_or(q.span, |u| q.span.cover(u)));
                 Measured {
-                    start: map[chars.char_offset(span.start())],
-                    end: map[chars.char_offset(span.end())],
+                    start,
+                    end,
                     approximate: q.approximate,
                     range: q.value.is_none() && q.interval.low.is_some() && q.interval.high.is_some() && !q.approximate,
                     // A count: no unit, or a noun for the things counted ("five samples"), not a unit symbol.
@@ -193,18 +189,14 @@ fn times(data: &Path) -> Result<(), String> {
     for (name, docs) in sets {
         let mut score = Score::default();
         for d in &docs {
-            let page = decode(d.text.as_bytes(), InputKind::Plain).map_err(|e| format!("{}: {e}", d.name))?;
-            let doc = dossier::analyse(&page, dossier::Reference::parse(&d.dct).ok());
-            let chars = dossier_doc::CharOffsets::new(&doc.text);
-            let map = dossier_eval::attribution::align(&d.text, &doc.text);
-            let predicted: Vec<Timex> = doc
+            let run = Analysed::new(&d.text, dossier::Reference::parse(&d.dct).ok()).map_err(|e| format!("{}: {e}", d.name))?;
+            let predicted: Vec<Timex> = run
+                .doc
                 .times
                 .iter()
-                .map(|t| Timex {
-                    start: map[chars.char_offset(t.span.start())],
-                    end: map[chars.char_offset(t.span.end())],
-                    kind: format!("{:?}", t.kind).to_uppercase(),
-                    value: t.value.clone(),
+                .map(|t| {
+                    let (start, end) = run.original(t.span);
+                    Timex { start, end, kind: format!("{:?}", t.kind).to_uppercase(), value: t.value.clone() }
                 })
                 .collect();
             if std::env::var_os("DOSSIER_EVAL_MISSES").is_some() {
@@ -230,7 +222,7 @@ fn times(data: &Path) -> Result<(), String> {
 
 /// Runs the whole pipeline on each PolNeAR text (as plain input) and scores its claims.
 fn attribution(split: &Path) -> Result<(), String> {
-    use dossier_eval::attribution::{align, load, Attribution, Score, ROLES};
+    use dossier_eval::attribution::{load, Attribution, Score, ROLES};
     let docs = load(split)?;
     let mut score = Score::default();
     let (mut pipeline_seconds, mut claims_seconds) = (0.0, 0.0);
@@ -242,9 +234,9 @@ fn attribution(split: &Path) -> Result<(), String> {
         let start = Instant::now();
         doc.claims = dossier_claims::annotate(&doc);
         claims_seconds += start.elapsed().as_secs_f64();
-        let chars = dossier_doc::CharOffsets::new(&doc.text);
-        let map = align(&d.text, &doc.text);
-        let spans = |s: dossier_doc::Span| vec![(map[chars.char_offset(s.start())], map[chars.char_offset(s.end())])];
+        let run = Analysed::from_doc(&d.text, doc);
+        let doc = &run.doc;
+        let spans = |s: dossier_doc::Span| vec![run.original(s)];
         let original: Vec<char> = d.text.chars().collect();
         // PolNeAR's contents keep their quote marks and a leading "that"; dossier's do not.
         let polnear_content = |s: dossier_doc::Span| {

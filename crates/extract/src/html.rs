@@ -254,12 +254,17 @@ fn own_text(e: &ElementRef) -> (String, usize) {
     (squash(&text), links)
 }
 
+/// How many characters of an element's text are inside links.
+fn link_chars(e: &ElementRef) -> usize {
+    e.select(selector("a")).map(|a| a.text().map(|t| t.chars().count()).sum::<usize>()).sum()
+}
+
 /// Three or more paragraphs of 80+ characters that are not mostly links.
 fn holds_article_text(e: &ElementRef) -> bool {
     e.select(selector("p"))
         .filter(|p| {
             let len: usize = p.text().map(|t| t.chars().count()).sum();
-            let links: usize = p.select(selector("a")).map(|a| a.text().map(|t| t.chars().count()).sum::<usize>()).sum();
+            let links = link_chars(p);
             len >= 80 && links * 3 < len
         })
         .nth(2)
@@ -281,7 +286,7 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
         let paragraph = matches!(name, "p" | "pre" | "blockquote" | "li" | "h2" | "h3")
             || matches!(name, "div" | "section" | "td") && only_inline;
         let (text, links) = if paragraph {
-            let links = e.select(selector("a")).map(|a| a.text().map(|t| t.chars().count()).sum::<usize>()).sum();
+            let links = link_chars(&e);
             (squash(&e.text().collect::<String>()), links)
         } else if matches!(name, "div" | "section" | "article" | "td" | "main") {
             own_text(&e)
@@ -339,7 +344,7 @@ fn is_paragraph_sibling(e: &ElementRef) -> bool {
     }
     let text = squash(&e.text().collect::<String>());
     let len = text.chars().count();
-    let links: usize = e.select(selector("a")).map(|a| a.text().map(|t| t.chars().count()).sum::<usize>()).sum();
+    let links = link_chars(e);
     len >= 80 && links * 4 < len || len > 0 && links == 0 && text.ends_with(['.', '!', '?', ':', '…'])
 }
 

@@ -32,7 +32,7 @@ mod numbers;
 pub use hedges::{Hedge, HEDGES};
 pub use numbers::is_measure_unit;
 
-use dossier_doc::{Doc, Interval, Quantity, QuantityKind, Span, TimeType, TokenKind};
+use dossier_doc::{Doc, Interval, Quantity, QuantityKind, TimeType, TokenKind};
 use numbers::{Figure, NumberReader};
 
 /// Finds the quantities of a tokenised document whose time expressions are already found.
@@ -171,11 +171,6 @@ fn product(a: Interval, b: Interval) -> Interval {
         mul(a.high, b.high),
         a.high_inclusive && b.high_inclusive,
     )
-}
-
-/// Whether a token is inside one of the document's time expressions.
-fn in_time(doc: &Doc, span: Span) -> bool {
-    doc.times.iter().any(|t| t.span.contains(span))
 }
 
 /// The period of a set time expression ("annually" → "year").

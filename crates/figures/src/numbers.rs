@@ -1,6 +1,6 @@
 //! Reading numbers, shares, units and rates off the token stream.
 
-use crate::{in_time, is_word, set_at, Hedge, HEDGES};
+use crate::{is_word, set_at, Hedge, HEDGES};
 use dossier_doc::{Doc, Interval, QuantityKind, Span, TokenKind};
 
 /// A figure as written, before its hedge is applied.
@@ -112,7 +112,8 @@ const UNIT_STOP: &[&str] = &[
 
 impl<'a> NumberReader<'a> {
     pub fn new(doc: &'a Doc) -> NumberReader<'a> {
-        let blocked = doc.tokens.iter().map(|t| in_time(doc, t.span)).collect();
+        // Numbers inside time expressions belong to those ("24 years", "2022").
+        let blocked = doc.tokens_within(doc.times.iter().map(|t| t.span));
         NumberReader { doc, lower: &doc.lower, blocked }
     }
 
