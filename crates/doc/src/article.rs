@@ -1,5 +1,8 @@
 use serde::Serialize;
 
+/// How the publishing outlet is named when the page does not say.
+pub const UNKNOWN_OUTLET: &str = "the publishing outlet";
+
 /// A news article as extraction leaves it: clean body paragraphs and the page's metadata.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Article {
@@ -23,6 +26,18 @@ impl Article {
     /// An article that is only body paragraphs (input kind `plain`).
     pub fn from_paragraphs(paragraphs: Vec<String>) -> Article {
         Article { paragraphs, ..Article::default() }
+    }
+
+    /// The outlet that publishes this article, as the first link of every relay chain.
+    ///
+    /// ```
+    /// let mut a = dossier_doc::Article::default();
+    /// assert_eq!(a.outlet(), "the publishing outlet");
+    /// a.publisher = Some("Kyiv Post".into());
+    /// assert_eq!(a.outlet(), "Kyiv Post");
+    /// ```
+    pub fn outlet(&self) -> &str {
+        self.publisher.as_deref().unwrap_or(UNKNOWN_OUTLET)
     }
 }
 

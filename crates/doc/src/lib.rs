@@ -23,7 +23,7 @@ mod article;
 mod layers;
 mod span;
 
-pub use article::{Article, Caption, Published, PublishedFrom, Removed, RemovedReason};
+pub use article::{Article, Caption, Published, PublishedFrom, Removed, RemovedReason, UNKNOWN_OUTLET};
 pub use layers::*;
 pub use span::{CharOffsets, Span};
 

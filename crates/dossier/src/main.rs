@@ -1,10 +1,13 @@
 //! The `dossier` command line.
 
-use clap::{Parser, Subcommand, ValueEnum};
-use dossier::{analyse, Reference, Report};
-use dossier_page::{decode, InputKind, MAX_PAGE_BYTES};
-use std::io::{Read, Write};
-use std::path::Path;
+mod commands;
+
+use clap::{Parser, Subcommand};
+use commands::export::ExportFormat;
+use commands::extract::Format;
+use commands::query::Output;
+use commands::InputArg;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -16,7 +19,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract the article, entities, figures, dates and claims of each page as JSON.
+    /// Extract the article, entities, figures, dates and claims of each page as JSON (nothing is stored).
     Extract {
         /// Files to read (HTML or text); `-` or nothing reads standard input.
         files: Vec<String>,
@@ -30,20 +33,88 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<Format>,
     },
+    /// Analyse pages and keep them in the ledger, linked to what it already holds.
+    Ingest {
+        /// Files, directories (read recursively), glob patterns; .gz, .warc(.gz), .jsonl and RSS/Atom feeds are opened.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        #[command(flatten)]
+        db: Db,
+        /// Pages analysed in parallel (default: the number of cores).
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// What plain files are: detected, HTML, scraped text, or plain article bodies.
+        #[arg(long = "input", value_enum, default_value = "auto")]
+        input: InputArg,
+    },
+    /// List claims (each one cluster of appearances), first seen first.
+    Claims {
+        /// An entity the claim names or that said it (name or key, e.g. "North Korea" or place:north-korea).
+        #[arg(long)]
+        about: Option<String>,
+        /// Part of the source's name.
+        #[arg(long)]
+        source: Option<String>,
+        /// First seen on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// First seen on or before this day.
+        #[arg(long)]
+        until: Option<String>,
+        /// Words the claim's text contains.
+        #[arg(long)]
+        contains: Option<String>,
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        #[command(flatten)]
+        db: Db,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Output,
+    },
+    /// Show a claim (C12), an article (A3) or an entity (a name or key) in full.
+    Show {
+        what: String,
+        #[command(flatten)]
+        db: Db,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Output,
+    },
+    /// Full-text search over article bodies and claims.
+    Search {
+        text: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[command(flatten)]
+        db: Db,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Output,
+    },
+    /// Every figure in claims about an entity, by what is measured, in publication order.
+    Figures {
+        #[arg(long, required = true)]
+        about: String,
+        #[command(flatten)]
+        db: Db,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Output,
+    },
+    /// Write the whole ledger out.
+    Export {
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: ExportFormat,
+        /// Folder for the CSV tables (csv only).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        db: Db,
+    },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum InputArg {
-    Auto,
-    Html,
-    Text,
-    Plain,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Json,
-    Jsonl,
+#[derive(clap::Args)]
+struct Db {
+    /// The ledger file (default: $DOSSIER_DB, else ~/.local/share/dossier/ledger.sqlite).
+    #[arg(long)]
+    db: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -54,100 +125,17 @@ fn main() -> ExitCode {
         eprintln!("dossier: internal error{at}: {what}");
     }));
     let cli = Cli::parse();
+    let path = |db: Db| commands::ledger_path(db.db);
     match cli.command {
-        Command::Extract { files, input, published, format } => extract(files, input, published, format),
-    }
-}
-
-fn extract(mut files: Vec<String>, input: InputArg, published: Option<String>, format: Option<Format>) -> ExitCode {
-    let kind = match input {
-        InputArg::Auto => InputKind::Auto,
-        InputArg::Html => InputKind::Html,
-        InputArg::Text => InputKind::Text,
-        InputArg::Plain => InputKind::Plain,
-    };
-    let reference = match published.as_deref().map(Reference::parse).transpose() {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("dossier: --published: {e}");
-            return ExitCode::from(2);
+        Command::Extract { files, input, published, format } => commands::extract::extract(files, input, published, format),
+        Command::Ingest { paths, db, jobs, input } => commands::ingest::ingest(&paths, &path(db), jobs, input),
+        Command::Claims { about, source, since, until, contains, limit, db, format } => {
+            let query = dossier_ledger::ClaimQuery { about, source, since, until, contains, limit };
+            commands::query::claims(&path(db), &query, format)
         }
-    };
-    if files.is_empty() {
-        files.push("-".into());
+        Command::Show { what, db, format } => commands::query::show(&path(db), &what, format),
+        Command::Search { text, limit, db, format } => commands::query::search(&path(db), &text, limit, format),
+        Command::Figures { about, db, format } => commands::query::figures(&path(db), &about, format),
+        Command::Export { format, out, db } => commands::export::export(&path(db), format, out.as_deref()),
     }
-    let pretty = format.unwrap_or(if files.len() == 1 { Format::Json } else { Format::Jsonl }) == Format::Json && files.len() == 1;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failed = false;
-    for path in &files {
-        let result = read_input(path).and_then(|bytes| decode(&bytes, kind).map_err(|e| e.to_string()));
-        let page = match result {
-            Ok(page) => page,
-            Err(message) => {
-                eprintln!("dossier: {}: {message}", display(path));
-                failed = true;
-                continue;
-            }
-        };
-        if page.encoding_guessed {
-            eprintln!(
-                "dossier: {}: warning: not valid UTF-8 and no charset declared; decoded as {} by guess (convert it to UTF-8 or declare its charset to be sure)",
-                display(path),
-                page.encoding
-            );
-        }
-        // A bug in a stage must cost one input, not the run: report it and go on.
-        let Ok(doc) = std::panic::catch_unwind(|| analyse(&page, reference.clone())) else {
-            eprintln!("dossier: {}: internal error while analysing this page (a bug in dossier: please report it with the page)", display(path));
-            failed = true;
-            continue;
-        };
-        let report = Report::new(&doc, &page, path);
-        let written = if pretty { serde_json::to_writer_pretty(&mut out, &report) } else { serde_json::to_writer(&mut out, &report) };
-        if let Err(e) = written.map_err(std::io::Error::from).and_then(|_| writeln!(out)) {
-            eprintln!("dossier: cannot write output: {e}");
-            return ExitCode::from(1);
-        }
-    }
-    if let Err(e) = out.flush() {
-        eprintln!("dossier: cannot write output: {e}");
-        return ExitCode::from(1);
-    }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-fn display(path: &str) -> &str {
-    if path == "-" {
-        "<stdin>"
-    } else {
-        path
-    }
-}
-
-/// Reads a file (or standard input) with the size limit applied before reading it all.
-fn read_input(path: &str) -> Result<Vec<u8>, String> {
-    let limit = MAX_PAGE_BYTES as u64 + 1;
-    if path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().take(limit).read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
-        return Ok(bytes);
-    }
-    let p = Path::new(path);
-    let meta = std::fs::metadata(p).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file: check the path".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied: the file cannot be read by this user".to_string(),
-        _ => format!("cannot read: {e}"),
-    })?;
-    if meta.is_dir() {
-        return Err(format!("is a directory: give the files inside it (dossier extract {}/*.html)", path.trim_end_matches('/')));
-    }
-    let file = std::fs::File::open(p).map_err(|e| format!("cannot open: {e}"))?;
-    let mut bytes = Vec::new();
-    file.take(limit).read_to_end(&mut bytes).map_err(|e| format!("cannot read: {e}"))?;
-    Ok(bytes)
 }

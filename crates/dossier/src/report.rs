@@ -115,15 +115,12 @@ pub struct ClaimOut<'a> {
     pub said_on: Option<String>,
 }
 
-/// How the publishing outlet is named in a relay when the page does not say.
-pub const UNKNOWN_OUTLET: &str = "the publishing outlet";
-
 impl<'a> Report<'a> {
     pub fn new(doc: &'a Doc, page: &Page, path: &str) -> Report<'a> {
         let offsets = CharOffsets::new(&doc.text);
         let span = |s: Span| SpanOut { start: offsets.char_offset(s.start()), end: offsets.char_offset(s.end()), text: doc.slice(s) };
         let a = &doc.article;
-        let outlet = a.publisher.as_deref().unwrap_or(UNKNOWN_OUTLET);
+        let outlet = a.outlet();
         Report {
             document: DocumentInfo {
                 path: path.to_string(),

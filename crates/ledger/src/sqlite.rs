@@ -1,0 +1,899 @@
+//! The embedded store: one SQLite file (WAL journal), schema migrations by `user_version`.
+//!
+//! Every value reaches SQL as a bound parameter; the only SQL assembled at run time is
+//! a list of `?` placeholders.
+
+use crate::copies::{containment, shingles, Signature, COPY_CONTAINMENT};
+use crate::filing::{Bounds, FiledClaim, Filing};
+use crate::matching::{fit, idf, negated, same_origin, similarity, terms, widen, FigureFit, Origin, SAME_CLAIM};
+use crate::{
+    Appearance, ArticleView, ClaimQuery, ClaimRow, ClaimView, Counts, EntityView, Error, FigureAppearance, FigureRow, Filed, Relation, Result, SearchHit,
+    Store,
+};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Transaction};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Each migration brings the schema from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    origin TEXT NOT NULL,
+    url TEXT,
+    ingested_at TEXT NOT NULL,
+    title TEXT,
+    publisher TEXT,
+    publisher_key TEXT,
+    published TEXT,
+    published_at TEXT,
+    body TEXT NOT NULL,
+    filing TEXT NOT NULL,
+    copy_group INTEGER NOT NULL,
+    copy_score REAL
+);
+CREATE INDEX articles_copy_group ON articles(copy_group);
+CREATE TABLE article_bands (band INTEGER NOT NULL, article INTEGER NOT NULL REFERENCES articles(id));
+CREATE INDEX article_bands_band ON article_bands(band);
+CREATE TABLE entities (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL, kind TEXT NOT NULL);
+CREATE TABLE mentions (
+    entity INTEGER NOT NULL REFERENCES entities(id),
+    article INTEGER NOT NULL REFERENCES articles(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX mentions_entity ON mentions(entity);
+CREATE INDEX mentions_article ON mentions(article);
+CREATE TABLE clusters (
+    id INTEGER PRIMARY KEY,
+    origin_key TEXT NOT NULL,
+    origin_name TEXT NOT NULL,
+    voice INTEGER,
+    negative INTEGER NOT NULL,
+    terms TEXT NOT NULL
+);
+CREATE TABLE cluster_terms (term TEXT NOT NULL, cluster INTEGER NOT NULL REFERENCES clusters(id));
+CREATE INDEX cluster_terms_term ON cluster_terms(term);
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(id),
+    ordinal INTEGER NOT NULL,
+    cluster INTEGER NOT NULL REFERENCES clusters(id),
+    content TEXT NOT NULL,
+    source_name TEXT,
+    source_key TEXT,
+    hedged INTEGER NOT NULL,
+    published_at TEXT
+);
+CREATE INDEX claims_cluster ON claims(cluster);
+CREATE INDEX claims_article ON claims(article);
+CREATE TABLE claim_entities (claim INTEGER NOT NULL REFERENCES claims(id), entity INTEGER NOT NULL REFERENCES entities(id));
+CREATE INDEX claim_entities_entity ON claim_entities(entity);
+CREATE INDEX claim_entities_claim ON claim_entities(claim);
+CREATE TABLE figures (
+    claim INTEGER NOT NULL REFERENCES claims(id),
+    text TEXT NOT NULL,
+    unit TEXT,
+    low REAL, low_inclusive INTEGER NOT NULL,
+    high REAL, high_inclusive INTEGER NOT NULL,
+    approximate INTEGER NOT NULL
+);
+CREATE INDEX figures_claim ON figures(claim);
+CREATE TABLE relations (
+    from_cluster INTEGER NOT NULL REFERENCES clusters(id),
+    to_cluster INTEGER NOT NULL REFERENCES clusters(id),
+    kind TEXT NOT NULL,
+    PRIMARY KEY (from_cluster, to_cluster, kind)
+);
+CREATE INDEX relations_to ON relations(to_cluster);
+CREATE VIRTUAL TABLE search USING fts5(title, text, kind UNINDEXED, ref UNINDEXED);
+"#];
+
+/// How many stored articles sharing a band are checked for containment, at most.
+const COPY_CANDIDATES: usize = 32;
+/// How many clusters sharing terms are compared with a new claim, at most.
+const CLUSTER_CANDIDATES: usize = 24;
+
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+fn err(doing: &str) -> impl Fn(rusqlite::Error) -> Error + '_ {
+    move |e| Error { message: format!("{doing}: {e}") }
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) a ledger file and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<SqliteStore> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error { message: format!("cannot create the ledger's folder {}: {e}", dir.display()) })?;
+        }
+        let conn = Connection::open(path).map_err(|e| Error { message: format!("cannot open the ledger {}: {e}", path.display()) })?;
+        SqliteStore::setup(conn, &path.display().to_string())
+    }
+
+    pub fn open_in_memory() -> Result<SqliteStore> {
+        SqliteStore::setup(Connection::open_in_memory().map_err(err("cannot open an in-memory ledger"))?, ":memory:")
+    }
+
+    fn setup(mut conn: Connection, name: &str) -> Result<SqliteStore> {
+        let not_a_ledger = |e: rusqlite::Error| Error { message: format!("{name} is not a dossier ledger (or is damaged): {e}") };
+        // WAL with synchronous=NORMAL: a commit survives the process being killed; only
+        // a power cut can lose the last few, and never leaves the file inconsistent.
+        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;")
+            .map_err(not_a_ledger)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(not_a_ledger)?;
+        if version > MIGRATIONS.len() as i64 {
+            return Err(Error {
+                message: format!("{name} was written by a newer dossier (schema {version}, this one knows {}): upgrade dossier", MIGRATIONS.len()),
+            });
+        }
+        for (i, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = conn.transaction().map_err(not_a_ledger)?;
+            tx.execute_batch(migration).map_err(not_a_ledger)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64).map_err(not_a_ledger)?;
+            tx.commit().map_err(not_a_ledger)?;
+        }
+        Ok(SqliteStore { conn })
+    }
+}
+
+fn placeholders(n: usize) -> String {
+    vec!["?"; n].join(",")
+}
+
+/// A claim's origin ([`Origin`]) as owned strings: `own` is the outlet's own voice.
+fn origin(claim: &FiledClaim, own: &(String, String, i64)) -> (String, String, Option<i64>) {
+    match &claim.source {
+        Some(s) => match (&s.key, &s.name) {
+            (Some(key), Some(name)) => (key.clone(), name.clone(), None),
+            _ => {
+                let text = s.excerpt.text.trim();
+                let lower = text.to_lowercase();
+                let bare = ["the ", "a ", "an "].iter().find_map(|d| lower.strip_prefix(d)).unwrap_or(&lower);
+                (format!("said:{bare}"), text.to_string(), None)
+            }
+        },
+        None => (own.0.clone(), own.1.clone(), Some(own.2)),
+    }
+}
+
+fn unit_stem(unit: &Option<String>) -> Option<String> {
+    unit.as_deref().map(|u| {
+        let last = u.rsplit(' ').next().unwrap_or(u);
+        last.strip_suffix('s').filter(|b| b.len() >= 3).unwrap_or(last).to_string()
+    })
+}
+
+struct Candidate {
+    cluster: i64,
+    origin_key: String,
+    origin_name: String,
+    voice: Option<i64>,
+    negative: bool,
+    terms: Vec<String>,
+}
+
+fn candidates(tx: &Transaction, terms: &[String]) -> rusqlite::Result<Vec<Candidate>> {
+    if terms.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT c.id, c.origin_key, c.origin_name, c.voice, c.negative, c.terms FROM clusters c JOIN (
+             SELECT cluster, COUNT(*) AS shared FROM cluster_terms WHERE term IN ({}) GROUP BY cluster ORDER BY shared DESC, cluster LIMIT {CLUSTER_CANDIDATES}
+         ) t ON t.cluster = c.id ORDER BY t.shared DESC, c.id",
+        placeholders(terms.len())
+    );
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(terms), |r| {
+        let terms: String = r.get(5)?;
+        Ok(Candidate {
+            cluster: r.get(0)?,
+            origin_key: r.get(1)?,
+            origin_name: r.get(2)?,
+            voice: r.get(3)?,
+            negative: r.get(4)?,
+            terms: terms.split('\n').map(str::to_string).collect(),
+        })
+    })?;
+    rows.collect()
+}
+
+/// Each term's weight ([`idf`]) among the clusters stored so far.
+fn term_weights(tx: &Transaction, mine: &[String], found: &[Candidate], clusters: i64) -> rusqlite::Result<HashMap<String, f64>> {
+    let mut all: Vec<&String> = mine.iter().chain(found.iter().flat_map(|c| c.terms.iter())).collect();
+    all.sort();
+    all.dedup();
+    let mut weights = HashMap::with_capacity(all.len());
+    if all.is_empty() {
+        return Ok(weights);
+    }
+    let sql = format!("SELECT term, COUNT(*) FROM cluster_terms WHERE term IN ({}) GROUP BY term", placeholders(all.len()));
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params_from_iter(&all))?;
+    while let Some(row) = rows.next()? {
+        weights.insert(row.get::<_, String>(0)?, idf(row.get::<_, i64>(1)? as usize, clusters as usize));
+    }
+    for t in all {
+        weights.entry(t.clone()).or_insert_with(|| idf(0, clusters as usize));
+    }
+    Ok(weights)
+}
+
+/// The figures of every appearance of a cluster, with their units' stems.
+fn cluster_figures(tx: &Transaction, cluster: i64) -> rusqlite::Result<Vec<(Option<String>, Bounds)>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT f.unit, f.low, f.low_inclusive, f.high, f.high_inclusive, f.approximate FROM figures f JOIN claims c ON c.id = f.claim WHERE c.cluster = ?1",
+    )?;
+    let rows = stmt.query_map([cluster], |r| {
+        let b = Bounds { low: r.get(1)?, low_inclusive: r.get(2)?, high: r.get(3)?, high_inclusive: r.get(4)? };
+        Ok((unit_stem(&r.get(0)?), widen(b, r.get(5)?)))
+    })?;
+    rows.collect()
+}
+
+/// How a new cluster relates to an older one about the same thing, if it does.
+fn relate(mine: &[(Option<String>, Bounds)], theirs: &[(Option<String>, Bounds)], opposite: bool) -> &'static str {
+    let fits: Vec<FigureFit> = mine
+        .iter()
+        .flat_map(|(u, a)| theirs.iter().filter(move |(v, _)| u.is_some() && u == v).map(move |(_, b)| fit(*a, *b)))
+        .collect();
+    if opposite || !fits.is_empty() && fits.iter().all(|f| *f == FigureFit::Disjoint) {
+        "contradicts"
+    } else if fits.is_empty() || fits.contains(&FigureFit::Compatible) {
+        "corroborates"
+    } else if fits.contains(&FigureFit::Narrower) {
+        "refines"
+    } else {
+        "refined-by"
+    }
+}
+
+impl SqliteStore {
+    fn file_in(tx: &Transaction, filing: &Filing) -> rusqlite::Result<Filed> {
+        let p = &filing.provenance;
+        if let Some(article) = tx.query_row("SELECT id FROM articles WHERE sha256 = ?1", [&p.sha256], |r| r.get(0)).optional()? {
+            return Ok(Filed::AlreadyKept { article });
+        }
+
+        // Copies: candidates share a MinHash band; containment decides.
+        let signature = Signature::of(&filing.body);
+        let mut copy: Option<(i64, f64)> = None; // (copy group, containment)
+        if !signature.bands.is_empty() {
+            let sql = format!(
+                "SELECT a.id, a.copy_group, a.body FROM articles a JOIN (
+                     SELECT article, COUNT(*) AS shared FROM article_bands WHERE band IN ({}) GROUP BY article ORDER BY shared DESC, article LIMIT {COPY_CANDIDATES}
+                 ) b ON b.article = a.id",
+                placeholders(signature.bands.len())
+            );
+            let mut stmt = tx.prepare_cached(&sql)?;
+            let mut rows = stmt.query(params_from_iter(&signature.bands))?;
+            while let Some(row) = rows.next()? {
+                let body: String = row.get(2)?;
+                let score = containment(&signature.shingles, &shingles(&body));
+                if score >= COPY_CONTAINMENT && copy.is_none_or(|(_, best)| score > best) {
+                    copy = Some((row.get(1)?, score));
+                }
+            }
+        }
+
+        let filing_json = serde_json::to_string(filing).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        tx.execute(
+            "INSERT INTO articles (sha256, origin, url, ingested_at, title, publisher, publisher_key, published, published_at, body, filing, copy_group, copy_score)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12)",
+            params![
+                p.sha256,
+                p.origin,
+                p.url,
+                p.ingested_at,
+                filing.title,
+                filing.publisher,
+                filing.publisher_key(),
+                filing.published,
+                filing.published_at,
+                filing.body,
+                filing_json,
+                copy.map(|c| c.1)
+            ],
+        )?;
+        let article = tx.last_insert_rowid();
+        let group = copy.map_or(article, |c| c.0);
+        tx.execute("UPDATE articles SET copy_group = ?1 WHERE id = ?2", [group, article])?;
+        {
+            let mut band = tx.prepare_cached("INSERT INTO article_bands (band, article) VALUES (?1, ?2)")?;
+            for b in &signature.bands {
+                band.execute(params![b, article])?;
+            }
+        }
+        tx.execute("INSERT INTO search (title, text, kind, ref) VALUES (?1, ?2, 'article', ?3)", params![filing.title, filing.body, article])?;
+
+        // Entities, keyed across articles.
+        let mut entity_ids = Vec::with_capacity(filing.entities.len());
+        {
+            let mut upsert = tx.prepare_cached("INSERT INTO entities (key, name, kind) VALUES (?1, ?2, ?3) ON CONFLICT(key) DO NOTHING")?;
+            let mut id_of = tx.prepare_cached("SELECT id FROM entities WHERE key = ?1")?;
+            let mut mention = tx.prepare_cached("INSERT INTO mentions (entity, article, start, \"end\") VALUES (?1, ?2, ?3, ?4)")?;
+            for e in &filing.entities {
+                upsert.execute(params![e.key, e.name, e.kind])?;
+                let id: i64 = id_of.query_row([&e.key], |r| r.get(0))?;
+                for m in &e.mentions {
+                    mention.execute(params![id, article, m.start as i64, m.end as i64])?;
+                }
+                entity_ids.push(id);
+            }
+        }
+
+        // The outlet's own voice; its copies share it through the copy group.
+        let own_voice = (
+            filing.publisher_key().unwrap_or_else(|| format!("article:{article}")),
+            filing.publisher.clone().unwrap_or_else(|| dossier_doc::UNKNOWN_OUTLET.to_string()),
+            group,
+        );
+
+        let mut new_clusters = 0;
+        let clusters_so_far: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM clusters", [], |r| r.get(0))?;
+        for (ordinal, claim) in filing.claims.iter().enumerate() {
+            let (origin_key, origin_name, voice) = origin(claim, &own_voice);
+            let me = Origin { key: &origin_key, name: &origin_name, voice };
+            let named: Vec<&crate::filing::FiledEntity> = claim.entities.iter().filter_map(|&e| filing.entities.get(e)).collect();
+            let keys: Vec<&str> = named.iter().map(|e| e.key.as_str()).collect();
+            let names: Vec<&str> = named.iter().flat_map(|e| e.mentions.iter().map(|m| m.text.as_str()).chain([e.name.as_str()])).collect();
+            let claim_terms = terms(&claim.content.text, &keys, &names);
+            // The proposition's polarity: a denial of a negated statement asserts it.
+            let negative = claim.negative != negated(&claim.content.text);
+            let mine: Vec<(Option<String>, Bounds)> =
+                claim.figures.iter().filter_map(|&q| filing.figures.get(q)).map(|f| (unit_stem(&f.unit), widen(f.interval, f.approximate))).collect();
+            let found = candidates(tx, &claim_terms)?;
+            let weights = term_weights(tx, &claim_terms, &found, clusters_so_far)?;
+            let weight = |t: &str| weights.get(t).copied().unwrap_or(1.0);
+            let mut same: Option<(f64, i64)> = None;
+            let mut related = Vec::new();
+            for c in &found {
+                let score = similarity(&claim_terms, &c.terms, weight);
+                let one_speaker = same_origin(me, Origin { key: &c.origin_key, name: &c.origin_name, voice: c.voice });
+                if score >= SAME_CLAIM && one_speaker && c.negative == negative {
+                    if same.is_none_or(|(best, _)| score > best) {
+                        same = Some((score, c.cluster));
+                    }
+                    continue;
+                }
+                if score >= SAME_CLAIM {
+                    related.push((c, cluster_figures(tx, c.cluster)?));
+                    continue;
+                }
+                // The same measured thing: a shared entity and a figure of the same unit.
+                let shares_name = c.terms.iter().any(|t| t.starts_with('@') && claim_terms.binary_search(t).is_ok());
+                if shares_name && !one_speaker && !mine.is_empty() {
+                    let theirs = cluster_figures(tx, c.cluster)?;
+                    if mine.iter().any(|(u, _)| u.is_some() && theirs.iter().any(|(v, _)| v == u)) {
+                        related.push((c, theirs));
+                    }
+                }
+            }
+            let cluster = match same {
+                Some((_, c)) => c,
+                None => {
+                    tx.execute(
+                        "INSERT INTO clusters (origin_key, origin_name, voice, negative, terms) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![origin_key, origin_name, voice, negative, claim_terms.join("\n")],
+                    )?;
+                    new_clusters += 1;
+                    let id = tx.last_insert_rowid();
+                    let mut term = tx.prepare_cached("INSERT INTO cluster_terms (term, cluster) VALUES (?1, ?2)")?;
+                    for t in &claim_terms {
+                        term.execute(params![t, id])?;
+                    }
+                    id
+                }
+            };
+            tx.execute(
+                "INSERT INTO claims (article, ordinal, cluster, content, source_name, source_key, hedged, published_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    article,
+                    ordinal as i64,
+                    cluster,
+                    claim.content.text,
+                    claim.source.as_ref().map(|s| s.name.clone().unwrap_or_else(|| s.excerpt.text.clone())),
+                    claim.source.as_ref().and_then(|s| s.key.clone()),
+                    !claim.hedges.is_empty(),
+                    filing.published_at
+                ],
+            )?;
+            let claim_id = tx.last_insert_rowid();
+            tx.execute("INSERT INTO search (title, text, kind, ref) VALUES (NULL, ?1, 'claim', ?2)", params![claim.content.text, cluster])?;
+            {
+                let mut named = tx.prepare_cached("INSERT INTO claim_entities (claim, entity) VALUES (?1, ?2)")?;
+                for &e in &claim.entities {
+                    if let Some(id) = entity_ids.get(e) {
+                        named.execute(params![claim_id, id])?;
+                    }
+                }
+                let mut figure = tx.prepare_cached(
+                    "INSERT INTO figures (claim, text, unit, low, low_inclusive, high, high_inclusive, approximate) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?;
+                for f in claim.figures.iter().filter_map(|&q| filing.figures.get(q)) {
+                    let i = f.interval;
+                    figure.execute(params![claim_id, f.excerpt.text, f.unit, i.low, i.low_inclusive, i.high, i.high_inclusive, f.approximate])?;
+                }
+            }
+            if same.is_none() {
+                let mut relation = tx.prepare_cached("INSERT OR IGNORE INTO relations (from_cluster, to_cluster, kind) VALUES (?1, ?2, ?3)")?;
+                for (other, theirs) in related {
+                    match relate(&mine, &theirs, other.negative != negative) {
+                        "refined-by" => relation.execute(params![other.cluster, cluster, "refines"])?,
+                        kind => relation.execute(params![cluster, other.cluster, kind])?,
+                    };
+                }
+            }
+        }
+        Ok(Filed::New { article, copy_of: copy.map(|c| c.0), claims: filing.claims.len(), new_clusters })
+    }
+
+    fn claim_rows(&self, where_sql: &str, args: &[&dyn rusqlite::ToSql], limit: usize) -> Result<Vec<ClaimRow>> {
+        let sql = format!(
+            "SELECT k.id, substr(MIN(c.published_at), 1, 10), k.origin_name, k.negative, MAX(c.hedged), COUNT(c.id), COUNT(DISTINCT a.copy_group),
+                    (SELECT c2.content FROM claims c2 JOIN articles a2 ON a2.id = c2.article WHERE c2.cluster = k.id
+                     ORDER BY a2.published_at IS NULL, a2.published_at, c2.id LIMIT 1)
+             FROM clusters k JOIN claims c ON c.cluster = k.id JOIN articles a ON a.id = c.article
+             WHERE {where_sql}
+             GROUP BY k.id ORDER BY MIN(c.published_at) IS NULL, MIN(c.published_at), k.id LIMIT {limit}"
+        );
+        let doing = "cannot list claims";
+        let mut stmt = self.conn.prepare(&sql).map_err(err(doing))?;
+        let rows = stmt
+            .query_map(args, |r| {
+                Ok(ClaimRow {
+                    id: r.get(0)?,
+                    first_seen: r.get(1)?,
+                    origin: r.get(2)?,
+                    negative: r.get(3)?,
+                    hedged: r.get(4)?,
+                    appearances: r.get(5)?,
+                    independent_reports: r.get(6)?,
+                    content: r.get(7)?,
+                    corroborated_by: Vec::new(),
+                    contradicted_by: Vec::new(),
+                })
+            })
+            .map_err(err(doing))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(err(doing))?;
+        let mut out = Vec::with_capacity(rows.len());
+        for mut row in rows {
+            for rel in self.relations(row.id)? {
+                match rel.kind.as_str() {
+                    "corroborates" => row.corroborated_by.push(rel.claim),
+                    "contradicts" => row.contradicted_by.push(rel.claim),
+                    _ => {}
+                }
+            }
+            out.push(row);
+        }
+        Ok(out)
+    }
+
+    fn relations(&self, cluster: i64) -> Result<Vec<Relation>> {
+        let doing = "cannot read relations";
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT r.kind, r.to_cluster, 0 FROM relations r WHERE r.from_cluster = ?1
+                 UNION ALL SELECT r.kind, r.from_cluster, 1 FROM relations r WHERE r.to_cluster = ?1",
+            )
+            .map_err(err(doing))?;
+        let pairs = stmt
+            .query_map([cluster], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, bool>(2)?)))
+            .map_err(err(doing))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(err(doing))?;
+        let mut out = Vec::new();
+        for (kind, other, reversed) in pairs {
+            let (content, origin): (String, String) = self
+                .conn
+                .query_row(
+                    "SELECT c.content, k.origin_name FROM clusters k JOIN claims c ON c.cluster = k.id WHERE k.id = ?1 ORDER BY c.id LIMIT 1",
+                    [other],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .map_err(err(doing))?;
+            let kind = if reversed && kind == "refines" { "refined-by".to_string() } else { kind };
+            out.push(Relation { kind, claim: other, content, origin });
+        }
+        Ok(out)
+    }
+
+    fn entity_ids(&self, name: &str) -> Result<Vec<(i64, String, String, String)>> {
+        let doing = "cannot look up the entity";
+        let slug = dossier_entities::entity_key(dossier_doc::EntityKind::Other, name);
+        let slug = slug.trim_start_matches("other:");
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, key, name, kind FROM entities WHERE key = ?1 OR lower(name) = lower(?1) OR substr(key, instr(key, ':') + 1) = ?2 ORDER BY id",
+            )
+            .map_err(err(doing))?;
+        let rows = stmt.query_map(params![name, slug], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).map_err(err(doing))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(err(doing))
+    }
+
+    fn appearances(&self, cluster: i64) -> Result<Vec<Appearance>> {
+        let doing = "cannot read the claim's appearances";
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT c.id, c.article, c.ordinal, a.publisher, substr(a.published_at, 1, 10), a.copy_group, a.filing FROM claims c JOIN articles a ON a.id = c.article
+                 WHERE c.cluster = ?1 ORDER BY a.published_at IS NULL, a.published_at, c.id",
+            )
+            .map_err(err(doing))?;
+        let rows = stmt
+            .query_map([cluster], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)? as usize,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, i64>(5)?,
+                    r.get::<_, String>(6)?,
+                ))
+            })
+            .map_err(err(doing))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(err(doing))?;
+        let mut out = Vec::new();
+        for (claim, article, ordinal, publisher, published_day, group, filing) in rows {
+            let filing: Filing = serde_json::from_str(&filing).map_err(|e| Error { message: format!("{doing}: article {article} is damaged: {e}") })?;
+            let Some(c) = filing.claims.get(ordinal) else { continue };
+            out.push(Appearance {
+                claim,
+                article,
+                publisher,
+                published_day,
+                copy_of: (group != article).then(|| self.original(group)).transpose()?.flatten(),
+                source: c.source.as_ref().map(|s| s.name.clone().unwrap_or_else(|| s.excerpt.text.clone())),
+                cue: c.cue.as_ref().map(|e| e.text.clone()),
+                content: c.content.clone(),
+                hedges: c.hedges.iter().map(|h| h.text.clone()).collect(),
+                relay: c.relay.clone(),
+                figures: c
+                    .figures
+                    .iter()
+                    .filter_map(|&q| filing.figures.get(q))
+                    .map(|f| FigureAppearance { text: f.excerpt.text.clone(), unit: f.unit.clone(), interval: f.interval, approximate: f.approximate })
+                    .collect(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The original of a copy group: its earliest article by publication day.
+    fn original(&self, group: i64) -> Result<Option<i64>> {
+        self.conn
+            .query_row("SELECT id FROM articles WHERE copy_group = ?1 ORDER BY published_at IS NULL, published_at, id LIMIT 1", [group], |r| r.get(0))
+            .optional()
+            .map_err(err("cannot read the copy group"))
+    }
+}
+
+impl Store for SqliteStore {
+    fn contains(&self, sha256: &str) -> Result<bool> {
+        self.conn
+            .query_row("SELECT 1 FROM articles WHERE sha256 = ?1", [sha256], |_| Ok(()))
+            .optional()
+            .map(|r| r.is_some())
+            .map_err(err("cannot read the ledger"))
+    }
+
+    fn file(&mut self, filing: &Filing) -> Result<Filed> {
+        let doing = format!("cannot store {}", filing.provenance.origin);
+        let tx = self.conn.transaction().map_err(err(&doing))?;
+        let filed = SqliteStore::file_in(&tx, filing).map_err(err(&doing))?;
+        tx.commit().map_err(err(&doing))?;
+        Ok(filed)
+    }
+
+    fn claims(&self, q: &ClaimQuery) -> Result<Vec<ClaimRow>> {
+        let mut clauses = vec!["1 = 1".to_string()];
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        if let Some(about) = &q.about {
+            let ids: Vec<i64> = self.entity_ids(about)?.into_iter().map(|e| e.0).collect();
+            if ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            let keys: Vec<String> = self.entity_ids(about)?.into_iter().map(|e| e.1).collect();
+            clauses.push(format!(
+                "k.id IN (SELECT c3.cluster FROM claims c3 JOIN claim_entities ce ON ce.claim = c3.id WHERE ce.entity IN ({}) UNION SELECT id FROM clusters WHERE origin_key IN ({}))",
+                placeholders(ids.len()),
+                placeholders(keys.len())
+            ));
+            args.extend(ids.into_iter().map(|i| Box::new(i) as Box<dyn rusqlite::ToSql>));
+            args.extend(keys.into_iter().map(|k| Box::new(k) as Box<dyn rusqlite::ToSql>));
+        }
+        if let Some(source) = &q.source {
+            clauses.push("(instr(lower(k.origin_name), lower(?)) > 0 OR k.id IN (SELECT cluster FROM claims WHERE instr(lower(source_name), lower(?)) > 0))".into());
+            args.push(Box::new(source.clone()));
+            args.push(Box::new(source.clone()));
+        }
+        if let Some(contains) = &q.contains {
+            clauses.push("k.id IN (SELECT cluster FROM claims WHERE instr(lower(content), lower(?)) > 0)".into());
+            args.push(Box::new(contains.clone()));
+        }
+        let mut having = Vec::new();
+        if let Some(since) = &q.since {
+            having.push("substr(MIN(published_at), 1, 10) >= ?".to_string());
+            args.push(Box::new(since.clone()));
+        }
+        if let Some(until) = &q.until {
+            having.push("substr(MIN(published_at), 1, 10) <= ?".to_string());
+            args.push(Box::new(until.clone()));
+        }
+        let mut where_sql = clauses.join(" AND ");
+        if !having.is_empty() {
+            // Dates filter on the first appearance, which is an aggregate.
+            where_sql = format!("{where_sql} AND k.id IN (SELECT cluster FROM claims GROUP BY cluster HAVING {})", having.join(" AND "));
+        }
+        let refs: Vec<&dyn rusqlite::ToSql> = args.iter().map(|a| a.as_ref()).collect();
+        self.claim_rows(&where_sql, &refs, if q.limit == 0 { usize::MAX >> 1 } else { q.limit })
+    }
+
+    fn claim(&self, id: i64) -> Result<Option<ClaimView>> {
+        let Some(row) = self.claim_rows("k.id = ?", &[&id], 1)?.into_iter().next() else { return Ok(None) };
+        Ok(Some(ClaimView { appearances: self.appearances(id)?, relations: self.relations(id)?, row }))
+    }
+
+    fn article(&self, id: i64) -> Result<Option<ArticleView>> {
+        let doing = "cannot read the article";
+        let found = self
+            .conn
+            .query_row("SELECT ingested_at, copy_group, filing FROM articles WHERE id = ?1", [id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?))
+            })
+            .optional()
+            .map_err(err(doing))?;
+        let Some((ingested_at, group, filing)) = found else { return Ok(None) };
+        let filing: Filing = serde_json::from_str(&filing).map_err(|e| Error { message: format!("{doing}: article {id} is damaged: {e}") })?;
+        let original = self.original(group)?;
+        let mut members = self.conn.prepare_cached("SELECT id FROM articles WHERE copy_group = ?1 ORDER BY id").map_err(err(doing))?;
+        let copies: Vec<i64> = if original == Some(id) {
+            members.query_map([group], |r| r.get(0)).map_err(err(doing))?.filter_map(|r| r.ok()).filter(|&m| m != id).collect()
+        } else {
+            Vec::new()
+        };
+        let mut clusters = self.conn.prepare_cached("SELECT cluster FROM claims WHERE article = ?1 ORDER BY ordinal").map_err(err(doing))?;
+        let clusters: Vec<i64> = clusters.query_map([id], |r| r.get(0)).map_err(err(doing))?.collect::<rusqlite::Result<_>>().map_err(err(doing))?;
+        Ok(Some(ArticleView { id, ingested_at, copy_of: original.filter(|&o| o != id), copies, clusters, filing }))
+    }
+
+    fn entity(&self, name: &str) -> Result<Option<EntityView>> {
+        let Some((id, key, name, kind)) = self.entity_ids(name)?.into_iter().next() else { return Ok(None) };
+        let articles: i64 = self
+            .conn
+            .query_row("SELECT COUNT(DISTINCT article) FROM mentions WHERE entity = ?1", [id], |r| r.get(0))
+            .map_err(err("cannot read the entity"))?;
+        let claims_by = self.claim_rows("k.origin_key = ?", &[&key], usize::MAX >> 1)?;
+        let claims_about = self.claim_rows(
+            "k.origin_key <> ? AND k.id IN (SELECT c3.cluster FROM claims c3 JOIN claim_entities ce ON ce.claim = c3.id WHERE ce.entity = ?)",
+            &[&key, &id],
+            usize::MAX >> 1,
+        )?;
+        Ok(Some(EntityView { key, name, kind, articles, claims_by, claims_about }))
+    }
+
+    fn search(&self, text: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        // The user's words become quoted FTS terms, so no character of theirs is syntax.
+        let query: Vec<String> =
+            text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| format!("\"{w}\"")).collect();
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let doing = "cannot search";
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT kind, ref, snippet(search, 1, '[', ']', '…', 16) FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2")
+            .map_err(err(doing))?;
+        let mut seen = std::collections::HashSet::new();
+        let rows = stmt
+            .query_map(params![query.join(" "), limit as i64 * 4], |r| Ok(SearchHit { kind: r.get(0)?, id: r.get(1)?, snippet: r.get(2)? }))
+            .map_err(err(doing))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(err(doing))?;
+        // A claim cluster appears once however many of its appearances match.
+        Ok(rows.into_iter().filter(|h| seen.insert((h.kind.clone(), h.id))).take(limit).collect())
+    }
+
+    fn figures(&self, about: &str) -> Result<Vec<FigureRow>> {
+        let ids: Vec<i64> = self.entity_ids(about)?.into_iter().map(|e| e.0).collect();
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let doing = "cannot list figures";
+        let sql = format!(
+            "SELECT substr(a.published_at, 1, 10), a.publisher, a.id, c.cluster, k.origin_name, f.text, f.unit, f.low, f.low_inclusive, f.high, f.high_inclusive, f.approximate
+             FROM figures f JOIN claims c ON c.id = f.claim JOIN articles a ON a.id = c.article JOIN clusters k ON k.id = c.cluster
+             WHERE c.id IN (SELECT claim FROM claim_entities WHERE entity IN ({}))
+             ORDER BY f.unit, a.published_at IS NULL, a.published_at, c.id",
+            placeholders(ids.len())
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(err(doing))?;
+        let rows = stmt
+            .query_map(params_from_iter(&ids), |r| {
+                Ok(FigureRow {
+                    published_day: r.get(0)?,
+                    publisher: r.get(1)?,
+                    article: r.get(2)?,
+                    claim: r.get(3)?,
+                    origin: r.get(4)?,
+                    figure: FigureAppearance {
+                        text: r.get(5)?,
+                        unit: r.get(6)?,
+                        interval: Bounds { low: r.get(7)?, low_inclusive: r.get(8)?, high: r.get(9)?, high_inclusive: r.get(10)? },
+                        approximate: r.get(11)?,
+                    },
+                })
+            })
+            .map_err(err(doing))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(err(doing))
+    }
+
+    fn each_article(&self, each: &mut dyn FnMut(ArticleView) -> Result<()>) -> Result<()> {
+        let mut next = 0i64;
+        loop {
+            let id: Option<i64> = self
+                .conn
+                .query_row("SELECT MIN(id) FROM articles WHERE id > ?1", [next], |r| r.get(0))
+                .map_err(err("cannot read the ledger"))?;
+            let Some(id) = id else { return Ok(()) };
+            if let Some(view) = self.article(id)? {
+                each(view)?;
+            }
+            next = id;
+        }
+    }
+
+    fn counts(&self) -> Result<Counts> {
+        self.conn
+            .query_row(
+                "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM articles WHERE copy_group <> id), (SELECT COUNT(*) FROM entities),
+                        (SELECT COUNT(*) FROM claims), (SELECT COUNT(*) FROM clusters),
+                        (SELECT COUNT(*) FROM (SELECT cluster FROM claims GROUP BY cluster HAVING COUNT(*) > 1)),
+                        (SELECT COUNT(*) FROM relations WHERE kind = 'corroborates'), (SELECT COUNT(*) FROM relations WHERE kind = 'contradicts'),
+                        (SELECT COUNT(*) FROM relations WHERE kind = 'refines')",
+                [],
+                |r| {
+                    Ok(Counts {
+                        articles: r.get(0)?,
+                        copies: r.get(1)?,
+                        entities: r.get(2)?,
+                        claims: r.get(3)?,
+                        clusters: r.get(4)?,
+                        clusters_seen_twice: r.get(5)?,
+                        corroborates: r.get(6)?,
+                        contradicts: r.get(7)?,
+                        refines: r.get(8)?,
+                    })
+                },
+            )
+            .map_err(err("cannot count the ledger"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::filing::{Excerpt, FiledEntity, FiledFigure, FiledSource, Provenance};
+
+    fn excerpt(text: &str) -> Excerpt {
+        Excerpt { start: 0, end: text.chars().count(), text: text.into() }
+    }
+
+    fn filing(sha: &str, publisher: &str, day: &str, body: &str, claims: Vec<FiledClaim>, figures: Vec<FiledFigure>) -> Filing {
+        Filing {
+            provenance: Provenance { sha256: sha.into(), origin: format!("{sha}.html"), url: None, ingested_at: "2025-01-01T00:00:00Z".into() },
+            title: Some(format!("{publisher} story")),
+            publisher: Some(publisher.into()),
+            published: Some(day.into()),
+            published_day: Some(day.into()),
+            published_at: Some(day.into()),
+            byline: vec![],
+            section: vec![],
+            language: None,
+            body: body.into(),
+            paragraphs: vec![excerpt(body)],
+            entities: vec![FiledEntity { key: "place:harbour-city".into(), name: "Harbour City".into(), kind: "place".into(), mentions: vec![] }],
+            figures,
+            times: vec![],
+            claims,
+        }
+    }
+
+    fn claim(content: &str, source: Option<&str>, figures: Vec<usize>) -> FiledClaim {
+        FiledClaim {
+            content: excerpt(content),
+            source: source.map(|s| FiledSource { key: Some(format!("organization:{}", s.to_lowercase().replace(' ', "-"))), name: Some(s.into()), excerpt: excerpt(s) }),
+            cue: None,
+            hedges: vec![],
+            negative: false,
+            quoted: false,
+            relay: vec![],
+            figures,
+            times: vec![],
+            entities: vec![0],
+            said_on: None,
+        }
+    }
+
+    fn figure(text: &str, low: f64, high: Option<f64>) -> FiledFigure {
+        FiledFigure {
+            excerpt: excerpt(text),
+            kind: "count".into(),
+            interval: Bounds { low: Some(low), low_inclusive: true, high, high_inclusive: high.is_some() },
+            approximate: false,
+            hedge: None,
+            modality: None,
+            unit: Some("ships".into()),
+            currency: None,
+            per: None,
+            derived: None,
+        }
+    }
+
+    const WIRE: &str = "The port authority of Harbour City said on Tuesday that at least 40 ships were waiting outside the harbour after the storm damaged two cranes, and that the backlog should clear within a fortnight.";
+
+    #[test]
+    fn copies_join_the_earliest_and_claims_cluster_by_origin() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let wire_claim = || claim("at least 40 ships were waiting outside the harbour in Harbour City after the storm", Some("Port Authority"), vec![0]);
+        let a = filing("a", "Wire Service", "2025-03-04", WIRE, vec![wire_claim()], vec![figure("at least 40", 40.0, None)]);
+        // A later copy with a new first sentence.
+        let b_body = format!("Storm chaos at the docks. {WIRE}");
+        let b = filing("b", "Daily Bugle", "2025-03-05", &b_body, vec![wire_claim()], vec![figure("at least 40", 40.0, None)]);
+        // An independent report from another source, with a narrower figure.
+        let c = filing(
+            "c",
+            "Coast Times",
+            "2025-03-05",
+            "Harbour pilots counted 52 ships waiting outside the harbour of Harbour City on Wednesday, a union official said.",
+            vec![claim("52 ships were waiting outside the harbour of Harbour City", Some("Pilots Union"), vec![0])],
+            vec![figure("52", 52.0, Some(52.0))],
+        );
+        // A contradicting count.
+        let d = filing(
+            "d",
+            "Evening Post",
+            "2025-03-06",
+            "Only 12 ships were waiting outside the harbour of Harbour City, the harbour master insisted.",
+            vec![claim("Only 12 ships were waiting outside the harbour of Harbour City", Some("Harbour Master"), vec![0])],
+            vec![figure("12", 12.0, Some(12.0))],
+        );
+        for f in [&a, &b, &c, &d] {
+            assert!(matches!(store.file(f).unwrap(), Filed::New { .. }));
+        }
+        let view_b = store.article(2).unwrap().unwrap();
+        assert_eq!(view_b.copy_of, Some(1));
+        assert_eq!(store.article(1).unwrap().unwrap().copies, vec![2]);
+        let rows = store.claims(&ClaimQuery::default()).unwrap();
+        assert_eq!(rows.len(), 3, "{rows:#?}");
+        assert_eq!((rows[0].appearances, rows[0].independent_reports), (2, 1), "the copy is no independent report");
+        let wire = store.claim(rows[0].id).unwrap().unwrap();
+        let kinds: Vec<(&str, i64)> = wire.relations.iter().map(|r| (r.kind.as_str(), r.claim)).collect();
+        assert!(kinds.contains(&("refined-by", rows[1].id)), "{kinds:?}");
+        assert!(kinds.contains(&("contradicts", rows[2].id)), "{kinds:?}");
+        assert_eq!(store.counts().unwrap().copies, 1);
+        assert_eq!(store.search("backlog fortnight", 5).unwrap()[0].kind, "article");
+        assert_eq!(store.figures("Harbour City").unwrap().len(), 4);
+        assert_eq!(store.claims(&ClaimQuery { source: Some("union".into()), ..Default::default() }).unwrap().len(), 1);
+        assert_eq!(store.claims(&ClaimQuery { since: Some("2025-03-06".into()), ..Default::default() }).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let dir = std::env::temp_dir().join(format!("dossier-ledger-schema-{}", std::process::id()));
+        let path = dir.join("ledger.sqlite");
+        let _ = std::fs::remove_dir_all(&dir);
+        drop(SqliteStore::open(&path).unwrap());
+        Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
+        let message = SqliteStore::open(&path).err().unwrap().message;
+        assert!(message.contains("newer dossier"), "{message}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
