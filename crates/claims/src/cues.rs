@@ -33,6 +33,15 @@ pub const VERB_CUES: &[&str] = &[
     "expects", "plans", "hopes", "intends", "wants", "aims", "deny", "expect",
 ];
 
+/// Possessive determiners, which open a source phrase ("its works council").
+pub const POSSESSIVES: &[&str] = &["its", "his", "her", "their", "our", "my", "your"];
+
+/// Words after a role noun that say how the source knows ("people familiar with the matter").
+pub const ACQUAINTED: &[&str] = &["familiar", "close", "briefed", "involved", "knowledgeable", "aware"];
+
+/// Cues of intention rather than speech: what someone plans is news only as someone tells it.
+pub const INTENTIONS: &[&str] = &["expects", "plans", "hopes", "intends", "wants", "aims", "expect", "plan", "hope", "intend", "want", "aim"];
+
 /// Cues whose content the source says is false.
 pub const DENIALS: &[&str] = &["denied", "denies", "deny", "rejected", "dismissed", "refuted"];
 

@@ -62,6 +62,24 @@ pub fn annotate(doc: &Doc) -> Vec<Claim> {
                 claim.relay = relay.iter().chain(&claim.relay).cloned().collect();
             }
         }
+        // "Inflation is expected to fall, the governor said": the governor's claim holds the
+        // evidential one (its hedge is kept in the content).
+        let sourced: Vec<Span> = found.iter().filter(|c| c.source.is_some()).map(|c| c.content).collect();
+        found.retain(|c| c.source.is_some() || !sourced.iter().any(|t| t.contains(c.content)));
+        // "Vantor plans to cut 1,500 jobs, people familiar with the matter said": the plan
+        // is what the people say, not a second claim of Vantor's.
+        let told: Vec<Span> = found.iter().filter(|c| c.source.is_some()).map(|c| c.content).collect();
+        found.retain(|c| {
+            let intention = c.cue.is_some_and(|cue| INTENTIONS.contains(&doc.slice(cue).to_lowercase().as_str()));
+            !(intention && told.iter().any(|t| c.cue.is_some_and(|cue| t.contains(cue))))
+        });
+        // "X, the authority said, according to the Herald": the Herald's claim only wraps
+        // the authority's, which now carries the Herald in its relay.
+        let wrapped: Vec<Span> = found.iter().filter_map(|c| c.cue.map(|cue| c.content.cover(cue))).collect();
+        found.retain(|c| {
+            let according_to = c.cue.is_some_and(|cue| doc.slice(cue).eq_ignore_ascii_case("according to"));
+            !(according_to && wrapped.iter().any(|w| c.content.contains(*w)))
+        });
         for mut claim in found {
             if claim.source.is_none() {
                 finder.carry_source(&mut claim, &claims, s);
@@ -140,7 +158,10 @@ impl<'a> Finder<'a> {
         // Verbs are written in lower case ("United States" holds no cue), and a form that is
         // also a noun ("states", "claims", "reports") is a cue only when what it says follows.
         let lower_case = !self.doc.token_text(k).starts_with(char::is_uppercase);
-        let noun_form = AMBIGUOUS_CUES.contains(&w)
+        // "rejecting a newspaper report": after "a" and a noun, a bare form is a noun.
+        let after_article = k >= 2 && matches!(self.w(k - 2), "a" | "an") && !w.ends_with('s') && !w.ends_with("ed");
+        let noun_form = AMBIGUOUS_CUES.contains(&w) && after_article
+            || AMBIGUOUS_CUES.contains(&w)
             && !matches!(self.w(k + 1), "that" | ":" | "“" | "\"" | "," | "to")
             && !(k > sentence.start && self.w(k - 1) != "," && self.only_trailer(k + 1, sentence.end, false) && self.doc.tokens[k - 1].kind == TokenKind::Word && !matches!(self.w(k - 1), "the" | "a" | "an" | "these" | "those" | "such" | "his" | "her" | "its" | "their"));
         let idiom = matches!(self.w(k.wrapping_sub(1)), "having" | "needless" | "so-called") || self.w(k.wrapping_sub(1)) == "be" && self.w(k.wrapping_sub(2)) == "that";
@@ -272,6 +293,20 @@ impl<'a> Finder<'a> {
                         source_first = c + 1;
                     }
                 }
+                // "…, the regional agriculture minister, Carmen Ortiz, said": the role before the name is the source's too.
+                if source_first > s.start + 2 && self.w(source_first - 1) == "," {
+                    let role = (source_first.saturating_sub(9).max(s.start)..source_first - 1).rev().find(|&i| self.w(i) == ",").filter(|&c| {
+                        let words = c + 1..source_first - 1;
+                        (matches!(self.w(c + 1), "the" | "a" | "an") || POSSESSIVES.contains(&self.w(c + 1)) || self.possessor(c + 1, source_first - 1).is_some())
+                            && words.clone().any(|i| is_source_noun(self.w(i)) || PERSON_TITLE_WORDS.contains(&self.w(i)))
+                            && words.clone().all(|i| !is_verb_cue(self.w(i)))
+                    });
+                    if let Some(c) = role {
+                        let end = self.doc.token_at_or_after(source.span.end());
+                        source = Source { span: self.span(c + 1, end), ..source };
+                        source_first = c + 1;
+                    }
+                }
             }
             let mut to = source_first;
             while to > s.start && matches!(self.w(to - 1), "," | "”" | "\"" | "’" | "'") {
@@ -281,6 +316,10 @@ impl<'a> Finder<'a> {
             let quoted = matches!(self.w(from), "“" | "\"");
             let mut claim = self.claim(from, to, Some(source), cue, quoted)?;
             self.relay_through_addressee(&mut claim, k, s.end);
+            // "…, Meridian Wire reported, citing the port authority."
+            if let Some((cited, _)) = self.cited(after_trailer, s.end) {
+                claim.relay.push(self.doc.slice(cited).to_string());
+            }
             return Some((claim, inverted_end.unwrap_or(k + 1)));
         }
         let mut from = k + 1;
@@ -296,14 +335,9 @@ impl<'a> Finder<'a> {
         }
         // "Bloomberg reported, citing people familiar with the matter, that …": the cited
         // source is one more link in the relay.
-        let mut cited: Option<Span> = None;
-        if self.w(from) == "," && matches!(self.w(from + 1), "citing" | "quoting") {
-            if let Some(close) = (from + 2..s.end.min(from + 14)).find(|&i| self.w(i) == ",") {
-                if close > from + 2 {
-                    cited = Some(self.span(from + 2, close));
-                    from = close;
-                }
-            }
+        let cited = self.cited(from, s.end).filter(|&(_, close)| self.w(close) == ",");
+        if let Some((_, close)) = cited {
+            from = close;
         }
         while from < s.end && (self.in_time[from] || matches!(self.w(from), "that" | ":" | "on" | "in" | "," | "last" | "this")) {
             if matches!(self.w(from), "on" | "in") && !self.in_time.get(from + 1).copied().unwrap_or(false) {
@@ -315,16 +349,30 @@ impl<'a> Finder<'a> {
         let to = if quoted { self.closing_quote(from + 1, s.end) } else { self.clause_end(from, s.end) };
         let mut claim = self.claim(from, to, Some(source), cue, quoted)?;
         self.relay_through_addressee(&mut claim, k, s.end);
-        if let Some(cited) = cited {
+        if let Some((cited, _)) = cited {
             claim.relay.push(self.doc.slice(cited).to_string());
         }
         // Go on right after the cue: a later reporting clause may frame this one.
         Some((claim, k + 1))
     }
 
+    /// ", citing X" (or "quoting X") at token `at`: X, and the comma or sentence end closing it.
+    fn cited(&self, at: usize, end: usize) -> Option<(Span, usize)> {
+        if !(self.w(at) == "," && matches!(self.w(at + 1), "citing" | "quoting")) {
+            return None;
+        }
+        let mut close = (at + 2..end.min(at + 16)).find(|&i| self.w(i) == ",").unwrap_or(end);
+        while close > at + 2 && self.is_punct(close - 1) {
+            close -= 1;
+        }
+        (close > at + 2 && (close == end || self.w(close) == "," || self.ends_sentence(close, end))).then(|| (self.span(at + 2, close), close))
+    }
+
     /// ", saying (that) …": the content follows, the source is the sentence's subject.
     fn participle(&self, k: usize, s: std::ops::Range<usize>) -> Option<(Claim, usize)> {
-        let source = self.subject(s.start, k)?;
+        // "…, its works council confirmed on Saturday, adding that …": the reporter before it speaks on.
+        let reporter = (s.start..k).rev().filter(|&j| is_verb_cue(self.w(j))).find_map(|j| self.source_left(j, s.start));
+        let source = reporter.or_else(|| self.subject(s.start, k))?;
         let mut from = k + 1;
         if self.w(from) == "that" {
             from += 1;
@@ -472,8 +520,23 @@ impl<'a> Finder<'a> {
             let from = (start..from).rev().take(3).take_while(|&i| SOURCE_MODIFIERS.contains(&self.w(i)) || self.doc.tokens[i].kind == TokenKind::Word && !is_verb_cue(self.w(i)) && !self.is_punct(i)).last().unwrap_or(from);
             return Some(self.source_phrase(from.min(end - 1), end));
         }
+        // "The prefecture denied that …", "…, the bank said.": a short definite noun phrase
+        // opening its clause speaks when what it says follows ("that") or it ends the sentence.
+        let clause = self.clause_start(end, start);
+        let common_words = (clause + 1..end).all(|i| self.doc.tokens[i].kind == TokenKind::Word && !is_verb_cue(self.w(i)) && !self.doc.token_text(i).starts_with(char::is_uppercase));
+        let definite = (2..=4).contains(&(end - clause)) && (self.w(clause) == "the" || POSSESSIVES.contains(&self.w(clause))) && common_words;
+        if definite {
+            let sentence_end = self.doc.sentence_of(self.doc.tokens[k].span.start()).map_or(k + 1, |s| self.doc.token_at_or_after(self.doc.sentences[s].end()));
+            let told = matches!(self.w(k), "told" | "tells");
+            let after = self.trailer_end(k + 1, sentence_end, told);
+            if matches!(self.w(after), "that" | ":") || clause > start && self.only_trailer(k + 1, sentence_end, told) {
+                return Some(self.source_phrase(clause, end));
+            }
+        }
         // "Experts on North Korea and nuclear nonproliferation said": the complement ends in a common noun.
-        let role = (start.max(end.saturating_sub(8))..end).find(|&i| is_source_noun(self.w(i)) && matches!(self.w(i + 1), "for" | "of" | "on" | "at" | "from" | "with" | "in"))?;
+        // "People familiar with the matter told …", "officials briefed on the talks said".
+        let role = (start.max(end.saturating_sub(8))..end)
+            .find(|&i| is_source_noun(self.w(i)) && (matches!(self.w(i + 1), "for" | "of" | "on" | "at" | "from" | "with" | "in") || ACQUAINTED.contains(&self.w(i + 1))))?;
         if (role..end).any(|i| self.is_punct(i) || is_verb_cue(self.w(i))) {
             return None;
         }
@@ -487,8 +550,10 @@ impl<'a> Finder<'a> {
         while i > start && matches!(self.w(i - 1), "the" | "a" | "an") {
             i -= 1;
         }
-        let prep = i.checked_sub(1).filter(|&p| p > start && matches!(self.w(p), "for" | "of" | "on" | "at" | "from" | "with"))?;
-        is_source_noun(self.w(prep - 1)).then(|| self.phrase_start(prep, start))
+        let prep = i.checked_sub(1).filter(|&p| p > start && matches!(self.w(p), "for" | "of" | "on" | "at" | "from" | "with" | "in"))?;
+        // "traders in Warsaw" speak; "a report in the Kyiv Post" is the Post speaking.
+        let medium = self.w(prep) == "in" && MEDIA.contains(&self.w(prep - 1));
+        (is_source_noun(self.w(prep - 1)) && !medium).then(|| self.phrase_start(prep, start))
     }
 
     /// Whether token `i` is inside a relative clause (", who took over last year,").
@@ -527,7 +592,7 @@ impl<'a> Finder<'a> {
             // "the grid operator", "the human rights group": up to two unknown words between a
             // determiner and a role noun.
             let word = |k: usize| self.doc.tokens[k].kind == TokenKind::Word && !is_verb_cue(self.w(k));
-            let determiner = |k: usize| matches!(self.w(k), "the" | "a" | "an");
+            let determiner = |k: usize| matches!(self.w(k), "the" | "a" | "an") || POSSESSIVES.contains(&self.w(k));
             let named_before = |k: usize| self.mention_ending.contains_key(&k) || self.doc.token_text(k).starts_with(char::is_uppercase);
             let modifier_of_role = i > start
                 && word(i)
@@ -536,9 +601,15 @@ impl<'a> Finder<'a> {
                     || i - 1 > start && word(i - 1) && determiner(i - 2) && is_source_noun(self.w(i + 1))
                     // "the Re:Russia think tank": a name before the compound
                     || named_before(i - 1) && is_source_noun(self.w(i + 1)));
-            if is_source_noun(w) || SOURCE_MODIFIERS.contains(&w) || matches!(w, "’s" | "'s") || capital && i > start || modifier_of_role {
+            // "the farmers' union": a plural possessive takes in its owner.
+            let plural_possessive = matches!(w, "'" | "’") && i > start && self.w(i - 1).ends_with('s') && self.doc.tokens[i - 1].kind == TokenKind::Word;
+            if plural_possessive {
+                from = i - 1;
+                continue;
+            }
+            if is_source_noun(w) || SOURCE_MODIFIERS.contains(&w) || matches!(w, "’s" | "'s") || capital && i > start || modifier_of_role || from < end && POSSESSIVES.contains(&w) {
                 from = i;
-                if matches!(w, "the" | "a" | "an") {
+                if matches!(w, "the" | "a" | "an") || POSSESSIVES.contains(&w) {
                     break;
                 }
             } else {
@@ -567,6 +638,14 @@ impl<'a> Finder<'a> {
         // A named head is the source, whatever titles or owners precede it ("Interior
         // Minister Ihor Klymenko", "Ukraine’s Interior Ministry").
         if let Some(&(e, first)) = self.mention_ending.get(&(to - 1)) {
+            // "Traders in Warsaw": people placed somewhere are not the place.
+            let placed = self.doc.entities[e].kind == EntityKind::Place
+                && first > from
+                && matches!(self.w(first - 1), "in" | "at" | "from")
+                && (from..first).any(|i| is_source_noun(self.w(i)) && !SPEAKS_FOR.contains(&self.w(i)));
+            if placed {
+                return Source { entity: None, span: self.span(from, to) };
+            }
             if (from..first).all(|i| matches!(self.w(i), "the" | "a" | "an")) {
                 from = first.max(from);
             }
@@ -740,7 +819,9 @@ impl<'a> Finder<'a> {
         for i in self.doc.token_range(c) {
             // "could", "may" — but not "May" the month in mid-sentence.
             let capitalised = self.doc.token_text(i).starts_with(char::is_uppercase) && self.doc.sentence_of(self.doc.tokens[i].span.start()).is_some_and(|s| self.doc.sentences[s].start() != self.doc.tokens[i].span.start());
-            if !capitalised && (MODALS.contains(&self.w(i)) || EVIDENTIAL_ADVERBS.contains(&self.w(i))) {
+            // "is expected to", "are believed to"
+            let evidential = EVIDENTIAL_PARTICIPLES.contains(&self.w(i)) && i > 0 && BE_FORMS.contains(&self.w(i - 1)) && self.w(i + 1) == "to";
+            if !capitalised && (MODALS.contains(&self.w(i)) || EVIDENTIAL_ADVERBS.contains(&self.w(i)) || evidential) {
                 hedges.push(self.doc.tokens[i].span);
             }
         }
@@ -841,7 +922,7 @@ impl<'a> Finder<'a> {
         }
         (i..end.min(i + 8)).take_while(|&k| !self.is_punct(k)).any(|k| {
             is_verb_cue(self.w(k)) && {
-                let after = self.trailer_end(k + 1, end, false);
+                let after = self.trailer_end(k + 1, end, matches!(self.w(k), "told" | "tells"));
                 self.ends_sentence(after, end) || self.w(after) == "," || k == i
             }
         })

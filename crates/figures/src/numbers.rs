@@ -165,6 +165,10 @@ impl<'a> NumberReader<'a> {
             let scale = hi / self.plain_value(sep + 1).unwrap_or(hi);
             lo *= scale;
         }
+        // "between 15 and 20 percent": the percent sign after the second number applies to both.
+        if high.kind == QuantityKind::Share && low.kind == QuantityKind::Count {
+            lo /= 100.0;
+        }
         if lo > hi {
             return None;
         }

@@ -22,6 +22,9 @@ const STOPWORDS: &[&str] = &[
     "with", "would", "you", "your", "told", "according", "reported", "reportedly", "added", "claimed", "stated", "believed", "believe", "estimated", "week",
     "year", "month", "day", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last", "next", "now", "yet", "still", "just",
     "s", "t", "new", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "least", "up", "around", "nearly", "almost", "approximately",
+    "near", "outside", "inside", "across", "among", "amid", "between", "within", "without", "towards", "toward", "per", "via", "despite", "since",
+    "behind", "beyond", "along", "off", "onto", "upon", "down", "above", "below", "because", "although", "though", "whether", "again", "already",
+    "even", "ever", "far", "less", "many", "few", "fewer", "several", "same", "both", "either", "another", "us", "me", "my", "mine", "ours", "theirs",
 ];
 
 /// A crude stem: enough to equate "shells"/"shell", "supplied"/"supplies"/"supply".
@@ -30,6 +33,10 @@ fn stem(word: &str) -> String {
     for (suffix, replacement) in [("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")] {
         if let Some(base) = w.strip_suffix(suffix) {
             if base.chars().count() >= 3 && !(suffix == "s" && base.ends_with('s')) {
+                // "cutting" → "cut", "stopped" → "stop" (but "called" → "call").
+                let mut tail = base.chars().rev();
+                let doubled = matches!(suffix, "ing" | "ed") && tail.next().zip(tail.next()).is_some_and(|(a, b)| a == b && !"lsz".contains(a) && !"aeiou".contains(a));
+                let base = if doubled { &base[..base.len() - 1] } else { base };
                 return format!("{base}{replacement}");
             }
         }
@@ -65,12 +72,15 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// assert!(negated("Vantor Systems will not close its plant"));
 /// assert!(negated("the army didn't retreat"));
 /// assert!(!negated("Vantor Systems will close its plant, notably in Eindhoven"));
+/// assert!(!negated("the fire burned no more than 1,500 hectares"));
 /// ```
 pub fn negated(content: &str) -> bool {
-    content
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
-        .map(str::to_lowercase)
-        .any(|w| matches!(w.as_str(), "not" | "never" | "no" | "neither" | "nor" | "cannot") || w.ends_with("n't") || w.ends_with("n\u{2019}t"))
+    let words: Vec<String> = content.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}')).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        // "no more than 1,500" bounds a figure; it denies nothing.
+        let bound = w == "no" && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "more" | "fewer" | "less" | "later" | "earlier" | "sooner"));
+        !bound && (matches!(w.as_str(), "not" | "never" | "no" | "neither" | "nor" | "cannot") || w.ends_with("n't") || w.ends_with("n\u{2019}t"))
+    })
 }
 
 /// The weighted overlap coefficient of two sorted term lists: the weight of shared terms
@@ -102,17 +112,20 @@ pub struct Origin<'a> {
     /// a named entity ("said:port authority"), or the outlet's key for its own voice.
     pub key: &'a str,
     pub name: &'a str,
+    /// The source as the text names it ("the authority's spokesman, Marek Nowicki").
+    pub surface: &'a str,
     /// For the outlet's own voice: the copy group, every copy of which speaks with one voice.
     pub voice: Option<i64>,
 }
 
 /// Whether two origins are one speaker: the same key, copies of one article speaking in
 /// their own voice, or an unnamed phrase ("the port authority", "the COAG union") whose
-/// head word or a capitalised word is in the other's name ("Port of Gdansk Authority", "COAG").
+/// head word or an acronym is in the other's name or words ("Port of Gdansk
+/// Authority", "COAG", "the authority's spokesman, Marek Nowicki").
 ///
 /// ```
 /// use dossier_ledger::matching::{same_origin, Origin};
-/// let said = |key, name| Origin { key, name, voice: None };
+/// let said = |key, name| Origin { key, name, surface: name, voice: None };
 /// let authority = said("organization:port-of-gdansk-authority", "Port of Gdansk Authority");
 /// assert!(same_origin(said("said:port authority", "the port authority"), authority));
 /// assert!(same_origin(said("said:coag union", "the COAG union"), said("organization:coag", "COAG")));
@@ -126,10 +139,11 @@ pub fn same_origin(a: Origin, b: Origin) -> bool {
         if !phrase.key.starts_with("said:") {
             return false;
         }
-        let names: Vec<String> = words(other.name).collect();
+        let names: Vec<String> = words(other.name).chain(words(other.surface)).collect();
         let head = words(phrase.name).last();
-        let capitalised = phrase.name.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).skip_while(|w| ["The", "A", "An"].contains(w));
-        head.is_some_and(|h| names.contains(&h)) || capitalised.flat_map(words).any(|w| names.contains(&w))
+        // An acronym is a name ("the COAG union"); a capitalised word may be any word of a title.
+        let acronyms = phrase.name.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()));
+        head.is_some_and(|h| names.contains(&h)) || acronyms.flat_map(words).any(|w| names.contains(&w))
     };
     phrase_in(a, b) || phrase_in(b, a)
 }
@@ -226,6 +240,13 @@ mod tests {
         let about_100 = widen(b(Some(100.0), true, Some(100.0), true), true);
         assert_eq!(fit(b(Some(95.0), true, Some(95.0), true), about_100), FigureFit::Narrower);
         assert_eq!(fit(b(Some(150.0), true, Some(150.0), true), about_100), FigureFit::Disjoint);
+    }
+
+    #[test]
+    fn stems() {
+        for (word, stem_of) in [("cutting", "cut"), ("stopped", "stop"), ("called", "call"), ("supplies", "supply"), ("shells", "shell"), ("press", "press")] {
+            assert_eq!(stem(word), stem_of);
+        }
     }
 
     #[test]

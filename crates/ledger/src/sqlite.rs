@@ -48,6 +48,7 @@ CREATE TABLE clusters (
     id INTEGER PRIMARY KEY,
     origin_key TEXT NOT NULL,
     origin_name TEXT NOT NULL,
+    origin_text TEXT NOT NULL,
     voice INTEGER,
     negative INTEGER NOT NULL,
     terms TEXT NOT NULL
@@ -142,19 +143,37 @@ fn placeholders(n: usize) -> String {
     vec!["?"; n].join(",")
 }
 
-/// A claim's origin ([`Origin`]) as owned strings: `own` is the outlet's own voice.
-fn origin(claim: &FiledClaim, own: &(String, String, i64)) -> (String, String, Option<i64>) {
-    match &claim.source {
-        Some(s) => match (&s.key, &s.name) {
-            (Some(key), Some(name)) => (key.clone(), name.clone(), None),
-            _ => {
-                let text = s.excerpt.text.trim();
-                let lower = text.to_lowercase();
-                let bare = ["the ", "a ", "an "].iter().find_map(|d| lower.strip_prefix(d)).unwrap_or(&lower);
-                (format!("said:{bare}"), text.to_string(), None)
-            }
-        },
-        None => (own.0.clone(), own.1.clone(), Some(own.2)),
+/// A claim's [`Origin`], owned: `own` is the outlet's own voice (key, name, copy group).
+struct Speaker {
+    key: String,
+    name: String,
+    surface: String,
+    voice: Option<i64>,
+}
+
+impl Speaker {
+    fn of(claim: &FiledClaim, own: &(String, String, i64)) -> Speaker {
+        let said = |text: &str| {
+            let text = text.trim();
+            let lower = text.to_lowercase();
+            let bare = ["the ", "a ", "an "].iter().find_map(|d| lower.strip_prefix(d)).unwrap_or(&lower);
+            Speaker { key: format!("said:{bare}"), name: text.to_string(), surface: text.to_string(), voice: None }
+        };
+        let Some(s) = &claim.source else {
+            return Speaker { key: own.0.clone(), name: own.1.clone(), surface: own.1.clone(), voice: Some(own.2) };
+        };
+        // "Meridian Wire reported, citing the port authority": the chain goes on past the source.
+        if let Some(last) = claim.relay.last().filter(|last| claim.relay.len() > 1 && Some(*last) != s.name.as_ref() && **last != s.excerpt.text) {
+            return said(last);
+        }
+        match (&s.key, &s.name) {
+            (Some(key), Some(name)) => Speaker { key: key.clone(), name: name.clone(), surface: s.excerpt.text.clone(), voice: None },
+            _ => said(&s.excerpt.text),
+        }
+    }
+
+    fn origin(&self) -> Origin<'_> {
+        Origin { key: &self.key, name: &self.name, surface: &self.surface, voice: self.voice }
     }
 }
 
@@ -169,6 +188,7 @@ struct Candidate {
     cluster: i64,
     origin_key: String,
     origin_name: String,
+    origin_text: String,
     voice: Option<i64>,
     negative: bool,
     terms: Vec<String>,
@@ -179,20 +199,21 @@ fn candidates(tx: &Transaction, terms: &[String]) -> rusqlite::Result<Vec<Candid
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT c.id, c.origin_key, c.origin_name, c.voice, c.negative, c.terms FROM clusters c JOIN (
+        "SELECT c.id, c.origin_key, c.origin_name, c.origin_text, c.voice, c.negative, c.terms FROM clusters c JOIN (
              SELECT cluster, COUNT(*) AS shared FROM cluster_terms WHERE term IN ({}) GROUP BY cluster ORDER BY shared DESC, cluster LIMIT {CLUSTER_CANDIDATES}
          ) t ON t.cluster = c.id ORDER BY t.shared DESC, c.id",
         placeholders(terms.len())
     );
     let mut stmt = tx.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(terms), |r| {
-        let terms: String = r.get(5)?;
+        let terms: String = r.get(6)?;
         Ok(Candidate {
             cluster: r.get(0)?,
             origin_key: r.get(1)?,
             origin_name: r.get(2)?,
-            voice: r.get(3)?,
-            negative: r.get(4)?,
+            origin_text: r.get(3)?,
+            voice: r.get(4)?,
+            negative: r.get(5)?,
             terms: terms.split('\n').map(str::to_string).collect(),
         })
     })?;
@@ -220,10 +241,12 @@ fn term_weights(tx: &Transaction, mine: &[String], found: &[Candidate], clusters
     Ok(weights)
 }
 
-/// The figures of every appearance of a cluster, with their units' stems.
+/// The figures of a cluster's first appearance, with their units' stems: claims are
+/// compared as first made; how retellings changed a figure is its lineage, not a relation.
 fn cluster_figures(tx: &Transaction, cluster: i64) -> rusqlite::Result<Vec<(Option<String>, Bounds)>> {
     let mut stmt = tx.prepare_cached(
-        "SELECT f.unit, f.low, f.low_inclusive, f.high, f.high_inclusive, f.approximate FROM figures f JOIN claims c ON c.id = f.claim WHERE c.cluster = ?1",
+        "SELECT f.unit, f.low, f.low_inclusive, f.high, f.high_inclusive, f.approximate FROM figures f
+         WHERE f.claim = (SELECT c.id FROM claims c WHERE c.cluster = ?1 ORDER BY c.published_at IS NULL, c.published_at, c.id LIMIT 1)",
     )?;
     let rows = stmt.query_map([cluster], |r| {
         let b = Bounds { low: r.get(1)?, low_inclusive: r.get(2)?, high: r.get(3)?, high_inclusive: r.get(4)? };
@@ -333,8 +356,8 @@ impl SqliteStore {
         let mut new_clusters = 0;
         let clusters_so_far: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM clusters", [], |r| r.get(0))?;
         for (ordinal, claim) in filing.claims.iter().enumerate() {
-            let (origin_key, origin_name, voice) = origin(claim, &own_voice);
-            let me = Origin { key: &origin_key, name: &origin_name, voice };
+            let speaker = Speaker::of(claim, &own_voice);
+            let me = speaker.origin();
             let named: Vec<&crate::filing::FiledEntity> = claim.entities.iter().filter_map(|&e| filing.entities.get(e)).collect();
             let keys: Vec<&str> = named.iter().map(|e| e.key.as_str()).collect();
             let names: Vec<&str> = named.iter().flat_map(|e| e.mentions.iter().map(|m| m.text.as_str()).chain([e.name.as_str()])).collect();
@@ -350,7 +373,7 @@ impl SqliteStore {
             let mut related = Vec::new();
             for c in &found {
                 let score = similarity(&claim_terms, &c.terms, weight);
-                let one_speaker = same_origin(me, Origin { key: &c.origin_key, name: &c.origin_name, voice: c.voice });
+                let one_speaker = same_origin(me, Origin { key: &c.origin_key, name: &c.origin_name, surface: &c.origin_text, voice: c.voice });
                 if score >= SAME_CLAIM && one_speaker && c.negative == negative {
                     if same.is_none_or(|(best, _)| score > best) {
                         same = Some((score, c.cluster));
@@ -374,8 +397,8 @@ impl SqliteStore {
                 Some((_, c)) => c,
                 None => {
                     tx.execute(
-                        "INSERT INTO clusters (origin_key, origin_name, voice, negative, terms) VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![origin_key, origin_name, voice, negative, claim_terms.join("\n")],
+                        "INSERT INTO clusters (origin_key, origin_name, origin_text, voice, negative, terms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        params![speaker.key, speaker.name, speaker.surface, speaker.voice, negative, claim_terms.join("\n")],
                     )?;
                     new_clusters += 1;
                     let id = tx.last_insert_rowid();
@@ -416,7 +439,17 @@ impl SqliteStore {
                     figure.execute(params![claim_id, f.excerpt.text, f.unit, i.low, i.low_inclusive, i.high, i.high_inclusive, f.approximate])?;
                 }
             }
-            if same.is_none() {
+            // Relations hang on a cluster's first appearance: made when the cluster is, and
+            // made again when an earlier appearance arrives later (a backfill out of order).
+            let first: i64 = tx.query_row(
+                "SELECT id FROM claims WHERE cluster = ?1 ORDER BY published_at IS NULL, published_at, id LIMIT 1",
+                [cluster],
+                |r| r.get(0),
+            )?;
+            if first == claim_id {
+                if same.is_some() {
+                    tx.execute("DELETE FROM relations WHERE from_cluster = ?1 OR to_cluster = ?1", [cluster])?;
+                }
                 let mut relation = tx.prepare_cached("INSERT OR IGNORE INTO relations (from_cluster, to_cluster, kind) VALUES (?1, ?2, ?3)")?;
                 for (other, theirs) in related {
                     match relate(&mine, &theirs, other.negative != negative) {
