@@ -33,6 +33,8 @@ pub struct Document {
     pub url: Option<String>,
     /// A publication date given by the container (feed item, JSONL field, WARC date is not one).
     pub published: Option<String>,
+    /// The publishing outlet as the container names it (feed title, JSONL field).
+    pub publisher: Option<String>,
     pub bytes: Vec<u8>,
     pub kind: InputKind,
 }
@@ -196,7 +198,7 @@ fn open(path: &Path) -> Result<Records, Failure> {
             if looks_like_feed(&bytes) {
                 return Ok(Box::new(feed_items(&bytes, &origin).into_iter()));
             }
-            Ok(Box::new(std::iter::once(Ok(Document { origin, url: None, published: None, bytes, kind: InputKind::Auto }))))
+            Ok(Box::new(std::iter::once(Ok(Document { origin, url: None, published: None, publisher: None, bytes, kind: InputKind::Auto }))))
         }
     }
 }
@@ -238,6 +240,7 @@ fn feed_items(bytes: &[u8], origin: &str) -> Vec<Result<Document, Failure>> {
                 origin,
                 url: entry.links.first().map(|l| l.href.clone()),
                 published: entry.published.or(entry.updated).map(|d| d.to_rfc3339()),
+                publisher: outlet.clone(),
                 bytes: html.into_bytes(),
                 kind: InputKind::Html,
             })
@@ -249,7 +252,7 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// A JSONL file of `{url, html | text, published}` objects, one per line.
+/// A JSONL file of `{url, html | text, published, publisher}` objects, one per line.
 struct JsonLines {
     reader: Box<dyn BufRead>,
     origin: String,
@@ -263,6 +266,7 @@ struct JsonPage {
     html: Option<String>,
     text: Option<String>,
     published: Option<String>,
+    publisher: Option<String>,
 }
 
 impl Iterator for JsonLines {
@@ -294,14 +298,14 @@ impl Iterator for JsonLines {
             }
             let page: JsonPage = match serde_json::from_slice(&line) {
                 Ok(p) => p,
-                Err(e) => return Some(Err(failure(origin, format!("not a JSON object of {{url, html or text, published}}: {e}")))),
+                Err(e) => return Some(Err(failure(origin, format!("not a JSON object of {{url, html or text, published, publisher}}: {e}")))),
             };
             let (bytes, kind) = match (page.html, page.text) {
                 (Some(html), _) => (html.into_bytes(), InputKind::Html),
                 (None, Some(text)) => (text.into_bytes(), InputKind::Text),
                 (None, None) => return Some(Err(failure(origin, "has neither \"html\" nor \"text\""))),
             };
-            return Some(Ok(Document { origin, url: page.url, published: page.published, bytes, kind }));
+            return Some(Ok(Document { origin, url: page.url, published: page.published, publisher: page.publisher, bytes, kind }));
         }
     }
 }

@@ -121,7 +121,7 @@ impl Iterator for Records {
                 Ok(html.then_some((block, InputKind::Html)))
             };
             match page {
-                Ok(Some((bytes, kind))) => return Some(Ok(Document { origin, url, published: None, bytes, kind })),
+                Ok(Some((bytes, kind))) => return Some(Ok(Document { origin, url, published: None, publisher: None, bytes, kind })),
                 Ok(None) => continue,
                 Err(message) => return Some(Err(failure(origin, message))),
             }

@@ -1,8 +1,9 @@
 //! dossier-ledger: many analysed articles kept in one store, and linked across outlets.
 //!
 //! An article enters as a [`Filing`] (the pipeline's [`dossier_doc::Doc`] copied into
-//! owned records with character spans) and is stored by [`Store::file`] in one
-//! transaction, together with its links:
+//! owned records with character spans), is [`Prepared`] (its signature and claim terms
+//! worked out, in parallel), and is stored by [`Store::file`] in one transaction,
+//! together with its links:
 //!
 //! - **copies**: an article whose word shingles are mostly contained in an earlier one's
 //!   joins that article's copy group ([`copies`]); the earliest by publication date is
@@ -27,16 +28,19 @@
 //! let mut doc = dossier_doc::Doc::new(dossier_doc::Article::from_paragraphs(vec!["Some text.".into()]));
 //! let filing = Filing::new(&doc, Provenance { sha256: "ab".repeat(32), origin: "a.txt".into(), url: None, ingested_at: "2024-10-04T00:00:00Z".into() });
 //! let mut store = SqliteStore::open_in_memory().unwrap();
-//! assert!(matches!(store.file(&filing).unwrap(), dossier_ledger::Filed::New { .. }));
-//! assert!(matches!(store.file(&filing).unwrap(), dossier_ledger::Filed::AlreadyKept { .. }));
+//! let prepared = filing.into();
+//! assert!(matches!(store.file(&prepared).unwrap(), dossier_ledger::Filed::New { .. }));
+//! assert!(matches!(store.file(&prepared).unwrap(), dossier_ledger::Filed::AlreadyKept { .. }));
 //! ```
 
 pub mod copies;
 pub mod filing;
 pub mod matching;
+mod prepared;
 mod sqlite;
 
 pub use filing::{Bounds, Filing, Provenance};
+pub use prepared::Prepared;
 pub use sqlite::SqliteStore;
 
 use serde::Serialize;
@@ -198,7 +202,7 @@ pub trait Store {
     /// Whether an article with these raw bytes' SHA-256 is kept.
     fn contains(&self, sha256: &str) -> Result<bool>;
     /// Stores an article and links it to what is already kept, in one transaction.
-    fn file(&mut self, filing: &Filing) -> Result<Filed>;
+    fn file(&mut self, filing: &Prepared) -> Result<Filed>;
     fn claims(&self, query: &ClaimQuery) -> Result<Vec<ClaimRow>>;
     fn claim(&self, id: i64) -> Result<Option<ClaimView>>;
     fn article(&self, id: i64) -> Result<Option<ArticleView>>;

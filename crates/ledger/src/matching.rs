@@ -83,15 +83,22 @@ pub fn negated(content: &str) -> bool {
     })
 }
 
+/// Whether two sorted term lists share enough terms for [`similarity`] to be above 0:
+/// a cheap test that spares weighing most candidates.
+pub fn may_match(a: &[String], b: &[String]) -> bool {
+    let shared = a.iter().filter(|t| b.binary_search(t).is_ok()).count();
+    let smaller = a.len().min(b.len());
+    smaller > 0 && shared >= MIN_SHARED.min(smaller)
+}
+
 /// The weighted overlap coefficient of two sorted term lists: the weight of shared terms
 /// over the smaller list's weight; 0 when fewer than three terms are shared, or when
 /// both name entities and share none (different events told in similar words).
 pub fn similarity(a: &[String], b: &[String], weight: impl Fn(&str) -> f64) -> f64 {
-    let shared: Vec<&String> = a.iter().filter(|t| b.binary_search(t).is_ok()).collect();
-    let smaller = a.len().min(b.len());
-    if smaller == 0 || shared.len() < MIN_SHARED.min(smaller) {
+    if !may_match(a, b) {
         return 0.0;
     }
+    let shared: Vec<&String> = a.iter().filter(|t| b.binary_search(t).is_ok()).collect();
     let names = |t: &[String]| t.iter().any(|t| t.starts_with('@'));
     if names(a) && names(b) && !shared.iter().any(|t| t.starts_with('@')) {
         return 0.0;
@@ -158,6 +165,14 @@ pub enum FigureFit {
     Wider,
     /// They overlap (or are the same).
     Compatible,
+}
+
+/// What a figure counts, as compared across claims: the head noun's stem ("cargo ships" → "ship").
+pub fn unit_stem(unit: Option<&str>) -> Option<String> {
+    unit.map(|u| {
+        let last = u.rsplit(' ').next().unwrap_or(u);
+        last.strip_suffix('s').filter(|b| b.len() >= 3).unwrap_or(last).to_string()
+    })
 }
 
 /// An approximate figure stands for ±10% around itself.

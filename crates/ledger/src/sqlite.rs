@@ -1,16 +1,18 @@
 //! The embedded store: one SQLite file (WAL journal), schema migrations by `user_version`.
 //!
-//! Every value reaches SQL as a bound parameter; the only SQL assembled at run time is
-//! a list of `?` placeholders.
+//! Every value reaches SQL as a bound parameter, lists included: a list is bound as one
+//! JSON array and read with `json_each`, so each statement is prepared once and cached.
+//! Only the filters of [`Store::claims`] join fixed fragments of SQL, never values.
 
-use crate::copies::{containment, shingles, Signature, COPY_CONTAINMENT};
+use crate::copies::{containment, shingles, COPY_CONTAINMENT};
 use crate::filing::{Bounds, FiledClaim, Filing};
-use crate::matching::{fit, idf, negated, same_origin, similarity, terms, widen, FigureFit, Origin, SAME_CLAIM};
+use crate::matching::{fit, idf, may_match, same_origin, similarity, unit_stem, widen, FigureFit, Origin, SAME_CLAIM};
+use crate::prepared::Prepared;
 use crate::{
     Appearance, ArticleView, ClaimQuery, ClaimRow, ClaimView, Counts, EntityView, Error, FigureAppearance, FigureRow, Filed, Relation, Result, SearchHit,
     Store,
 };
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -27,14 +29,13 @@ CREATE TABLE articles (
     publisher_key TEXT,
     published TEXT,
     published_at TEXT,
-    body TEXT NOT NULL,
     filing TEXT NOT NULL,
     copy_group INTEGER NOT NULL,
     copy_score REAL
 );
 CREATE INDEX articles_copy_group ON articles(copy_group);
-CREATE TABLE article_bands (band INTEGER NOT NULL, article INTEGER NOT NULL REFERENCES articles(id));
-CREATE INDEX article_bands_band ON article_bands(band);
+-- Postings tables are their own index (WITHOUT ROWID): a lookup by band or term reads one B-tree.
+CREATE TABLE article_bands (band INTEGER NOT NULL, article INTEGER NOT NULL REFERENCES articles(id), PRIMARY KEY (band, article)) WITHOUT ROWID;
 CREATE TABLE entities (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL, kind TEXT NOT NULL);
 CREATE TABLE mentions (
     entity INTEGER NOT NULL REFERENCES entities(id),
@@ -53,8 +54,8 @@ CREATE TABLE clusters (
     negative INTEGER NOT NULL,
     terms TEXT NOT NULL
 );
-CREATE TABLE cluster_terms (term TEXT NOT NULL, cluster INTEGER NOT NULL REFERENCES clusters(id));
-CREATE INDEX cluster_terms_term ON cluster_terms(term);
+CREATE TABLE cluster_terms (term TEXT NOT NULL, cluster INTEGER NOT NULL REFERENCES clusters(id), PRIMARY KEY (term, cluster)) WITHOUT ROWID;
+CREATE TABLE term_counts (term TEXT PRIMARY KEY, clusters INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE claims (
     id INTEGER PRIMARY KEY,
     article INTEGER NOT NULL REFERENCES articles(id),
@@ -87,13 +88,21 @@ CREATE TABLE relations (
     PRIMARY KEY (from_cluster, to_cluster, kind)
 );
 CREATE INDEX relations_to ON relations(to_cluster);
-CREATE VIRTUAL TABLE search USING fts5(title, text, kind UNINDEXED, ref UNINDEXED);
+-- One row per article: claims are found through the articles they appear in.
+CREATE VIRTUAL TABLE search USING fts5(title, text, article UNINDEXED);
+-- Each article commits on its own: merge index segments less often than the default.
+INSERT INTO search (search, rank) VALUES ('automerge', 8);
+INSERT INTO search (search, rank) VALUES ('crisismerge', 32);
 "#];
 
 /// How many stored articles sharing a band are checked for containment, at most.
-const COPY_CANDIDATES: usize = 32;
+const COPY_CANDIDATES: i64 = 32;
 /// How many clusters sharing terms are compared with a new claim, at most.
-const CLUSTER_CANDIDATES: usize = 24;
+const CLUSTER_CANDIDATES: usize = 16;
+/// A term held by more clusters than this nominates no candidates.
+const MAX_POSTINGS: i64 = 50;
+/// How many of a claim's rarest terms nominate candidates.
+const NOMINATING_TERMS: usize = 12;
 
 pub struct SqliteStore {
     conn: Connection,
@@ -110,18 +119,23 @@ impl SqliteStore {
             std::fs::create_dir_all(dir).map_err(|e| Error { message: format!("cannot create the ledger's folder {}: {e}", dir.display()) })?;
         }
         let conn = Connection::open(path).map_err(|e| Error { message: format!("cannot open the ledger {}: {e}", path.display()) })?;
+        conn.set_prepared_statement_cache_capacity(128);
         SqliteStore::setup(conn, &path.display().to_string())
     }
 
     pub fn open_in_memory() -> Result<SqliteStore> {
-        SqliteStore::setup(Connection::open_in_memory().map_err(err("cannot open an in-memory ledger"))?, ":memory:")
+        let conn = Connection::open_in_memory().map_err(err("cannot open an in-memory ledger"))?;
+        conn.set_prepared_statement_cache_capacity(128);
+        SqliteStore::setup(conn, ":memory:")
     }
 
     fn setup(mut conn: Connection, name: &str) -> Result<SqliteStore> {
         let not_a_ledger = |e: rusqlite::Error| Error { message: format!("{name} is not a dossier ledger (or is damaged): {e}") };
         // WAL with synchronous=NORMAL: a commit survives the process being killed; only
         // a power cut can lose the last few, and never leaves the file inconsistent.
-        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;")
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 8192;",
+        )
             .map_err(not_a_ledger)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(not_a_ledger)?;
         if version > MIGRATIONS.len() as i64 {
@@ -139,8 +153,9 @@ impl SqliteStore {
     }
 }
 
-fn placeholders(n: usize) -> String {
-    vec!["?"; n].join(",")
+/// A list bound as one parameter, read in SQL with `json_each`.
+fn list<T: serde::Serialize>(values: &[T]) -> String {
+    serde_json::to_string(values).unwrap_or_else(|_| "[]".into())
 }
 
 /// A claim's [`Origin`], owned: `own` is the outlet's own voice (key, name, copy group).
@@ -177,13 +192,6 @@ impl Speaker {
     }
 }
 
-fn unit_stem(unit: &Option<String>) -> Option<String> {
-    unit.as_deref().map(|u| {
-        let last = u.rsplit(' ').next().unwrap_or(u);
-        last.strip_suffix('s').filter(|b| b.len() >= 3).unwrap_or(last).to_string()
-    })
-}
-
 struct Candidate {
     cluster: i64,
     origin_key: String,
@@ -194,51 +202,64 @@ struct Candidate {
     terms: Vec<String>,
 }
 
-fn candidates(tx: &Transaction, terms: &[String]) -> rusqlite::Result<Vec<Candidate>> {
-    if terms.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!(
-        "SELECT c.id, c.origin_key, c.origin_name, c.origin_text, c.voice, c.negative, c.terms FROM clusters c JOIN (
-             SELECT cluster, COUNT(*) AS shared FROM cluster_terms WHERE term IN ({}) GROUP BY cluster ORDER BY shared DESC, cluster LIMIT {CLUSTER_CANDIDATES}
-         ) t ON t.cluster = c.id ORDER BY t.shared DESC, c.id",
-        placeholders(terms.len())
-    );
-    let mut stmt = tx.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params_from_iter(terms), |r| {
-        let terms: String = r.get(6)?;
-        Ok(Candidate {
-            cluster: r.get(0)?,
-            origin_key: r.get(1)?,
-            origin_name: r.get(2)?,
-            origin_text: r.get(3)?,
-            voice: r.get(4)?,
-            negative: r.get(5)?,
-            terms: terms.split('\n').map(str::to_string).collect(),
-        })
-    })?;
+/// How many clusters hold each term (terms held by none are absent).
+fn term_counts(tx: &Transaction, terms: &[&String]) -> rusqlite::Result<HashMap<String, i64>> {
+    let mut stmt = tx.prepare_cached("SELECT term, clusters FROM term_counts WHERE term IN (SELECT value FROM json_each(?1))")?;
+    let rows = stmt.query_map([list(terms)], |r| Ok((r.get(0)?, r.get(1)?)))?;
     rows.collect()
 }
 
-/// Each term's weight ([`idf`]) among the clusters stored so far.
-fn term_weights(tx: &Transaction, mine: &[String], found: &[Candidate], clusters: i64) -> rusqlite::Result<HashMap<String, f64>> {
-    let mut all: Vec<&String> = mine.iter().chain(found.iter().flat_map(|c| c.terms.iter())).collect();
-    all.sort();
-    all.dedup();
-    let mut weights = HashMap::with_capacity(all.len());
-    if all.is_empty() {
-        return Ok(weights);
+/// Clusters sharing the claim's rarer terms, most shared first. Terms held by more than
+/// [`MAX_POSTINGS`] clusters ("Trump", "campaign") nominate none: they tell no claim from
+/// another, and following them would make filing slow in proportion to the ledger.
+fn candidates(tx: &Transaction, terms: &[String], counts: &HashMap<String, i64>) -> rusqlite::Result<Vec<Candidate>> {
+    let mut rare: Vec<(&String, i64)> = terms.iter().filter_map(|t| counts.get(t).map(|&n| (t, n))).filter(|&(_, n)| n <= MAX_POSTINGS).collect();
+    rare.sort_by_key(|&(t, n)| (n, t.clone()));
+    rare.truncate(NOMINATING_TERMS);
+    if rare.is_empty() {
+        return Ok(Vec::new());
     }
-    let sql = format!("SELECT term, COUNT(*) FROM cluster_terms WHERE term IN ({}) GROUP BY term", placeholders(all.len()));
-    let mut stmt = tx.prepare_cached(&sql)?;
-    let mut rows = stmt.query(params_from_iter(&all))?;
+    let rare: Vec<&String> = rare.into_iter().map(|(t, _)| t).collect();
+    // Postings are counted here rather than grouped in SQL: a plain index range per term.
+    let mut shared: HashMap<i64, i64> = HashMap::new();
+    let mut postings = tx.prepare_cached("SELECT cluster FROM cluster_terms WHERE term IN (SELECT value FROM json_each(?1))")?;
+    let mut rows = postings.query([list(&rare)])?;
     while let Some(row) = rows.next()? {
-        weights.insert(row.get::<_, String>(0)?, idf(row.get::<_, i64>(1)? as usize, clusters as usize));
+        *shared.entry(row.get(0)?).or_default() += 1;
     }
-    for t in all {
-        weights.entry(t.clone()).or_insert_with(|| idf(0, clusters as usize));
-    }
-    Ok(weights)
+    // A claim of many terms must share two rare ones with a candidate.
+    let at_least: i64 = if rare.len() >= 4 { 2 } else { 1 };
+    let mut best: Vec<(i64, i64)> = shared.into_iter().filter(|&(_, n)| n >= at_least).collect();
+    best.sort_by_key(|&(cluster, n)| (std::cmp::Reverse(n), cluster));
+    best.truncate(CLUSTER_CANDIDATES);
+    let ids: Vec<i64> = best.iter().map(|&(c, _)| c).collect();
+    let mut stmt = tx.prepare_cached("SELECT id, origin_key, origin_name, origin_text, voice, negative, terms FROM clusters WHERE id IN (SELECT value FROM json_each(?1))")?;
+    let mut found = stmt
+        .query_map([list(&ids)], |r| {
+            let terms: String = r.get(6)?;
+            Ok(Candidate {
+                cluster: r.get(0)?,
+                origin_key: r.get(1)?,
+                origin_name: r.get(2)?,
+                origin_text: r.get(3)?,
+                voice: r.get(4)?,
+                negative: r.get(5)?,
+                terms: terms.split('\n').map(str::to_string).collect(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    found.sort_by_key(|c| ids.iter().position(|&i| i == c.cluster));
+    Ok(found)
+}
+
+/// Each term's weight ([`idf`]) among the clusters stored so far.
+fn term_weights(tx: &Transaction, mine: &HashMap<String, i64>, found: &[Candidate], clusters: i64) -> rusqlite::Result<HashMap<String, f64>> {
+    let mut theirs: Vec<&String> = found.iter().flat_map(|c| c.terms.iter()).filter(|t| !mine.contains_key(*t)).collect();
+    theirs.sort();
+    theirs.dedup();
+    let counts = term_counts(tx, &theirs)?;
+    let weight = |n: i64| idf(n as usize, clusters as usize);
+    Ok(mine.iter().chain(&counts).map(|(t, &n)| (t.clone(), weight(n))).collect())
 }
 
 /// The figures of a cluster's first appearance, with their units' stems: claims are
@@ -250,7 +271,7 @@ fn cluster_figures(tx: &Transaction, cluster: i64) -> rusqlite::Result<Vec<(Opti
     )?;
     let rows = stmt.query_map([cluster], |r| {
         let b = Bounds { low: r.get(1)?, low_inclusive: r.get(2)?, high: r.get(3)?, high_inclusive: r.get(4)? };
-        Ok((unit_stem(&r.get(0)?), widen(b, r.get(5)?)))
+        Ok((unit_stem(r.get::<_, Option<String>>(0)?.as_deref()), widen(b, r.get(5)?)))
     })?;
     rows.collect()
 }
@@ -273,24 +294,24 @@ fn relate(mine: &[(Option<String>, Bounds)], theirs: &[(Option<String>, Bounds)]
 }
 
 impl SqliteStore {
-    fn file_in(tx: &Transaction, filing: &Filing) -> rusqlite::Result<Filed> {
+    fn file_in(tx: &Transaction, prepared: &Prepared) -> rusqlite::Result<Filed> {
+        let filing = &prepared.filing;
         let p = &filing.provenance;
-        if let Some(article) = tx.query_row("SELECT id FROM articles WHERE sha256 = ?1", [&p.sha256], |r| r.get(0)).optional()? {
+        if let Some(article) = tx.prepare_cached("SELECT id FROM articles WHERE sha256 = ?1")?.query_row([&p.sha256], |r| r.get(0)).optional()? {
             return Ok(Filed::AlreadyKept { article });
         }
 
         // Copies: candidates share a MinHash band; containment decides.
-        let signature = Signature::of(&filing.body);
+        let signature = &prepared.signature;
         let mut copy: Option<(i64, f64)> = None; // (copy group, containment)
         if !signature.bands.is_empty() {
-            let sql = format!(
-                "SELECT a.id, a.copy_group, a.body FROM articles a JOIN (
-                     SELECT article, COUNT(*) AS shared FROM article_bands WHERE band IN ({}) GROUP BY article ORDER BY shared DESC, article LIMIT {COPY_CANDIDATES}
+            let mut stmt = tx.prepare_cached(
+                "SELECT a.id, a.copy_group, json_extract(a.filing, '$.body') FROM articles a JOIN (
+                     SELECT article, COUNT(*) AS shared FROM article_bands WHERE band IN (SELECT value FROM json_each(?1))
+                     GROUP BY article ORDER BY shared DESC, article LIMIT ?2
                  ) b ON b.article = a.id",
-                placeholders(signature.bands.len())
-            );
-            let mut stmt = tx.prepare_cached(&sql)?;
-            let mut rows = stmt.query(params_from_iter(&signature.bands))?;
+            )?;
+            let mut rows = stmt.query(params![list(&signature.bands), COPY_CANDIDATES])?;
             while let Some(row) = rows.next()? {
                 let body: String = row.get(2)?;
                 let score = containment(&signature.shingles, &shingles(&body));
@@ -301,10 +322,8 @@ impl SqliteStore {
         }
 
         let filing_json = serde_json::to_string(filing).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-        tx.execute(
-            "INSERT INTO articles (sha256, origin, url, ingested_at, title, publisher, publisher_key, published, published_at, body, filing, copy_group, copy_score)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12)",
-            params![
+        tx.prepare_cached("INSERT INTO articles (sha256, origin, url, ingested_at, title, publisher, publisher_key, published, published_at, filing, copy_group, copy_score)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, ?11)")?.execute(params![
                 p.sha256,
                 p.origin,
                 p.url,
@@ -314,37 +333,37 @@ impl SqliteStore {
                 filing.publisher_key(),
                 filing.published,
                 filing.published_at,
-                filing.body,
                 filing_json,
                 copy.map(|c| c.1)
             ],
         )?;
         let article = tx.last_insert_rowid();
         let group = copy.map_or(article, |c| c.0);
-        tx.execute("UPDATE articles SET copy_group = ?1 WHERE id = ?2", [group, article])?;
+        tx.prepare_cached("UPDATE articles SET copy_group = ?1 WHERE id = ?2")?.execute([group, article])?;
         {
-            let mut band = tx.prepare_cached("INSERT INTO article_bands (band, article) VALUES (?1, ?2)")?;
-            for b in &signature.bands {
-                band.execute(params![b, article])?;
-            }
+            tx.prepare_cached("INSERT INTO article_bands (band, article) SELECT value, ?2 FROM json_each(?1)")?.execute(params![list(&signature.bands), article])?;
         }
-        tx.execute("INSERT INTO search (title, text, kind, ref) VALUES (?1, ?2, 'article', ?3)", params![filing.title, filing.body, article])?;
+        tx.prepare_cached("INSERT INTO search (title, text, article) VALUES (?1, ?2, ?3)")?.execute(params![filing.title, filing.body, article])?;
 
-        // Entities, keyed across articles.
-        let mut entity_ids = Vec::with_capacity(filing.entities.len());
-        {
-            let mut upsert = tx.prepare_cached("INSERT INTO entities (key, name, kind) VALUES (?1, ?2, ?3) ON CONFLICT(key) DO NOTHING")?;
-            let mut id_of = tx.prepare_cached("SELECT id FROM entities WHERE key = ?1")?;
-            let mut mention = tx.prepare_cached("INSERT INTO mentions (entity, article, start, \"end\") VALUES (?1, ?2, ?3, ?4)")?;
-            for e in &filing.entities {
-                upsert.execute(params![e.key, e.name, e.kind])?;
-                let id: i64 = id_of.query_row([&e.key], |r| r.get(0))?;
-                for m in &e.mentions {
-                    mention.execute(params![id, article, m.start as i64, m.end as i64])?;
-                }
-                entity_ids.push(id);
-            }
-        }
+        // Entities, keyed across articles: three statements for all of them.
+        let entities: Vec<[&str; 3]> = filing.entities.iter().map(|e| [e.key.as_str(), e.name.as_str(), e.kind.as_str()]).collect();
+        tx.prepare_cached(
+            "INSERT INTO entities (key, name, kind) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?1) WHERE true
+             ON CONFLICT(key) DO NOTHING",
+        )?
+        .execute([list(&entities)])?;
+        let keys: Vec<&str> = filing.entities.iter().map(|e| e.key.as_str()).collect();
+        let ids: HashMap<String, i64> = tx
+            .prepare_cached("SELECT key, id FROM entities WHERE key IN (SELECT value FROM json_each(?1))")?
+            .query_map([list(&keys)], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let entity_ids: Vec<i64> = filing.entities.iter().map(|e| ids.get(&e.key).copied().unwrap_or_default()).collect();
+        let mentions: Vec<[i64; 3]> =
+            filing.entities.iter().zip(&entity_ids).flat_map(|(e, &id)| e.mentions.iter().map(move |m| [id, m.start as i64, m.end as i64])).collect();
+        tx.prepare_cached(
+            "INSERT INTO mentions (entity, article, start, \"end\") SELECT json_extract(value, '$[0]'), ?2, json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?1)",
+        )?
+        .execute(params![list(&mentions), article])?;
 
         // The outlet's own voice; its copies share it through the copy group.
         let own_voice = (
@@ -354,25 +373,22 @@ impl SqliteStore {
         );
 
         let mut new_clusters = 0;
-        let clusters_so_far: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM clusters", [], |r| r.get(0))?;
-        for (ordinal, claim) in filing.claims.iter().enumerate() {
+        let clusters_so_far: i64 = tx.prepare_cached("SELECT COALESCE(MAX(id), 0) FROM clusters")?.query_row([], |r| r.get(0))?;
+        for (ordinal, (claim, worked)) in filing.claims.iter().zip(&prepared.claims).enumerate() {
             let speaker = Speaker::of(claim, &own_voice);
             let me = speaker.origin();
-            let named: Vec<&crate::filing::FiledEntity> = claim.entities.iter().filter_map(|&e| filing.entities.get(e)).collect();
-            let keys: Vec<&str> = named.iter().map(|e| e.key.as_str()).collect();
-            let names: Vec<&str> = named.iter().flat_map(|e| e.mentions.iter().map(|m| m.text.as_str()).chain([e.name.as_str()])).collect();
-            let claim_terms = terms(&claim.content.text, &keys, &names);
-            // The proposition's polarity: a denial of a negated statement asserts it.
-            let negative = claim.negative != negated(&claim.content.text);
-            let mine: Vec<(Option<String>, Bounds)> =
-                claim.figures.iter().filter_map(|&q| filing.figures.get(q)).map(|f| (unit_stem(&f.unit), widen(f.interval, f.approximate))).collect();
-            let found = candidates(tx, &claim_terms)?;
-            let weights = term_weights(tx, &claim_terms, &found, clusters_so_far)?;
+            let (claim_terms, negative, mine) = (&worked.terms, worked.negative, &worked.figures);
+            let counts = term_counts(tx, &claim_terms.iter().collect::<Vec<_>>())?;
+            // Only candidates that can match, or that share a name and may measure the same thing, are weighed.
+            let shares_name = |c: &Candidate| c.terms.iter().any(|t| t.starts_with('@') && claim_terms.binary_search(t).is_ok());
+            let found: Vec<Candidate> =
+                candidates(tx, claim_terms, &counts)?.into_iter().filter(|c| may_match(claim_terms, &c.terms) || !mine.is_empty() && shares_name(c)).collect();
+            let weights = term_weights(tx, &counts, &found, clusters_so_far)?;
             let weight = |t: &str| weights.get(t).copied().unwrap_or(1.0);
             let mut same: Option<(f64, i64)> = None;
             let mut related = Vec::new();
             for c in &found {
-                let score = similarity(&claim_terms, &c.terms, weight);
+                let score = similarity(claim_terms, &c.terms, weight);
                 let one_speaker = same_origin(me, Origin { key: &c.origin_key, name: &c.origin_name, surface: &c.origin_text, voice: c.voice });
                 if score >= SAME_CLAIM && one_speaker && c.negative == negative {
                     if same.is_none_or(|(best, _)| score > best) {
@@ -385,8 +401,7 @@ impl SqliteStore {
                     continue;
                 }
                 // The same measured thing: a shared entity and a figure of the same unit.
-                let shares_name = c.terms.iter().any(|t| t.starts_with('@') && claim_terms.binary_search(t).is_ok());
-                if shares_name && !one_speaker && !mine.is_empty() {
+                if shares_name(c) && !one_speaker && !mine.is_empty() {
                     let theirs = cluster_figures(tx, c.cluster)?;
                     if mine.iter().any(|(u, _)| u.is_some() && theirs.iter().any(|(v, _)| v == u)) {
                         related.push((c, theirs));
@@ -396,22 +411,18 @@ impl SqliteStore {
             let cluster = match same {
                 Some((_, c)) => c,
                 None => {
-                    tx.execute(
-                        "INSERT INTO clusters (origin_key, origin_name, origin_text, voice, negative, terms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                        params![speaker.key, speaker.name, speaker.surface, speaker.voice, negative, claim_terms.join("\n")],
+                    tx.prepare_cached("INSERT INTO clusters (origin_key, origin_name, origin_text, voice, negative, terms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![speaker.key, speaker.name, speaker.surface, speaker.voice, negative, claim_terms.join("\n")],
                     )?;
                     new_clusters += 1;
                     let id = tx.last_insert_rowid();
-                    let mut term = tx.prepare_cached("INSERT INTO cluster_terms (term, cluster) VALUES (?1, ?2)")?;
-                    for t in &claim_terms {
-                        term.execute(params![t, id])?;
-                    }
+                    let terms = list(claim_terms);
+                    tx.prepare_cached("INSERT INTO cluster_terms (term, cluster) SELECT value, ?2 FROM json_each(?1)")?.execute(params![terms, id])?;
+                    tx.prepare_cached("INSERT INTO term_counts (term, clusters) SELECT value, 1 FROM json_each(?1) WHERE true ON CONFLICT(term) DO UPDATE SET clusters = clusters + 1")?
+                        .execute([terms])?;
                     id
                 }
             };
-            tx.execute(
-                "INSERT INTO claims (article, ordinal, cluster, content, source_name, source_key, hedged, published_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
+            tx.prepare_cached("INSERT INTO claims (article, ordinal, cluster, content, source_name, source_key, hedged, published_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?.execute(params![
                     article,
                     ordinal as i64,
                     cluster,
@@ -423,13 +434,10 @@ impl SqliteStore {
                 ],
             )?;
             let claim_id = tx.last_insert_rowid();
-            tx.execute("INSERT INTO search (title, text, kind, ref) VALUES (NULL, ?1, 'claim', ?2)", params![claim.content.text, cluster])?;
             {
-                let mut named = tx.prepare_cached("INSERT INTO claim_entities (claim, entity) VALUES (?1, ?2)")?;
-                for &e in &claim.entities {
-                    if let Some(id) = entity_ids.get(e) {
-                        named.execute(params![claim_id, id])?;
-                    }
+                let named: Vec<i64> = claim.entities.iter().filter_map(|&e| entity_ids.get(e).copied()).collect();
+                if !named.is_empty() {
+                    tx.prepare_cached("INSERT INTO claim_entities (claim, entity) SELECT ?1, value FROM json_each(?2)")?.execute(params![claim_id, list(&named)])?;
                 }
                 let mut figure = tx.prepare_cached(
                     "INSERT INTO figures (claim, text, unit, low, low_inclusive, high, high_inclusive, approximate) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -441,18 +449,16 @@ impl SqliteStore {
             }
             // Relations hang on a cluster's first appearance: made when the cluster is, and
             // made again when an earlier appearance arrives later (a backfill out of order).
-            let first: i64 = tx.query_row(
-                "SELECT id FROM claims WHERE cluster = ?1 ORDER BY published_at IS NULL, published_at, id LIMIT 1",
-                [cluster],
+            let first: i64 = tx.prepare_cached("SELECT id FROM claims WHERE cluster = ?1 ORDER BY published_at IS NULL, published_at, id LIMIT 1")?.query_row([cluster],
                 |r| r.get(0),
             )?;
             if first == claim_id {
                 if same.is_some() {
-                    tx.execute("DELETE FROM relations WHERE from_cluster = ?1 OR to_cluster = ?1", [cluster])?;
+                    tx.prepare_cached("DELETE FROM relations WHERE from_cluster = ?1 OR to_cluster = ?1")?.execute([cluster])?;
                 }
                 let mut relation = tx.prepare_cached("INSERT OR IGNORE INTO relations (from_cluster, to_cluster, kind) VALUES (?1, ?2, ?3)")?;
                 for (other, theirs) in related {
-                    match relate(&mine, &theirs, other.negative != negative) {
+                    match relate(mine, &theirs, other.negative != negative) {
                         "refined-by" => relation.execute(params![other.cluster, cluster, "refines"])?,
                         kind => relation.execute(params![cluster, other.cluster, kind])?,
                     };
@@ -617,10 +623,10 @@ impl Store for SqliteStore {
             .map_err(err("cannot read the ledger"))
     }
 
-    fn file(&mut self, filing: &Filing) -> Result<Filed> {
-        let doing = format!("cannot store {}", filing.provenance.origin);
+    fn file(&mut self, prepared: &Prepared) -> Result<Filed> {
+        let doing = format!("cannot store {}", prepared.filing.provenance.origin);
         let tx = self.conn.transaction().map_err(err(&doing))?;
-        let filed = SqliteStore::file_in(&tx, filing).map_err(err(&doing))?;
+        let filed = SqliteStore::file_in(&tx, prepared).map_err(err(&doing))?;
         tx.commit().map_err(err(&doing))?;
         Ok(filed)
     }
@@ -634,13 +640,13 @@ impl Store for SqliteStore {
                 return Ok(Vec::new());
             }
             let keys: Vec<String> = self.entity_ids(about)?.into_iter().map(|e| e.1).collect();
-            clauses.push(format!(
-                "k.id IN (SELECT c3.cluster FROM claims c3 JOIN claim_entities ce ON ce.claim = c3.id WHERE ce.entity IN ({}) UNION SELECT id FROM clusters WHERE origin_key IN ({}))",
-                placeholders(ids.len()),
-                placeholders(keys.len())
-            ));
-            args.extend(ids.into_iter().map(|i| Box::new(i) as Box<dyn rusqlite::ToSql>));
-            args.extend(keys.into_iter().map(|k| Box::new(k) as Box<dyn rusqlite::ToSql>));
+            clauses.push(
+                "k.id IN (SELECT c3.cluster FROM claims c3 JOIN claim_entities ce ON ce.claim = c3.id WHERE ce.entity IN (SELECT value FROM json_each(?))
+                          UNION SELECT id FROM clusters WHERE origin_key IN (SELECT value FROM json_each(?)))"
+                    .into(),
+            );
+            args.push(Box::new(list(&ids)));
+            args.push(Box::new(list(&keys)));
         }
         if let Some(source) = &q.source {
             clauses.push("(instr(lower(k.origin_name), lower(?)) > 0 OR k.id IN (SELECT cluster FROM claims WHERE instr(lower(source_name), lower(?)) > 0))".into());
@@ -714,24 +720,37 @@ impl Store for SqliteStore {
 
     fn search(&self, text: &str, limit: usize) -> Result<Vec<SearchHit>> {
         // The user's words become quoted FTS terms, so no character of theirs is syntax.
-        let query: Vec<String> =
-            text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| format!("\"{w}\"")).collect();
-        if query.is_empty() {
+        let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        if words.is_empty() {
             return Ok(Vec::new());
         }
+        let query: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
         let doing = "cannot search";
-        let mut stmt = self
+        let mut articles = self
             .conn
-            .prepare_cached("SELECT kind, ref, snippet(search, 1, '[', ']', '…', 16) FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2")
+            .prepare_cached("SELECT article, snippet(search, 1, '[', ']', '…', 16) FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2")
             .map_err(err(doing))?;
-        let mut seen = std::collections::HashSet::new();
-        let rows = stmt
-            .query_map(params![query.join(" "), limit as i64 * 4], |r| Ok(SearchHit { kind: r.get(0)?, id: r.get(1)?, snippet: r.get(2)? }))
+        let found = articles
+            .query_map(params![query.join(" "), limit as i64], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
             .map_err(err(doing))?
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(err(doing))?;
-        // A claim cluster appears once however many of its appearances match.
-        Ok(rows.into_iter().filter(|h| seen.insert((h.kind.clone(), h.id))).take(limit).collect())
+        let mut claims = self.conn.prepare_cached("SELECT cluster, content FROM claims WHERE article = ?1 ORDER BY ordinal").map_err(err(doing))?;
+        let mut seen = std::collections::HashSet::new();
+        let mut hits = Vec::new();
+        for (article, snippet) in found {
+            hits.push(SearchHit { kind: "article".into(), id: article, snippet });
+            // The article's claims that hold every word, each cluster once.
+            let rows = claims.query_map([article], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))).map_err(err(doing))?;
+            for row in rows {
+                let (cluster, content) = row.map_err(err(doing))?;
+                let lower = content.to_lowercase();
+                if words.iter().all(|w| lower.contains(w.as_str())) && seen.insert(cluster) {
+                    hits.push(SearchHit { kind: "claim".into(), id: cluster, snippet: content });
+                }
+            }
+        }
+        Ok(hits)
     }
 
     fn figures(&self, about: &str) -> Result<Vec<FigureRow>> {
@@ -740,16 +759,17 @@ impl Store for SqliteStore {
             return Ok(Vec::new());
         }
         let doing = "cannot list figures";
-        let sql = format!(
-            "SELECT substr(a.published_at, 1, 10), a.publisher, a.id, c.cluster, k.origin_name, f.text, f.unit, f.low, f.low_inclusive, f.high, f.high_inclusive, f.approximate
-             FROM figures f JOIN claims c ON c.id = f.claim JOIN articles a ON a.id = c.article JOIN clusters k ON k.id = c.cluster
-             WHERE c.id IN (SELECT claim FROM claim_entities WHERE entity IN ({}))
-             ORDER BY f.unit, a.published_at IS NULL, a.published_at, c.id",
-            placeholders(ids.len())
-        );
-        let mut stmt = self.conn.prepare(&sql).map_err(err(doing))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT substr(a.published_at, 1, 10), a.publisher, a.id, c.cluster, k.origin_name, f.text, f.unit, f.low, f.low_inclusive, f.high, f.high_inclusive, f.approximate
+                 FROM figures f JOIN claims c ON c.id = f.claim JOIN articles a ON a.id = c.article JOIN clusters k ON k.id = c.cluster
+                 WHERE c.id IN (SELECT claim FROM claim_entities WHERE entity IN (SELECT value FROM json_each(?1)))
+                 ORDER BY f.unit, a.published_at IS NULL, a.published_at, c.id",
+            )
+            .map_err(err(doing))?;
         let rows = stmt
-            .query_map(params_from_iter(&ids), |r| {
+            .query_map([list(&ids)], |r| {
                 Ok(FigureRow {
                     published_day: r.get(0)?,
                     publisher: r.get(1)?,
@@ -898,8 +918,8 @@ mod tests {
             vec![claim("Only 12 ships were waiting outside the harbour of Harbour City", Some("Harbour Master"), vec![0])],
             vec![figure("12", 12.0, Some(12.0))],
         );
-        for f in [&a, &b, &c, &d] {
-            assert!(matches!(store.file(f).unwrap(), Filed::New { .. }));
+        for f in [a, b, c, d] {
+            assert!(matches!(store.file(&f.into()).unwrap(), Filed::New { .. }));
         }
         let view_b = store.article(2).unwrap().unwrap();
         assert_eq!(view_b.copy_of, Some(1));

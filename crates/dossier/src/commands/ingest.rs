@@ -9,7 +9,7 @@
 use super::InputArg;
 use dossier::{analyse, Reference};
 use dossier_intake::{Document, Failure};
-use dossier_ledger::{Filed, Filing, Provenance, SqliteStore, Store};
+use dossier_ledger::{Filed, Filing, Prepared, Provenance, SqliteStore, Store};
 use dossier_page::{decode, InputKind};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 enum Outcome {
-    Analysed(Box<Filing>),
+    Analysed(Box<Prepared>),
     AlreadyKept,
     Failed(Failure),
 }
@@ -146,7 +146,7 @@ fn work(rx: &Mutex<Receiver<(u64, Result<Document, Failure>)>>, tx: &SyncSender<
 }
 
 fn analyse_document(document: Document, reader: Option<&SqliteStore>, kind: InputKind) -> Outcome {
-    let Document { origin, url, published, bytes, kind: given } = document;
+    let Document { origin, url, published, publisher, bytes, kind: given } = document;
     let fail = |message: String| Outcome::Failed(Failure { origin: origin.clone(), message });
     let page = match decode(&bytes, if given == InputKind::Auto { kind } else { given }) {
         Ok(page) => page,
@@ -157,9 +157,12 @@ fn analyse_document(document: Document, reader: Option<&SqliteStore>, kind: Inpu
     }
     // A container's date (feed item, JSONL field) is trusted over the page's own.
     let reference = published.as_deref().and_then(|p| Reference::parse(p).or_else(|_| Reference::parse(p.get(..10).unwrap_or(p))).ok());
-    let Ok(doc) = std::panic::catch_unwind(|| analyse(&page, reference)) else {
+    let Ok(mut doc) = std::panic::catch_unwind(|| analyse(&page, reference)) else {
         return fail("internal error while analysing this page (a bug in dossier: please report it with the page)".into());
     };
+    if publisher.is_some() {
+        doc.article.publisher = publisher;
+    }
     let ingested_at = jiff::Timestamp::now().round(jiff::Unit::Second).map(|t| t.to_string()).unwrap_or_default();
-    Outcome::Analysed(Box::new(Filing::new(&doc, Provenance { sha256: page.sha256, origin, url, ingested_at })))
+    Outcome::Analysed(Box::new(Filing::new(&doc, Provenance { sha256: page.sha256, origin, url, ingested_at }).into()))
 }

@@ -1,0 +1,43 @@
+//! [`Prepared`]: a filing with what linking needs worked out ahead — its shingle
+//! signature and each claim's terms, polarity and figures — so that the work runs on
+//! the ingest workers and the store's single writer only reads and writes.
+
+use crate::copies::Signature;
+use crate::filing::{Bounds, Filing};
+use crate::matching::{negated, terms, unit_stem, widen};
+
+/// A filing ready for [`crate::Store::file`].
+pub struct Prepared {
+    pub filing: Filing,
+    pub(crate) signature: Signature,
+    /// In the order of [`Filing::claims`].
+    pub(crate) claims: Vec<PreparedClaim>,
+}
+
+pub(crate) struct PreparedClaim {
+    pub terms: Vec<String>,
+    /// The proposition's polarity: a denial of a negated statement asserts it.
+    pub negative: bool,
+    /// Each figure's unit stem and interval (widened when approximate).
+    pub figures: Vec<(Option<String>, Bounds)>,
+}
+
+impl From<Filing> for Prepared {
+    fn from(filing: Filing) -> Prepared {
+        let claims = filing
+            .claims
+            .iter()
+            .map(|claim| {
+                let named: Vec<_> = claim.entities.iter().filter_map(|&e| filing.entities.get(e)).collect();
+                let keys: Vec<&str> = named.iter().map(|e| e.key.as_str()).collect();
+                let names: Vec<&str> = named.iter().flat_map(|e| e.mentions.iter().map(|m| m.text.as_str()).chain([e.name.as_str()])).collect();
+                PreparedClaim {
+                    terms: terms(&claim.content.text, &keys, &names),
+                    negative: claim.negative != negated(&claim.content.text),
+                    figures: claim.figures.iter().filter_map(|&q| filing.figures.get(q)).map(|f| (unit_stem(f.unit.as_deref()), widen(f.interval, f.approximate))).collect(),
+                }
+            })
+            .collect();
+        Prepared { signature: Signature::of(&filing.body), claims, filing }
+    }
+}
