@@ -8,8 +8,10 @@
 use crate::filing::Bounds;
 use std::collections::BTreeSet;
 
-/// Share of the smaller claim's terms that must be shared.
+/// Share of the smaller claim's terms (by weight) that must be shared for the same claim.
 pub const SAME_CLAIM: f64 = 0.5;
+/// Share at which two claims with no figure to compare restate one another.
+pub const CLOSE: f64 = 0.75;
 const MIN_SHARED: usize = 3;
 
 /// Words that carry no claim: function words, reporting verbs, and the vaguest nouns.
@@ -79,20 +81,19 @@ pub fn negated(content: &str) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         // "no more than 1,500" bounds a figure; it denies nothing.
         let bound = w == "no" && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "more" | "fewer" | "less" | "later" | "earlier" | "sooner"));
-        !bound && (matches!(w.as_str(), "not" | "never" | "no" | "neither" | "nor" | "cannot") || w.ends_with("n't") || w.ends_with("n\u{2019}t"))
+        !bound && (matches!(w.as_str(), "not" | "never" | "no" | "none" | "nobody" | "nothing" | "neither" | "nor" | "cannot") || w.ends_with("n't") || w.ends_with("n\u{2019}t"))
     })
 }
 
 /// Whether two sorted term lists share enough terms for [`similarity`] to be above 0:
 /// a cheap test that spares weighing most candidates.
 pub fn may_match(a: &[String], b: &[String]) -> bool {
-    let shared = a.iter().filter(|t| b.binary_search(t).is_ok()).count();
-    let smaller = a.len().min(b.len());
-    smaller > 0 && shared >= MIN_SHARED.min(smaller)
+    a.iter().filter(|t| b.binary_search(t).is_ok()).count() >= MIN_SHARED
 }
 
 /// The weighted overlap coefficient of two sorted term lists: the weight of shared terms
-/// over the smaller list's weight; 0 when fewer than three terms are shared, or when
+/// over the smaller list's weight; 0 when fewer than three terms are shared (so a claim
+/// of one or two words links to nothing), or when
 /// both name entities and share none (different events told in similar words).
 pub fn similarity(a: &[String], b: &[String], weight: impl Fn(&str) -> f64) -> f64 {
     if !may_match(a, b) {
@@ -139,7 +140,12 @@ pub struct Origin<'a> {
 /// assert!(!same_origin(said("said:union", "the union"), authority));
 /// ```
 pub fn same_origin(a: Origin, b: Origin) -> bool {
-    if a.key == b.key || a.voice.is_some() && a.voice == b.voice {
+    // An outlet's own voice is one speaker only with its copies: the same outlet's
+    // sentences in other articles share templates and boilerplate, not claims.
+    if let (Some(x), Some(y)) = (a.voice, b.voice) {
+        return x == y;
+    }
+    if a.key == b.key {
         return true;
     }
     let phrase_in = |phrase: Origin, other: Origin| {

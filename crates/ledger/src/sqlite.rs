@@ -6,7 +6,7 @@
 
 use crate::copies::{containment, shingles, COPY_CONTAINMENT};
 use crate::filing::{Bounds, FiledClaim, Filing};
-use crate::matching::{fit, idf, may_match, same_origin, similarity, unit_stem, widen, FigureFit, Origin, SAME_CLAIM};
+use crate::matching::{fit, idf, may_match, same_origin, similarity, unit_stem, widen, FigureFit, Origin, CLOSE, SAME_CLAIM};
 use crate::prepared::Prepared;
 use crate::{
     Appearance, ArticleView, ClaimQuery, ClaimRow, ClaimView, Counts, EntityView, Error, FigureAppearance, FigureRow, Filed, Relation, Result, SearchHit,
@@ -33,7 +33,7 @@ CREATE TABLE articles (
     copy_group INTEGER NOT NULL,
     copy_score REAL
 );
-CREATE INDEX articles_copy_group ON articles(copy_group);
+CREATE INDEX articles_first ON articles(copy_group, ifnull(published_at, '~'), id);
 -- Postings tables are their own index (WITHOUT ROWID): a lookup by band or term reads one B-tree.
 CREATE TABLE article_bands (band INTEGER NOT NULL, article INTEGER NOT NULL REFERENCES articles(id), PRIMARY KEY (band, article)) WITHOUT ROWID;
 CREATE TABLE entities (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL, kind TEXT NOT NULL);
@@ -67,7 +67,8 @@ CREATE TABLE claims (
     hedged INTEGER NOT NULL,
     published_at TEXT
 );
-CREATE INDEX claims_cluster ON claims(cluster);
+-- "First appearance" is the earliest by publication (unknown dates last): found by index.
+CREATE INDEX claims_first ON claims(cluster, ifnull(published_at, '~'), id);
 CREATE INDEX claims_article ON claims(article);
 CREATE TABLE claim_entities (claim INTEGER NOT NULL REFERENCES claims(id), entity INTEGER NOT NULL REFERENCES entities(id));
 CREATE INDEX claim_entities_entity ON claim_entities(entity);
@@ -267,7 +268,7 @@ fn term_weights(tx: &Transaction, mine: &HashMap<String, i64>, found: &[Candidat
 fn cluster_figures(tx: &Transaction, cluster: i64) -> rusqlite::Result<Vec<(Option<String>, Bounds)>> {
     let mut stmt = tx.prepare_cached(
         "SELECT f.unit, f.low, f.low_inclusive, f.high, f.high_inclusive, f.approximate FROM figures f
-         WHERE f.claim = (SELECT c.id FROM claims c WHERE c.cluster = ?1 ORDER BY c.published_at IS NULL, c.published_at, c.id LIMIT 1)",
+         WHERE f.claim = (SELECT c.id FROM claims c WHERE c.cluster = ?1 ORDER BY ifnull(c.published_at, '~'), c.id LIMIT 1)",
     )?;
     let rows = stmt.query_map([cluster], |r| {
         let b = Bounds { low: r.get(1)?, low_inclusive: r.get(2)?, high: r.get(3)?, high_inclusive: r.get(4)? };
@@ -276,21 +277,31 @@ fn cluster_figures(tx: &Transaction, cluster: i64) -> rusqlite::Result<Vec<(Opti
     rows.collect()
 }
 
-/// How a new cluster relates to an older one about the same thing, if it does.
-fn relate(mine: &[(Option<String>, Bounds)], theirs: &[(Option<String>, Bounds)], opposite: bool) -> &'static str {
+/// How a new cluster relates to an older one about the same thing, if it does. Figures of
+/// one unit decide; without them only a near restatement ([`CLOSE`]) relates — two sources
+/// saying the same thing, or one saying no to what the other says.
+fn relate(score: f64, mine: &[(Option<String>, Bounds)], theirs: &[(Option<String>, Bounds)], opposite: bool) -> Option<&'static str> {
     let fits: Vec<FigureFit> = mine
         .iter()
-        .flat_map(|(u, a)| theirs.iter().filter(move |(v, _)| u.is_some() && u == v).map(move |(_, b)| fit(*a, *b)))
+        .flat_map(|(u, a)| theirs.iter().filter(move |(v, _)| comparable(u) && u == v).map(move |(_, b)| fit(*a, *b)))
         .collect();
-    if opposite || !fits.is_empty() && fits.iter().all(|f| *f == FigureFit::Disjoint) {
+    if fits.is_empty() || opposite {
+        return (score >= CLOSE).then_some(if opposite { "contradicts" } else { "corroborates" });
+    }
+    Some(if fits.iter().all(|f| *f == FigureFit::Disjoint) {
         "contradicts"
-    } else if fits.is_empty() || fits.contains(&FigureFit::Compatible) {
+    } else if fits.contains(&FigureFit::Compatible) {
         "corroborates"
     } else if fits.contains(&FigureFit::Narrower) {
         "refines"
     } else {
         "refined-by"
-    }
+    })
+}
+
+/// A unit that names a measured thing ("ships", "hectares"), not a span of time.
+fn comparable(unit: &Option<String>) -> bool {
+    unit.as_deref().is_some_and(|u| !matches!(u, "year" | "month" | "week" | "day" | "hour" | "minute" | "time" | "point"))
 }
 
 impl SqliteStore {
@@ -397,14 +408,14 @@ impl SqliteStore {
                     continue;
                 }
                 if score >= SAME_CLAIM {
-                    related.push((c, cluster_figures(tx, c.cluster)?));
+                    related.push((score, c, cluster_figures(tx, c.cluster)?));
                     continue;
                 }
                 // The same measured thing: a shared entity and a figure of the same unit.
-                if shares_name(c) && !one_speaker && !mine.is_empty() {
+                if shares_name(c) && !one_speaker && mine.iter().any(|(u, _)| comparable(u)) {
                     let theirs = cluster_figures(tx, c.cluster)?;
-                    if mine.iter().any(|(u, _)| u.is_some() && theirs.iter().any(|(v, _)| v == u)) {
-                        related.push((c, theirs));
+                    if mine.iter().any(|(u, _)| comparable(u) && theirs.iter().any(|(v, _)| v == u)) {
+                        related.push((score, c, theirs));
                     }
                 }
             }
@@ -449,7 +460,7 @@ impl SqliteStore {
             }
             // Relations hang on a cluster's first appearance: made when the cluster is, and
             // made again when an earlier appearance arrives later (a backfill out of order).
-            let first: i64 = tx.prepare_cached("SELECT id FROM claims WHERE cluster = ?1 ORDER BY published_at IS NULL, published_at, id LIMIT 1")?.query_row([cluster],
+            let first: i64 = tx.prepare_cached("SELECT id FROM claims WHERE cluster = ?1 ORDER BY ifnull(published_at, '~'), id LIMIT 1")?.query_row([cluster],
                 |r| r.get(0),
             )?;
             if first == claim_id {
@@ -457,10 +468,17 @@ impl SqliteStore {
                     tx.prepare_cached("DELETE FROM relations WHERE from_cluster = ?1 OR to_cluster = ?1")?.execute([cluster])?;
                 }
                 let mut relation = tx.prepare_cached("INSERT OR IGNORE INTO relations (from_cluster, to_cluster, kind) VALUES (?1, ?2, ?3)")?;
-                for (other, theirs) in related {
-                    match relate(mine, &theirs, other.negative != negative) {
-                        "refined-by" => relation.execute(params![other.cluster, cluster, "refines"])?,
-                        kind => relation.execute(params![cluster, other.cluster, kind])?,
+                // A speaker does not corroborate itself, nor does one article: a claim nested
+                // in another's content ("Judicial Watch said Comey said …") is no second source.
+                let mut in_article = tx.prepare_cached("SELECT 1 FROM claims WHERE cluster = ?1 AND article = ?2 LIMIT 1")?;
+                for (score, other, theirs) in related {
+                    if other.origin_key == speaker.key || in_article.exists(params![other.cluster, article])? {
+                        continue;
+                    }
+                    match relate(score, mine, &theirs, other.negative != negative) {
+                        Some("refined-by") => relation.execute(params![other.cluster, cluster, "refines"])?,
+                        Some(kind) => relation.execute(params![cluster, other.cluster, kind])?,
+                        None => 0,
                     };
                 }
             }
@@ -472,7 +490,7 @@ impl SqliteStore {
         let sql = format!(
             "SELECT k.id, substr(MIN(c.published_at), 1, 10), k.origin_name, k.negative, MAX(c.hedged), COUNT(c.id), COUNT(DISTINCT a.copy_group),
                     (SELECT c2.content FROM claims c2 JOIN articles a2 ON a2.id = c2.article WHERE c2.cluster = k.id
-                     ORDER BY a2.published_at IS NULL, a2.published_at, c2.id LIMIT 1)
+                     ORDER BY ifnull(a2.published_at, '~'), c2.id LIMIT 1)
              FROM clusters k JOIN claims c ON c.cluster = k.id JOIN articles a ON a.id = c.article
              WHERE {where_sql}
              GROUP BY k.id ORDER BY MIN(c.published_at) IS NULL, MIN(c.published_at), k.id LIMIT {limit}"
@@ -561,7 +579,7 @@ impl SqliteStore {
             .conn
             .prepare_cached(
                 "SELECT c.id, c.article, c.ordinal, a.publisher, substr(a.published_at, 1, 10), a.copy_group, a.filing FROM claims c JOIN articles a ON a.id = c.article
-                 WHERE c.cluster = ?1 ORDER BY a.published_at IS NULL, a.published_at, c.id",
+                 WHERE c.cluster = ?1 ORDER BY ifnull(a.published_at, '~'), c.id",
             )
             .map_err(err(doing))?;
         let rows = stmt
@@ -608,7 +626,7 @@ impl SqliteStore {
     /// The original of a copy group: its earliest article by publication day.
     fn original(&self, group: i64) -> Result<Option<i64>> {
         self.conn
-            .query_row("SELECT id FROM articles WHERE copy_group = ?1 ORDER BY published_at IS NULL, published_at, id LIMIT 1", [group], |r| r.get(0))
+            .query_row("SELECT id FROM articles WHERE copy_group = ?1 ORDER BY ifnull(published_at, '~'), id LIMIT 1", [group], |r| r.get(0))
             .optional()
             .map_err(err("cannot read the copy group"))
     }
@@ -765,7 +783,7 @@ impl Store for SqliteStore {
                 "SELECT substr(a.published_at, 1, 10), a.publisher, a.id, c.cluster, k.origin_name, f.text, f.unit, f.low, f.low_inclusive, f.high, f.high_inclusive, f.approximate
                  FROM figures f JOIN claims c ON c.id = f.claim JOIN articles a ON a.id = c.article JOIN clusters k ON k.id = c.cluster
                  WHERE c.id IN (SELECT claim FROM claim_entities WHERE entity IN (SELECT value FROM json_each(?1)))
-                 ORDER BY f.unit, a.published_at IS NULL, a.published_at, c.id",
+                 ORDER BY f.unit, ifnull(a.published_at, '~'), c.id",
             )
             .map_err(err(doing))?;
         let rows = stmt
