@@ -210,6 +210,28 @@ impl Filing {
         }
     }
 
+    /// The filing as stored: JSON, deflated (a fifth of the bytes to write).
+    pub fn pack(&self) -> Vec<u8> {
+        use std::io::Write;
+        let json = serde_json::to_vec(self).expect("a filing is plain data and always serialises");
+        let mut out = flate2::write::DeflateEncoder::new(Vec::with_capacity(json.len() / 4), flate2::Compression::fast());
+        out.write_all(&json).and_then(|_| out.finish()).expect("writing to memory cannot fail")
+    }
+
+    /// The inverse of [`Filing::pack`].
+    ///
+    /// ```
+    /// # use dossier_ledger::{Filing, Provenance};
+    /// let doc = dossier_doc::Doc::new(dossier_doc::Article::from_paragraphs(vec!["Six ships sank.".into()]));
+    /// let filing = Filing::new(&doc, Provenance { sha256: "00".repeat(32), origin: "a.txt".into(), url: None, ingested_at: "2025-01-01T00:00:00Z".into() });
+    /// assert_eq!(Filing::unpack(&filing.pack()).unwrap(), filing);
+    /// assert!(Filing::unpack(b"not deflate").is_err());
+    /// ```
+    pub fn unpack(bytes: &[u8]) -> Result<Filing, String> {
+        let json = flate2::read::DeflateDecoder::new(bytes);
+        serde_json::from_reader(json).map_err(|e| e.to_string())
+    }
+
     /// The key of the publishing outlet, joinable with entity keys.
     pub fn publisher_key(&self) -> Option<String> {
         self.publisher.as_deref().map(|p| dossier_entities::entity_key(EntityKind::Outlet, p))

@@ -9,6 +9,8 @@ use crate::matching::{negated, terms, unit_stem, widen};
 /// A filing ready for [`crate::Store::file`].
 pub struct Prepared {
     pub filing: Filing,
+    /// [`Filing::pack`]ed, as the store keeps it.
+    pub(crate) packed: Vec<u8>,
     pub(crate) signature: Signature,
     /// In the order of [`Filing::claims`].
     pub(crate) claims: Vec<PreparedClaim>,
@@ -38,6 +40,6 @@ impl From<Filing> for Prepared {
                 }
             })
             .collect();
-        Prepared { signature: Signature::of(&filing.body), claims, filing }
+        Prepared { signature: Signature::of(&filing.body), claims, packed: filing.pack(), filing }
     }
 }

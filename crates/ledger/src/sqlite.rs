@@ -29,7 +29,8 @@ CREATE TABLE articles (
     publisher_key TEXT,
     published TEXT,
     published_at TEXT,
-    filing TEXT NOT NULL,
+    -- The whole Filing, every span included (Filing::pack: deflated JSON).
+    filing BLOB NOT NULL,
     copy_group INTEGER NOT NULL,
     copy_score REAL
 );
@@ -317,14 +318,15 @@ impl SqliteStore {
         let mut copy: Option<(i64, f64)> = None; // (copy group, containment)
         if !signature.bands.is_empty() {
             let mut stmt = tx.prepare_cached(
-                "SELECT a.id, a.copy_group, json_extract(a.filing, '$.body') FROM articles a JOIN (
+                "SELECT a.id, a.copy_group, a.filing FROM articles a JOIN (
                      SELECT article, COUNT(*) AS shared FROM article_bands WHERE band IN (SELECT value FROM json_each(?1))
                      GROUP BY article ORDER BY shared DESC, article LIMIT ?2
                  ) b ON b.article = a.id",
             )?;
             let mut rows = stmt.query(params![list(&signature.bands), COPY_CANDIDATES])?;
             while let Some(row) = rows.next()? {
-                let body: String = row.get(2)?;
+                let packed: Vec<u8> = row.get(2)?;
+                let body = Filing::unpack(&packed).map(|f| f.body).unwrap_or_default();
                 let score = containment(&signature.shingles, &shingles(&body));
                 if score >= COPY_CONTAINMENT && copy.is_none_or(|(_, best)| score > best) {
                     copy = Some((row.get(1)?, score));
@@ -332,7 +334,6 @@ impl SqliteStore {
             }
         }
 
-        let filing_json = serde_json::to_string(filing).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
         tx.prepare_cached("INSERT INTO articles (sha256, origin, url, ingested_at, title, publisher, publisher_key, published, published_at, filing, copy_group, copy_score)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, ?11)")?.execute(params![
                 p.sha256,
@@ -344,7 +345,7 @@ impl SqliteStore {
                 filing.publisher_key(),
                 filing.published,
                 filing.published_at,
-                filing_json,
+                prepared.packed,
                 copy.map(|c| c.1)
             ],
         )?;
@@ -591,7 +592,7 @@ impl SqliteStore {
                     r.get::<_, Option<String>>(3)?,
                     r.get::<_, Option<String>>(4)?,
                     r.get::<_, i64>(5)?,
-                    r.get::<_, String>(6)?,
+                    r.get::<_, Vec<u8>>(6)?,
                 ))
             })
             .map_err(err(doing))?
@@ -599,7 +600,7 @@ impl SqliteStore {
             .map_err(err(doing))?;
         let mut out = Vec::new();
         for (claim, article, ordinal, publisher, published_day, group, filing) in rows {
-            let filing: Filing = serde_json::from_str(&filing).map_err(|e| Error { message: format!("{doing}: article {article} is damaged: {e}") })?;
+            let filing = Filing::unpack(&filing).map_err(|e| Error { message: format!("{doing}: article {article} is damaged: {e}") })?;
             let Some(c) = filing.claims.get(ordinal) else { continue };
             out.push(Appearance {
                 claim,
@@ -703,12 +704,12 @@ impl Store for SqliteStore {
         let found = self
             .conn
             .query_row("SELECT ingested_at, copy_group, filing FROM articles WHERE id = ?1", [id], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?))
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, Vec<u8>>(2)?))
             })
             .optional()
             .map_err(err(doing))?;
         let Some((ingested_at, group, filing)) = found else { return Ok(None) };
-        let filing: Filing = serde_json::from_str(&filing).map_err(|e| Error { message: format!("{doing}: article {id} is damaged: {e}") })?;
+        let filing = Filing::unpack(&filing).map_err(|e| Error { message: format!("{doing}: article {id} is damaged: {e}") })?;
         let original = self.original(group)?;
         let mut members = self.conn.prepare_cached("SELECT id FROM articles WHERE copy_group = ?1 ORDER BY id").map_err(err(doing))?;
         let copies: Vec<i64> = if original == Some(id) {
