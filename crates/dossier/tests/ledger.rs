@@ -381,3 +381,45 @@ fn queries_and_exports() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no ledger at"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_killed_ingest_keeps_what_it_committed_and_a_rerun_finishes_the_batch() {
+    use std::io::Write;
+    let dir = scratch("killed");
+    // 600 distinct pages (each corpus page with an edition line of its own).
+    let pages = dir.join("pages.jsonl");
+    let mut file = std::fs::File::create(&pages).unwrap();
+    let corpus_pages: Vec<String> = std::fs::read_dir(corpus()).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+    for i in 0..600 {
+        let html = corpus_pages[i % corpus_pages.len()].replace("</article>", &format!("<p>Edition {i} of the morning file.</p></article>"));
+        writeln!(file, "{}", serde_json::json!({"url": format!("test:{i}"), "html": html})).unwrap();
+    }
+    drop(file);
+    let db = dir.join("ledger.sqlite");
+    let db_arg = db.display().to_string();
+    let count = || -> i64 {
+        let out = dossier(&["export", "--format", "jsonl", "--db", &db_arg]);
+        String::from_utf8(out.stdout).unwrap().lines().filter(|l| l.starts_with("{\"article\"") || l.contains("\"type\":\"article\"")).count() as i64
+    };
+    let mut kept = 0;
+    for wait in [200u64, 400, 600] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(["ingest", &pages.display().to_string(), "--db", &db_arg])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(wait));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        let now = count();
+        assert!(now >= kept, "a killed run lost committed articles: {now} < {kept}");
+        assert!(wait > 200 || now < 600, "the first run ended before it was killed: make the batch longer");
+        kept = now;
+    }
+    let rerun = dossier(&["ingest", &pages.display().to_string(), "--db", &db_arg]);
+    assert!(rerun.status.success(), "{}", String::from_utf8_lossy(&rerun.stderr));
+    let said = String::from_utf8_lossy(&rerun.stderr);
+    assert!(said.contains(&format!("{} already kept", kept)), "the rerun must skip the {kept} kept: {said}");
+    assert_eq!(count(), 600, "every page exactly once");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
