@@ -371,6 +371,9 @@ fn queries_and_exports() {
     assert_eq!(review["@type"], "ClaimReview");
     let ftm = run(&["export", "--format", "ftm"]);
     assert!(ftm.lines().any(|l| l.contains("\"schema\":\"Mention\"")) && ftm.lines().any(|l| l.contains("\"schema\":\"Person\"")));
+    let events = run(&["export", "--format", "plover"]);
+    let event: Value = serde_json::from_str(events.lines().next().expect("a denial in the corpus is a PLOVER event")).unwrap();
+    assert_eq!((event["event_type"].as_str(), event["mode"].as_str()), (Some("REJECT"), Some("verbal")), "{event}");
     let tables = dir.join("tables");
     run(&["export", "--format", "csv", "--out", &tables.display().to_string()]);
     for t in ["articles.csv", "claims.csv", "appearances.csv", "relations.csv"] {

@@ -110,6 +110,8 @@ pub struct Appearance {
     pub copy_of: Option<i64>,
     pub source: Option<String>,
     pub cue: Option<String>,
+    /// When the source said it (a TIMEX3 value), if the article says.
+    pub said_on: Option<String>,
     pub content: filing::Excerpt,
     pub hedges: Vec<String>,
     pub relay: Vec<String>,

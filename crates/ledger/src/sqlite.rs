@@ -610,6 +610,7 @@ impl SqliteStore {
                 copy_of: (group != article).then(|| self.original(group)).transpose()?.flatten(),
                 source: c.source.as_ref().map(|s| s.name.clone().unwrap_or_else(|| s.excerpt.text.clone())),
                 cue: c.cue.as_ref().map(|e| e.text.clone()),
+                said_on: c.said_on.clone(),
                 content: c.content.clone(),
                 hedges: c.hedges.iter().map(|h| h.text.clone()).collect(),
                 relay: c.relay.clone(),

@@ -18,6 +18,9 @@ pub enum ExportFormat {
     Claimreview,
     /// FollowTheMoney entities (Article, Person, Organization, Mention), one per line.
     Ftm,
+    /// PLOVER-style events, one per line: the reported speech acts PLOVER codes
+    /// (accusations, rejections, requests, agreements, concessions), with actor and date.
+    Plover,
 }
 
 pub fn export(db: &Path, format: ExportFormat, out_dir: Option<&Path>) -> ExitCode {
@@ -39,6 +42,7 @@ pub fn export(db: &Path, format: ExportFormat, out_dir: Option<&Path>) -> ExitCo
             let written = match format {
                 ExportFormat::Jsonl => jsonl(&store, &mut out),
                 ExportFormat::Claimreview => claim_reviews(&store, &mut out),
+                ExportFormat::Plover => plover(&store, &mut out),
                 _ => follow_the_money(&store, &mut out),
             };
             written.and_then(|_| out.flush().map_err(|e| e.to_string()))
@@ -90,6 +94,44 @@ fn claim_reviews(store: &SqliteStore, out: &mut impl Write) -> Result<(), String
             },
         });
         line(out, &review)?;
+    }
+    Ok(())
+}
+
+/// The PLOVER event type of a reporting verb, for the verbs that are themselves events.
+fn plover_event(cue: &str) -> Option<&'static str> {
+    let verb = cue.rsplit(' ').next().unwrap_or(cue).to_lowercase();
+    Some(match verb.as_str() {
+        "accused" | "accuses" | "charged" | "alleged" | "alleges" | "blamed" | "blames" => "ACCUSE",
+        "denied" | "denies" | "deny" | "rejected" | "rejects" | "dismissed" | "refuted" => "REJECT",
+        "urged" | "urges" | "asked" | "asks" | "called" | "calls" | "demanded" | "demands" | "appealed" => "REQUEST",
+        "agreed" | "agrees" => "AGREE",
+        "conceded" | "concedes" | "acknowledged" | "acknowledges" | "admitted" | "admits" => "CONCEDE",
+        _ => return None,
+    })
+}
+
+fn plover(store: &SqliteStore, out: &mut impl Write) -> Result<(), String> {
+    for row in store.claims(&ClaimQuery::default()).map_err(|e| e.to_string())? {
+        let Some(view) = store.claim(row.id).map_err(|e| e.to_string())? else { continue };
+        for a in &view.appearances {
+            let Some(event) = a.cue.as_deref().and_then(plover_event) else { continue };
+            line(
+                out,
+                &json!({
+                    "id": format!("dossier-C{}-A{}", row.id, a.article),
+                    "event_date": a.said_on.as_ref().filter(|d| d.len() == 10).or(a.published_day.as_ref()),
+                    "event_type": event,
+                    "mode": "verbal",
+                    "actor": a.source,
+                    "source_text": a.content.text,
+                    "source_span": [a.content.start, a.content.end],
+                    "publisher": a.publisher,
+                    "article": format!("A{}", a.article),
+                    "claim": format!("C{}", row.id),
+                }),
+            )?;
+        }
     }
     Ok(())
 }
