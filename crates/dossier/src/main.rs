@@ -98,6 +98,14 @@ enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: Output,
     },
+    /// Serve the analyst's desk (web pages and a JSON API) over the ledger.
+    Serve {
+        #[command(flatten)]
+        db: Db,
+        /// Where to listen.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+    },
     /// Write the whole ledger out.
     Export {
         #[arg(long, value_enum, default_value = "jsonl")]
@@ -136,6 +144,7 @@ fn main() -> ExitCode {
         Command::Show { what, db, format } => commands::query::show(&path(db), &what, format),
         Command::Search { text, limit, db, format } => commands::query::search(&path(db), &text, limit, format),
         Command::Figures { about, db, format } => commands::query::figures(&path(db), &about, format),
+        Command::Serve { db, addr } => commands::serve::serve(&path(db), &addr),
         Command::Export { format, out, db } => commands::export::export(&path(db), format, out.as_deref()),
     }
 }

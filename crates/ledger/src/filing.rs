@@ -112,6 +112,13 @@ pub struct FiledClaim {
     pub said_on: Option<String>,
 }
 
+/// A block extraction took out of the page, and why ("footer", "share-bar", …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovedBlock {
+    pub text: String,
+    pub reason: String,
+}
+
 /// One analysed article, ready to be stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Filing {
@@ -127,6 +134,12 @@ pub struct Filing {
     pub byline: Vec<String>,
     pub section: Vec<String>,
     pub language: Option<String>,
+    /// Photo captions with their credits.
+    #[serde(default)]
+    pub captions: Vec<(String, Option<String>)>,
+    /// What extraction removed, so that an analyst can check it.
+    #[serde(default)]
+    pub removed: Vec<RemovedBlock>,
     pub body: String,
     pub paragraphs: Vec<Excerpt>,
     pub entities: Vec<FiledEntity>,
@@ -162,6 +175,8 @@ impl Filing {
             byline: a.byline.clone(),
             section: a.section.clone(),
             language: a.language.clone(),
+            captions: a.captions.iter().map(|c| (c.text.clone(), c.credit.clone())).collect(),
+            removed: a.removed.iter().map(|r| RemovedBlock { text: r.text.clone(), reason: kind_name(r.reason) }).collect(),
             body: doc.text.clone(),
             paragraphs: doc.paragraphs.iter().map(|&p| excerpt(p)).collect(),
             entities: doc

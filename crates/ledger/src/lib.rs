@@ -93,6 +93,7 @@ pub struct ClaimRow {
     pub appearances: i64,
     /// Distinct copy groups it appears in: independent reports.
     pub independent_reports: i64,
+    /// The claim says no: a denial, or a negated content ("will not close").
     pub negative: bool,
     pub hedged: bool,
     pub corroborated_by: Vec<i64>,

@@ -870,6 +870,8 @@ mod tests {
             byline: vec![],
             section: vec![],
             language: None,
+            captions: vec![],
+            removed: vec![],
             body: body.into(),
             paragraphs: vec![excerpt(body)],
             entities: vec![FiledEntity { key: "place:harbour-city".into(), name: "Harbour City".into(), kind: "place".into(), mentions: vec![] }],

@@ -147,22 +147,29 @@ fn work(rx: &Mutex<Receiver<(u64, Result<Document, Failure>)>>, tx: &SyncSender<
 
 fn analyse_document(document: Document, reader: Option<&SqliteStore>, kind: InputKind) -> Outcome {
     let Document { origin, url, published, publisher, bytes, kind: given } = document;
-    let fail = |message: String| Outcome::Failed(Failure { origin: origin.clone(), message });
     let page = match decode(&bytes, if given == InputKind::Auto { kind } else { given }) {
         Ok(page) => page,
-        Err(e) => return fail(e.to_string()),
+        Err(e) => return Outcome::Failed(Failure { origin, message: e.to_string() }),
     };
     if reader.is_some_and(|r| r.contains(&page.sha256).unwrap_or(false)) {
         return Outcome::AlreadyKept;
     }
-    // A container's date (feed item, JSONL field) is trusted over the page's own.
-    let reference = published.as_deref().and_then(|p| Reference::parse(p).or_else(|_| Reference::parse(p.get(..10).unwrap_or(p))).ok());
-    let Ok(mut doc) = std::panic::catch_unwind(|| analyse(&page, reference)) else {
-        return fail("internal error while analysing this page (a bug in dossier: please report it with the page)".into());
+    match prepare(&page, origin.clone(), url, published.as_deref(), publisher) {
+        Ok(prepared) => Outcome::Analysed(Box::new(prepared)),
+        Err(message) => Outcome::Failed(Failure { origin, message }),
+    }
+}
+
+/// Analyses a decoded page into a filing ready to store. A container's date (feed item,
+/// JSONL field) and outlet are trusted over the page's own.
+pub fn prepare(page: &dossier_page::Page, origin: String, url: Option<String>, published: Option<&str>, publisher: Option<String>) -> Result<Prepared, String> {
+    let reference = published.and_then(|p| Reference::parse(p).or_else(|_| Reference::parse(p.get(..10).unwrap_or(p))).ok());
+    let Ok(mut doc) = std::panic::catch_unwind(|| analyse(page, reference)) else {
+        return Err("internal error while analysing this page (a bug in dossier: please report it with the page)".into());
     };
     if publisher.is_some() {
         doc.article.publisher = publisher;
     }
     let ingested_at = jiff::Timestamp::now().round(jiff::Unit::Second).map(|t| t.to_string()).unwrap_or_default();
-    Outcome::Analysed(Box::new(Filing::new(&doc, Provenance { sha256: page.sha256, origin, url, ingested_at }).into()))
+    Ok(Filing::new(&doc, Provenance { sha256: page.sha256.clone(), origin, url, ingested_at }).into())
 }

@@ -4,6 +4,7 @@ pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod query;
+pub mod serve;
 
 use dossier_page::{InputKind, MAX_PAGE_BYTES};
 use std::io::Read;

@@ -111,7 +111,7 @@ fn flags(row: &ClaimRow) -> String {
         flags.push("hedged".to_string());
     }
     if row.negative {
-        flags.push("denial".to_string());
+        flags.push("says no".to_string());
     }
     if !row.corroborated_by.is_empty() {
         flags.push(format!("corroborated by {}", ids('C', &row.corroborated_by)));
