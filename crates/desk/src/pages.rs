@@ -5,7 +5,7 @@ use axum::extract::{Path, Query, State as Shared};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use dossier_ledger::filing::{Bounds, Filing};
-use dossier_ledger::{ArticleView, ClaimQuery, ClaimRow, ClaimView, EntityView, SearchHit, Store};
+use dossier_ledger::{ArticleView, ClaimOrder, ClaimQuery, ClaimRow, ClaimView, EntityView, SearchHit, Store};
 use maud::{html, Markup, DOCTYPE};
 use std::sync::Arc;
 
@@ -87,28 +87,25 @@ fn given(v: &Option<String>) -> Option<String> {
 impl ClaimFilter {
     /// The page of claims this filter selects, and whether there are more.
     pub(crate) fn select(&self, store: &dossier_ledger::SqliteStore) -> Result<(Vec<ClaimRow>, bool), String> {
+        let yes_no = |v: &Option<String>| given(v).map(|s| s == "yes");
+        let page = self.page.unwrap_or(1).max(1);
         let query = ClaimQuery {
             about: given(&self.about),
             source: given(&self.source),
             since: given(&self.since),
             until: given(&self.until),
             contains: given(&self.contains),
-            limit: 0,
+            hedged: yes_no(&self.hedged),
+            contradicted: yes_no(&self.contradicted),
+            order: if self.sort.as_deref() == Some("most-seen") { ClaimOrder::MostSeen } else { ClaimOrder::FirstSeen },
+            // One more than a page, to know whether there is a next one.
+            limit: PAGE_SIZE + 1,
+            offset: (page - 1) * PAGE_SIZE,
         };
-        let yes_no = |v: &Option<String>| given(v).map(|s| s == "yes");
-        let (hedged, contradicted) = (yes_no(&self.hedged), yes_no(&self.contradicted));
-        let mut rows: Vec<ClaimRow> = store
-            .claims(&query)
-            .map_err(|e| e.to_string())?
-            .into_iter()
-            .filter(|r| hedged.is_none_or(|h| r.hedged == h) && contradicted.is_none_or(|c| r.contradicted_by.is_empty() != c))
-            .collect();
-        if self.sort.as_deref() == Some("most-seen") {
-            rows.sort_by_key(|r| (std::cmp::Reverse(r.independent_reports), std::cmp::Reverse(r.appearances), r.id));
-        }
-        let page = self.page.unwrap_or(1).max(1);
-        let more = rows.len() > page * PAGE_SIZE;
-        Ok((rows.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).collect(), more))
+        let mut rows = store.claims(&query).map_err(|e| e.to_string())?;
+        let more = rows.len() > PAGE_SIZE;
+        rows.truncate(PAGE_SIZE);
+        Ok((rows, more))
     }
 }
 

@@ -100,6 +100,9 @@ enum Command {
     },
     /// Serve the analyst's desk (web pages and a JSON API) over the ledger.
     Serve {
+        /// Pages to ingest before serving (as `dossier ingest` takes them).
+        #[arg(long, num_args = 1..)]
+        ingest: Vec<String>,
         #[command(flatten)]
         db: Db,
         /// Where to listen.
@@ -138,13 +141,20 @@ fn main() -> ExitCode {
         Command::Extract { files, input, published, format } => commands::extract::extract(files, input, published, format),
         Command::Ingest { paths, db, jobs, input } => commands::ingest::ingest(&paths, &path(db), jobs, input),
         Command::Claims { about, source, since, until, contains, limit, db, format } => {
-            let query = dossier_ledger::ClaimQuery { about, source, since, until, contains, limit };
+            let query = dossier_ledger::ClaimQuery { about, source, since, until, contains, limit, ..Default::default() };
             commands::query::claims(&path(db), &query, format)
         }
         Command::Show { what, db, format } => commands::query::show(&path(db), &what, format),
         Command::Search { text, limit, db, format } => commands::query::search(&path(db), &text, limit, format),
         Command::Figures { about, db, format } => commands::query::figures(&path(db), &about, format),
-        Command::Serve { db, addr } => commands::serve::serve(&path(db), &addr),
+        Command::Serve { ingest, db, addr } => {
+            let db = path(db);
+            if !ingest.is_empty() {
+                // Failures are reported and the desk still serves what was filed.
+                let _ = commands::ingest::ingest(&ingest, &db, None, InputArg::Auto);
+            }
+            commands::serve::serve(&db, &addr)
+        }
         Command::Export { format, out, db } => commands::export::export(&path(db), format, out.as_deref()),
     }
 }

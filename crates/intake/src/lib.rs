@@ -116,7 +116,19 @@ fn failure(origin: impl Into<String>, message: impl Into<String>) -> Failure {
     Failure { origin: origin.into(), message: message.into() }
 }
 
-/// A spec as files: a directory walked in name order (hidden entries skipped), a file, or a glob.
+/// Whether a file met while walking a directory may hold pages (by its name; a file
+/// named outright is always read): pages, feeds, archives and JSONL, gzipped or not.
+fn page_like(path: &Path) -> bool {
+    let name = path.file_name().unwrap_or_default().to_string_lossy().to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    match name.rsplit_once('.') {
+        None => true,
+        Some((_, ext)) => matches!(ext, "html" | "htm" | "xhtml" | "shtml" | "php" | "asp" | "aspx" | "txt" | "text" | "xml" | "rss" | "atom" | "warc" | "jsonl" | "ndjson"),
+    }
+}
+
+/// A spec as files: a directory walked in name order (hidden entries and files that are
+/// not pages skipped), a file, or a glob.
 fn expand(spec: &str) -> Files {
     let path = Path::new(spec);
     if path.is_dir() {
@@ -125,7 +137,7 @@ fn expand(spec: &str) -> Files {
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
             .filter_map(|entry| match entry {
-                Ok(e) if e.file_type().is_file() => Some(Ok(e.into_path())),
+                Ok(e) if e.file_type().is_file() && page_like(e.path()) => Some(Ok(e.into_path())),
                 Ok(_) => None,
                 Err(e) => Some(Err(failure(e.path().map_or(String::new(), |p| p.display().to_string()), format!("cannot walk: {e}")))),
             });
@@ -335,6 +347,7 @@ mod tests {
         std::fs::write(dir.join("b.html"), "<p>b</p>").unwrap();
         std::fs::write(dir.join("sub/a.txt"), "a").unwrap();
         std::fs::write(dir.join(".hidden"), "x").unwrap();
+        std::fs::write(dir.join("notes.yaml"), "x").unwrap();
         std::fs::write(dir.join("c.txt.gz"), gzip(b"compressed page")).unwrap();
         let docs: Vec<Document> = documents(&[dir.display().to_string()]).map(Result::unwrap).collect();
         let names: Vec<String> = docs.iter().map(|d| d.origin.rsplit('/').next().unwrap().to_string()).collect();

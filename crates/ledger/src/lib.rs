@@ -80,7 +80,24 @@ pub struct ClaimQuery {
     pub since: Option<String>,
     pub until: Option<String>,
     pub contains: Option<String>,
+    /// Only claims with (or without) a hedge.
+    pub hedged: Option<bool>,
+    /// Only claims another contradicts (or none does).
+    pub contradicted: Option<bool>,
+    pub order: ClaimOrder,
+    /// At most this many (0: all), after skipping `offset`.
     pub limit: usize,
+    pub offset: usize,
+}
+
+/// How `claims` lists.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ClaimOrder {
+    /// By first appearance, earliest first.
+    #[default]
+    FirstSeen,
+    /// Most appearances first.
+    MostSeen,
 }
 
 /// One claim cluster as listed by `dossier claims`.

@@ -9,7 +9,7 @@ use crate::filing::{Bounds, FiledClaim, Filing};
 use crate::matching::{fit, idf, may_match, same_origin, similarity, unit_stem, widen, FigureFit, Origin, CLOSE, SAME_CLAIM};
 use crate::prepared::Prepared;
 use crate::{
-    Appearance, ArticleView, ClaimQuery, ClaimRow, ClaimView, Counts, EntityView, Error, FigureAppearance, FigureRow, Filed, Relation, Result, SearchHit,
+    Appearance, ArticleView, ClaimOrder, ClaimQuery, ClaimRow, ClaimView, Counts, EntityView, Error, FigureAppearance, FigureRow, Filed, Relation, Result, SearchHit,
     Store,
 };
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -53,8 +53,15 @@ CREATE TABLE clusters (
     origin_text TEXT NOT NULL,
     voice INTEGER,
     negative INTEGER NOT NULL,
-    terms TEXT NOT NULL
+    terms TEXT NOT NULL,
+    -- Kept up to date as appearances arrive, so that listings are one indexed query:
+    -- the earliest publication ('~' when none is dated), the count, whether any is hedged.
+    first_seen TEXT NOT NULL DEFAULT '~',
+    appearances INTEGER NOT NULL DEFAULT 0,
+    hedged INTEGER NOT NULL DEFAULT 0
 );
+CREATE INDEX clusters_first_seen ON clusters(first_seen, id);
+CREATE INDEX clusters_most_seen ON clusters(appearances DESC, first_seen, id);
 CREATE TABLE cluster_terms (term TEXT NOT NULL, cluster INTEGER NOT NULL REFERENCES clusters(id), PRIMARY KEY (term, cluster)) WITHOUT ROWID;
 CREATE TABLE term_counts (term TEXT PRIMARY KEY, clusters INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE claims (
@@ -101,6 +108,8 @@ INSERT INTO search (search, rank) VALUES ('crisismerge', 32);
 const COPY_CANDIDATES: i64 = 32;
 /// How many clusters sharing terms are compared with a new claim, at most.
 const CLUSTER_CANDIDATES: usize = 16;
+/// How many claims by and about an entity its page lists, first seen first.
+const ENTITY_CLAIMS: usize = 500;
 /// A term held by more clusters than this nominates no candidates.
 const MAX_POSTINGS: i64 = 50;
 /// How many of a claim's rarest terms nominate candidates.
@@ -446,6 +455,8 @@ impl SqliteStore {
                 ],
             )?;
             let claim_id = tx.last_insert_rowid();
+            tx.prepare_cached("UPDATE clusters SET appearances = appearances + 1, hedged = max(hedged, ?2), first_seen = min(first_seen, ifnull(?3, '~')) WHERE id = ?1")?
+                .execute(params![cluster, !claim.hedges.is_empty(), filing.published_at])?;
             {
                 let named: Vec<i64> = claim.entities.iter().filter_map(|&e| entity_ids.get(e).copied()).collect();
                 if !named.is_empty() {
@@ -487,19 +498,29 @@ impl SqliteStore {
         Ok(Filed::New { article, copy_of: copy.map(|c| c.0), claims: filing.claims.len(), new_clusters })
     }
 
-    fn claim_rows(&self, where_sql: &str, args: &[&dyn rusqlite::ToSql], limit: usize) -> Result<Vec<ClaimRow>> {
-        let sql = format!(
-            "SELECT k.id, substr(MIN(c.published_at), 1, 10), k.origin_name, k.negative, MAX(c.hedged), COUNT(c.id), COUNT(DISTINCT a.copy_group),
-                    (SELECT c2.content FROM claims c2 JOIN articles a2 ON a2.id = c2.article WHERE c2.cluster = k.id
-                     ORDER BY ifnull(a2.published_at, '~'), c2.id LIMIT 1)
-             FROM clusters k JOIN claims c ON c.cluster = k.id JOIN articles a ON a.id = c.article
-             WHERE {where_sql}
-             GROUP BY k.id ORDER BY MIN(c.published_at) IS NULL, MIN(c.published_at), k.id LIMIT {limit}"
-        );
+    /// The clusters `where_sql` selects (over `clusters k`), in `order`, one page of them.
+    fn cluster_ids(&self, where_sql: &str, args: &[&dyn rusqlite::ToSql], order: &str, limit: usize, offset: usize) -> Result<Vec<i64>> {
+        let sql = format!("SELECT k.id FROM clusters k WHERE {where_sql} ORDER BY {order} LIMIT {limit} OFFSET {offset}");
         let doing = "cannot list claims";
-        let mut stmt = self.conn.prepare(&sql).map_err(err(doing))?;
-        let rows = stmt
-            .query_map(args, |r| {
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(err(doing))?;
+        let ids = stmt.query_map(args, |r| r.get(0)).map_err(err(doing))?.collect::<rusqlite::Result<Vec<i64>>>().map_err(err(doing))?;
+        Ok(ids)
+    }
+
+    /// One cluster as a listing row: its summary, first appearance's words, independent
+    /// reports and relations (worked out per row, for the rows shown only).
+    fn claim_row(&self, id: i64) -> Result<Option<ClaimRow>> {
+        let doing = "cannot read the claim";
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT k.id, nullif(substr(k.first_seen, 1, 10), '~'), k.origin_name, k.negative, k.hedged, k.appearances,
+                        (SELECT COUNT(DISTINCT a.copy_group) FROM claims c JOIN articles a ON a.id = c.article WHERE c.cluster = k.id),
+                        (SELECT c2.content FROM claims c2 WHERE c2.cluster = k.id ORDER BY ifnull(c2.published_at, '~'), c2.id LIMIT 1)
+                 FROM clusters k WHERE k.id = ?1",
+            )
+            .map_err(err(doing))?
+            .query_row([id], |r| {
                 Ok(ClaimRow {
                     id: r.get(0)?,
                     first_seen: r.get(1)?,
@@ -508,26 +529,30 @@ impl SqliteStore {
                     hedged: r.get(4)?,
                     appearances: r.get(5)?,
                     independent_reports: r.get(6)?,
-                    content: r.get(7)?,
+                    content: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
                     corroborated_by: Vec::new(),
                     contradicted_by: Vec::new(),
                 })
             })
-            .map_err(err(doing))?
-            .collect::<rusqlite::Result<Vec<_>>>()
+            .optional()
             .map_err(err(doing))?;
-        let mut out = Vec::with_capacity(rows.len());
-        for mut row in rows {
-            for rel in self.relations(row.id)? {
-                match rel.kind.as_str() {
-                    "corroborates" => row.corroborated_by.push(rel.claim),
-                    "contradicts" => row.contradicted_by.push(rel.claim),
-                    _ => {}
-                }
+        let Some(mut row) = row else { return Ok(None) };
+        for rel in self.relations(row.id)? {
+            match rel.kind.as_str() {
+                "corroborates" => row.corroborated_by.push(rel.claim),
+                "contradicts" => row.contradicted_by.push(rel.claim),
+                _ => {}
             }
-            out.push(row);
         }
-        Ok(out)
+        Ok(Some(row))
+    }
+
+    fn claim_rows(&self, where_sql: &str, args: &[&dyn rusqlite::ToSql], order: &str, limit: usize, offset: usize) -> Result<Vec<ClaimRow>> {
+        let mut rows = Vec::new();
+        for id in self.cluster_ids(where_sql, args, order, limit, offset)? {
+            rows.extend(self.claim_row(id)?);
+        }
+        Ok(rows)
     }
 
     fn relations(&self, cluster: i64) -> Result<Vec<Relation>> {
@@ -677,26 +702,35 @@ impl Store for SqliteStore {
             clauses.push("k.id IN (SELECT cluster FROM claims WHERE instr(lower(content), lower(?)) > 0)".into());
             args.push(Box::new(contains.clone()));
         }
-        let mut having = Vec::new();
         if let Some(since) = &q.since {
-            having.push("substr(MIN(published_at), 1, 10) >= ?".to_string());
+            clauses.push("k.first_seen >= ? AND k.first_seen <> '~'".into());
             args.push(Box::new(since.clone()));
         }
         if let Some(until) = &q.until {
-            having.push("substr(MIN(published_at), 1, 10) <= ?".to_string());
+            // Any moment of that day is on or before it.
+            clauses.push("k.first_seen < ? || 'U'".into());
             args.push(Box::new(until.clone()));
         }
-        let mut where_sql = clauses.join(" AND ");
-        if !having.is_empty() {
-            // Dates filter on the first appearance, which is an aggregate.
-            where_sql = format!("{where_sql} AND k.id IN (SELECT cluster FROM claims GROUP BY cluster HAVING {})", having.join(" AND "));
+        if let Some(hedged) = q.hedged {
+            clauses.push("k.hedged = ?".into());
+            args.push(Box::new(hedged));
         }
+        if let Some(contradicted) = q.contradicted {
+            clauses.push(
+                "EXISTS (SELECT 1 FROM relations r WHERE r.kind = 'contradicts' AND (r.from_cluster = k.id OR r.to_cluster = k.id)) = ?".into(),
+            );
+            args.push(Box::new(contradicted));
+        }
+        let order = match q.order {
+            ClaimOrder::FirstSeen => "k.first_seen, k.id",
+            ClaimOrder::MostSeen => "k.appearances DESC, k.first_seen, k.id",
+        };
         let refs: Vec<&dyn rusqlite::ToSql> = args.iter().map(|a| a.as_ref()).collect();
-        self.claim_rows(&where_sql, &refs, if q.limit == 0 { usize::MAX >> 1 } else { q.limit })
+        self.claim_rows(&clauses.join(" AND "), &refs, order, if q.limit == 0 { i64::MAX as usize } else { q.limit }, q.offset)
     }
 
     fn claim(&self, id: i64) -> Result<Option<ClaimView>> {
-        let Some(row) = self.claim_rows("k.id = ?", &[&id], 1)?.into_iter().next() else { return Ok(None) };
+        let Some(row) = self.claim_row(id)? else { return Ok(None) };
         Ok(Some(ClaimView { appearances: self.appearances(id)?, relations: self.relations(id)?, row }))
     }
 
@@ -729,11 +763,13 @@ impl Store for SqliteStore {
             .conn
             .query_row("SELECT COUNT(DISTINCT article) FROM mentions WHERE entity = ?1", [id], |r| r.get(0))
             .map_err(err("cannot read the entity"))?;
-        let claims_by = self.claim_rows("k.origin_key = ?", &[&key], usize::MAX >> 1)?;
+        let claims_by = self.claim_rows("k.origin_key = ?", &[&key], "k.first_seen, k.id", ENTITY_CLAIMS, 0)?;
         let claims_about = self.claim_rows(
             "k.origin_key <> ? AND k.id IN (SELECT c3.cluster FROM claims c3 JOIN claim_entities ce ON ce.claim = c3.id WHERE ce.entity = ?)",
             &[&key, &id],
-            usize::MAX >> 1,
+            "k.first_seen, k.id",
+            ENTITY_CLAIMS,
+            0,
         )?;
         Ok(Some(EntityView { key, name, kind, articles, claims_by, claims_about }))
     }
