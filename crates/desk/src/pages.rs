@@ -196,10 +196,12 @@ fn serde_urlencoded(pairs: &[(String, String)]) -> String {
 
 /// A figure's intervals across appearances, in time order, as an SVG chart.
 fn lineage_chart(view: &ClaimView) -> Option<Markup> {
+    // One measured thing: the unit of the first appearance's first counted figure.
+    let unit = view.appearances.iter().flat_map(|a| &a.figures).find_map(|f| f.unit.clone())?;
     let points: Vec<(String, String, Bounds)> = view
         .appearances
         .iter()
-        .flat_map(|a| a.figures.iter().map(move |f| (a.published_day.clone().unwrap_or_default(), f.text.clone(), f.interval)))
+        .flat_map(|a| a.figures.iter().filter(|f| f.unit.as_deref() == Some(unit.as_str())).map(move |f| (a.published_day.clone().unwrap_or_default(), f.text.clone(), f.interval)))
         .collect();
     let finite: Vec<f64> = points.iter().flat_map(|(_, _, b)| [b.low, b.high]).flatten().collect();
     let top = finite.iter().cloned().fold(0.0_f64, f64::max) * 1.25;
@@ -225,7 +227,7 @@ fn lineage_chart(view: &ClaimView) -> Option<Markup> {
                     }
                 }
             }
-            figcaption { "The figure as each appearance gives it (bars are intervals; an open bar has no upper bound)." }
+            figcaption { "The number of " (unit) " as each appearance gives it (bars are intervals; a dashed bar has no upper bound)." }
         }
     })
 }

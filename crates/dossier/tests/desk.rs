@@ -74,13 +74,14 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-const HOSTILE: &str = "<script>alert(1)</script> The mayor said the bridge would reopen on Monday, \" onmouseover=\"alert(2)\" and <img src=x onerror=alert(3)> more.";
+/// Each payload, if it ran, would set the page's title to PWNED.
+const HOSTILE: &str = "<script>document.title='PWNED'</script> The mayor said the bridge would reopen on Monday, \" onmouseover=\"document.title='PWNED'\" and <img src=x onerror=\"document.title='PWNED'\"> more.";
 
 /// The written corpus plus one page whose text carries script payloads.
 fn fixture(dir: &Path) -> PathBuf {
     let db = dir.join("ledger.sqlite");
     let hostile = dir.join("hostile.jsonl");
-    std::fs::write(&hostile, format!("{}\n", serde_json::json!({"url": "https://evil.test/\"><script>alert(4)</script>", "text": HOSTILE, "published": "2025-10-01", "publisher": "<b>Evil</b> Times"}))).unwrap();
+    std::fs::write(&hostile, format!("{}\n", serde_json::json!({"url": "https://evil.test/\"><script>document.title='PWNED'</script>", "text": HOSTILE, "published": "2025-10-01", "publisher": "<b>Evil</b> Times"}))).unwrap();
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ledger-corpus");
     let out = Command::new(env!("CARGO_BIN_EXE_dossier")).args(["ingest", &corpus.display().to_string(), &hostile.display().to_string(), "--db", &db.display().to_string()]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -162,16 +163,16 @@ fn text_from_articles_is_escaped_everywhere() {
     let hits: Value = serde_json::from_str(&get(&server, "/api/search?q=bridge+reopen").body).unwrap();
     let article = hits["hits"].as_array().unwrap().iter().find(|h| h["kind"] == "article").expect("the hostile page is searchable")["id"].as_i64().unwrap();
     let claims: Value = serde_json::from_str(&get(&server, "/api/claims?contains=bridge").body).unwrap();
-    let mut pages = vec![format!("/articles/{article}"), "/search?q=bridge+reopen".into(), "/claims?contains=bridge".into(), "/claims?about=%3Cscript%3Ealert(5)%3C/script%3E".into()];
+    let mut pages = vec![format!("/articles/{article}"), "/search?q=bridge+reopen".into(), "/claims?contains=bridge".into(), "/claims?about=%3Cscript%3Edocument.title%3D1%3C/script%3E".into()];
     pages.extend(claims["claims"].as_array().unwrap().iter().map(|c| format!("/claims/{}", c["id"])));
     for path in pages {
         let page = get(&server, &path).body;
-        for payload in ["<script>alert", "<img src=x", "onmouseover=\"alert", "<b>Evil</b>"] {
+        for payload in ["<script>document", "<img src=x", "onmouseover=\"document", "<b>Evil</b>"] {
             assert!(!page.contains(payload), "{path} carries {payload:?} unescaped");
         }
     }
     let page = get(&server, &format!("/articles/{article}")).body;
-    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the text is shown, escaped");
+    assert!(page.contains("&lt;script&gt;document.title='PWNED'&lt;/script&gt;"), "the text is shown, escaped");
     assert!(!page.contains("<script"), "no script element at all");
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -198,5 +199,80 @@ fn ingest_by_post_needs_the_token_and_limits_the_size() {
     assert_eq!(request(&server, "POST", "/api/articles", &auth, b"{\"url\": 1}").status, 400);
     let huge = vec![b'a'; dossier_desk::MAX_REQUEST_BYTES + 1024];
     assert_eq!(request(&server, "POST", "/api/articles", &auth, &huge).status, 413);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A headless browser for the tests below: `$DOSSIER_CHROMIUM`, else Debian's chromium.
+fn chromium() -> Option<PathBuf> {
+    let named = std::env::var_os("DOSSIER_CHROMIUM").map(PathBuf::from);
+    named.into_iter().chain(["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].map(PathBuf::from)).find(|p| p.exists())
+}
+
+/// The page's DOM once loaded and any script has had its time to run.
+fn browse(browser: &Path, url: &str, screenshot: Option<&Path>) -> String {
+    let mut args = vec!["--headless".to_string(), "--no-sandbox".into(), "--disable-gpu".into(), "--no-first-run".into(), "--virtual-time-budget=3000".into()];
+    let profile = std::env::temp_dir().join(format!("dossier-chromium-{}", std::process::id()));
+    args.push(format!("--user-data-dir={}", profile.display()));
+    match screenshot {
+        Some(path) => args.extend([format!("--screenshot={}", path.display()), "--window-size=1280,1000".into(), "--hide-scrollbars".into()]),
+        None => args.push("--dump-dom".into()),
+    }
+    args.push(url.to_string());
+    let out = Command::new(browser).args(&args).stderr(Stdio::null()).output().expect("the browser runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn in_a_real_browser_pages_render_highlight_and_run_no_script_from_articles() {
+    let Some(browser) = chromium() else {
+        // .ci/run installs Debian's chromium; a machine without one cannot run this test.
+        assert!(std::env::var_os("CI").is_none(), "CI must have a headless chromium (apt-get install chromium)");
+        eprintln!("skipped: no chromium here (apt-get install chromium, or set DOSSIER_CHROMIUM)");
+        return;
+    };
+    let dir = scratch("browser");
+    let server = serve(&fixture(&dir), None);
+    let url = |path: &str| format!("http://{}{path}", server.addr);
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/desk-screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let hits: Value = serde_json::from_str(&get(&server, "/api/search?q=bridge+reopen").body).unwrap();
+    let hostile = hits["hits"][0]["id"].as_i64().unwrap();
+    let first_claim = serde_json::from_str::<Value>(&get(&server, "/api/claims").body).unwrap()["claims"][0]["id"].as_i64().unwrap();
+    let pages = [
+        ("claims", "/claims".to_string()),
+        ("claims-contradicted", "/claims?contradicted=yes".into()),
+        ("claim", format!("/claims/{first_claim}")),
+        ("article", "/articles/2".into()),
+        ("article-hostile", format!("/articles/{hostile}")),
+        ("entity", "/entities/Vantor%20Systems".into()),
+        ("search", "/search?q=bridge+reopen".into()),
+    ];
+    let selector = |css: &str| scraper::Selector::parse(css).unwrap();
+    let mut rows = Vec::new();
+    for (name, path) in &pages {
+        let dom = scraper::Html::parse_document(&browse(&browser, &url(path), None));
+        let title: String = dom.select(&selector("title")).next().map(|t| t.text().collect()).unwrap_or_default();
+        assert!(title.ends_with("· dossier"), "{path} rendered with title {title:?}");
+        assert!(!title.contains("PWNED"), "a script from an article ran on {path}");
+        assert!(dom.select(&selector("h1")).next().is_some(), "{path} has a heading");
+        rows.push(dom.select(&selector("table.claims tbody tr")).count());
+        browse(&browser, &url(path), Some(&shots.join(format!("{name}.png"))));
+        assert!(shots.join(format!("{name}.png")).metadata().is_ok_and(|m| m.len() > 1000), "no screenshot of {path}");
+    }
+    assert!(rows[1] > 0 && rows[1] < rows[0], "the contradicted filter lists fewer claims: {} of {}", rows[1], rows[0]);
+    // Highlights in the browser's DOM sit on the API's spans.
+    let api: Value = serde_json::from_str(&get(&server, "/api/articles/2").body).unwrap();
+    let body: Vec<char> = api["article"]["filing"]["body"].as_str().unwrap().chars().collect();
+    let dom = scraper::Html::parse_document(&browse(&browser, &url("/articles/2"), None));
+    for kind in ["source", "figure"] {
+        let mut spans: Vec<(usize, usize)> =
+            api["highlights"].as_array().unwrap().iter().filter(|m| m["kind"] == kind).map(|m| (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize)).collect();
+        spans.sort_unstable();
+        spans.dedup();
+        let expected: String = spans.iter().map(|&(s, e)| body[s..e].iter().collect::<String>()).collect();
+        let shown: String = dom.select(&selector(&format!("div.body mark.{kind}"))).map(|m| m.text().collect::<String>()).collect();
+        assert_eq!(shown, expected, "{kind} highlights in the browser");
+    }
+    eprintln!("screenshots in {}", shots.display());
     std::fs::remove_dir_all(&dir).unwrap();
 }

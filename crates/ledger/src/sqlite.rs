@@ -632,7 +632,7 @@ impl SqliteStore {
                 article,
                 publisher,
                 published_day,
-                copy_of: (group != article).then(|| self.original(group)).transpose()?.flatten(),
+                copy_of: self.original(group)?.filter(|&o| o != article),
                 source: c.source.as_ref().map(|s| s.name.clone().unwrap_or_else(|| s.excerpt.text.clone())),
                 cue: c.cue.as_ref().map(|e| e.text.clone()),
                 said_on: c.said_on.clone(),
