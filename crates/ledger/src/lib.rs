@@ -96,7 +96,7 @@ pub enum ClaimOrder {
     /// By first appearance, earliest first.
     #[default]
     FirstSeen,
-    /// Most appearances first.
+    /// Most independent reports first (then most appearances).
     MostSeen,
 }
 

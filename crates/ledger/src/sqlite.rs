@@ -58,10 +58,12 @@ CREATE TABLE clusters (
     -- the earliest publication ('~' when none is dated), the count, whether any is hedged.
     first_seen TEXT NOT NULL DEFAULT '~',
     appearances INTEGER NOT NULL DEFAULT 0,
+    -- Distinct copy groups among the appearances: independent reports.
+    reports INTEGER NOT NULL DEFAULT 0,
     hedged INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX clusters_first_seen ON clusters(first_seen, id);
-CREATE INDEX clusters_most_seen ON clusters(appearances DESC, first_seen, id);
+CREATE INDEX clusters_most_seen ON clusters(reports DESC, appearances DESC, first_seen, id);
 CREATE TABLE cluster_terms (term TEXT NOT NULL, cluster INTEGER NOT NULL REFERENCES clusters(id), PRIMARY KEY (term, cluster)) WITHOUT ROWID;
 CREATE TABLE term_counts (term TEXT PRIMARY KEY, clusters INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE claims (
@@ -73,8 +75,10 @@ CREATE TABLE claims (
     source_name TEXT,
     source_key TEXT,
     hedged INTEGER NOT NULL,
-    published_at TEXT
+    published_at TEXT,
+    copy_group INTEGER NOT NULL
 );
+CREATE INDEX claims_reports ON claims(cluster, copy_group);
 -- "First appearance" is the earliest by publication (unknown dates last): found by index.
 CREATE INDEX claims_first ON claims(cluster, ifnull(published_at, '~'), id);
 CREATE INDEX claims_article ON claims(article);
@@ -443,7 +447,9 @@ impl SqliteStore {
                     id
                 }
             };
-            tx.prepare_cached("INSERT INTO claims (article, ordinal, cluster, content, source_name, source_key, hedged, published_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?.execute(params![
+            // A first appearance in this copy group is one more independent report.
+            let new_report = !tx.prepare_cached("SELECT 1 FROM claims WHERE cluster = ?1 AND copy_group = ?2 LIMIT 1")?.exists(params![cluster, group])?;
+            tx.prepare_cached("INSERT INTO claims (article, ordinal, cluster, content, source_name, source_key, hedged, published_at, copy_group) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?.execute(params![
                     article,
                     ordinal as i64,
                     cluster,
@@ -451,12 +457,15 @@ impl SqliteStore {
                     claim.source.as_ref().map(|s| s.name.clone().unwrap_or_else(|| s.excerpt.text.clone())),
                     claim.source.as_ref().and_then(|s| s.key.clone()),
                     !claim.hedges.is_empty(),
-                    filing.published_at
+                    filing.published_at,
+                    group
                 ],
             )?;
             let claim_id = tx.last_insert_rowid();
-            tx.prepare_cached("UPDATE clusters SET appearances = appearances + 1, hedged = max(hedged, ?2), first_seen = min(first_seen, ifnull(?3, '~')) WHERE id = ?1")?
-                .execute(params![cluster, !claim.hedges.is_empty(), filing.published_at])?;
+            tx.prepare_cached(
+                "UPDATE clusters SET appearances = appearances + 1, reports = reports + ?4, hedged = max(hedged, ?2), first_seen = min(first_seen, ifnull(?3, '~')) WHERE id = ?1",
+            )?
+            .execute(params![cluster, !claim.hedges.is_empty(), filing.published_at, new_report])?;
             {
                 let named: Vec<i64> = claim.entities.iter().filter_map(|&e| entity_ids.get(e).copied()).collect();
                 if !named.is_empty() {
@@ -507,15 +516,14 @@ impl SqliteStore {
         Ok(ids)
     }
 
-    /// One cluster as a listing row: its summary, first appearance's words, independent
-    /// reports and relations (worked out per row, for the rows shown only).
+    /// One cluster as a listing row: its summary, its first appearance's words and its
+    /// relations (looked up per row, for the rows shown only).
     fn claim_row(&self, id: i64) -> Result<Option<ClaimRow>> {
         let doing = "cannot read the claim";
         let row = self
             .conn
             .prepare_cached(
-                "SELECT k.id, nullif(substr(k.first_seen, 1, 10), '~'), k.origin_name, k.negative, k.hedged, k.appearances,
-                        (SELECT COUNT(DISTINCT a.copy_group) FROM claims c JOIN articles a ON a.id = c.article WHERE c.cluster = k.id),
+                "SELECT k.id, nullif(substr(k.first_seen, 1, 10), '~'), k.origin_name, k.negative, k.hedged, k.appearances, k.reports,
                         (SELECT c2.content FROM claims c2 WHERE c2.cluster = k.id ORDER BY ifnull(c2.published_at, '~'), c2.id LIMIT 1)
                  FROM clusters k WHERE k.id = ?1",
             )
@@ -723,7 +731,7 @@ impl Store for SqliteStore {
         }
         let order = match q.order {
             ClaimOrder::FirstSeen => "k.first_seen, k.id",
-            ClaimOrder::MostSeen => "k.appearances DESC, k.first_seen, k.id",
+            ClaimOrder::MostSeen => "k.reports DESC, k.appearances DESC, k.first_seen, k.id",
         };
         let refs: Vec<&dyn rusqlite::ToSql> = args.iter().map(|a| a.as_ref()).collect();
         self.claim_rows(&clauses.join(" AND "), &refs, order, if q.limit == 0 { i64::MAX as usize } else { q.limit }, q.offset)
