@@ -106,3 +106,82 @@ fn several_inputs_give_jsonl_with_paths() {
     assert_eq!(lines.len(), 2);
     assert!(lines[1]["document"]["path"].as_str().unwrap().ends_with("b.txt"));
 }
+
+/// A hostile batch for `dossier ingest`: binary noise, a 100 MB page, 10,000 nested
+/// elements, undeclared legacy bytes, a gzip bomb, a truncated gzip and a truncated WARC.
+/// Each bad file gets its line, nothing crashes, the readable pages are filed, and the
+/// process stays under 1 GB of memory throughout.
+#[test]
+fn a_hostile_batch_ingests_with_a_line_per_bad_file_and_bounded_memory() {
+    use std::io::Write;
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("hostile-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let pages = dir.join("pages");
+    std::fs::create_dir_all(&pages).unwrap();
+    let mut noise = vec![0u8; 64 * 1024];
+    let mut state = 0x9e37_79b9u32;
+    for b in &mut noise {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        *b = state as u8;
+    }
+    std::fs::write(pages.join("a-noise.html"), &noise).unwrap();
+    let mut huge = std::fs::File::create(pages.join("b-huge.html")).unwrap();
+    let block = "<p>".to_string() + &"word ".repeat(2000) + "</p>\n";
+    for _ in 0..(100 * 1024 * 1024 / block.len()) {
+        huge.write_all(block.as_bytes()).unwrap();
+    }
+    drop(huge);
+    let deep = format!("<html><body>{}<p>The mayor said on Monday that 12 bridges were closed.</p>{}</body></html>", "<div>".repeat(10_000), "</div>".repeat(10_000));
+    std::fs::write(pages.join("c-deep.html"), deep).unwrap();
+    std::fs::write(pages.join("d-legacy.txt"), b"Der B\xfcrgermeister sagte am Montag, dass 12 Br\xfccken gesperrt seien. The mayor said that 12 bridges were closed.").unwrap();
+    let gzip = |bytes: &[u8]| {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        enc.write_all(bytes).unwrap();
+        enc.finish().unwrap()
+    };
+    let mut bomb = flate2::write::GzEncoder::new(std::fs::File::create(pages.join("e-bomb.html.gz")).unwrap(), flate2::Compression::best());
+    let zeros = vec![b'a'; 1024 * 1024];
+    for _ in 0..200 {
+        bomb.write_all(&zeros).unwrap();
+    }
+    bomb.finish().unwrap();
+    let mut cut = gzip(b"<p>The mayor said on Monday that 12 bridges were closed, and more text follows here.</p>");
+    cut.truncate(cut.len() / 2);
+    std::fs::write(pages.join("f-cut.html.gz"), cut).unwrap();
+    std::fs::write(pages.join("g-cut.warc"), "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 9000\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>cut").unwrap();
+    std::fs::write(pages.join("h-good.txt"), GOOD).unwrap();
+
+    let db = dir.join("ledger.sqlite");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["ingest", pages.to_str().unwrap(), "--db", db.to_str().unwrap()])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr_pipe = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut stderr_pipe, &mut text).unwrap();
+        text
+    });
+    let mut peak_kb = 0u64;
+    while child.try_wait().unwrap().is_none() {
+        if let Ok(status) = std::fs::read_to_string(format!("/proc/{}/status", child.id())) {
+            let hwm = status.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()).unwrap_or(0);
+            peak_kb = peak_kb.max(hwm);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let code = child.wait().unwrap().code();
+    let err = reader.join().unwrap();
+    assert_eq!(code, Some(1), "{err}");
+    assert!(!err.contains("internal error"), "a crash: {err}");
+    for (file, why) in [("a-noise.html", "binary"), ("b-huge.html", "MB"), ("e-bomb.html.gz", "MB"), ("f-cut.html.gz", ""), ("g-cut.warc#1", "truncated")] {
+        assert!(err.lines().any(|l| l.starts_with("dossier: ") && l.contains(file) && l.contains(why)), "{file} not reported ({why}): {err}");
+    }
+    assert!(err.contains("3 new articles"), "the deep, legacy and good pages are filed: {err}");
+    eprintln!("peak memory of the hostile batch: {peak_kb} kB");
+    assert!(peak_kb < 1024 * 1024, "peak memory {peak_kb} kB");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
