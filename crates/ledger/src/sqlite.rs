@@ -38,14 +38,13 @@ CREATE INDEX articles_first ON articles(copy_group, ifnull(published_at, '~'), i
 -- Postings tables are their own index (WITHOUT ROWID): a lookup by band or term reads one B-tree.
 CREATE TABLE article_bands (band INTEGER NOT NULL, article INTEGER NOT NULL REFERENCES articles(id), PRIMARY KEY (band, article)) WITHOUT ROWID;
 CREATE TABLE entities (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL, kind TEXT NOT NULL);
+-- Which articles name an entity, and how often (the spans are in the article's filing).
 CREATE TABLE mentions (
     entity INTEGER NOT NULL REFERENCES entities(id),
     article INTEGER NOT NULL REFERENCES articles(id),
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL
-);
-CREATE INDEX mentions_entity ON mentions(entity);
-CREATE INDEX mentions_article ON mentions(article);
+    count INTEGER NOT NULL,
+    PRIMARY KEY (entity, article)
+) WITHOUT ROWID;
 CREATE TABLE clusters (
     id INTEGER PRIMARY KEY,
     origin_key TEXT NOT NULL,
@@ -101,8 +100,9 @@ CREATE TABLE relations (
     PRIMARY KEY (from_cluster, to_cluster, kind)
 );
 CREATE INDEX relations_to ON relations(to_cluster);
--- One row per article: claims are found through the articles they appear in.
-CREATE VIRTUAL TABLE search USING fts5(title, text, article UNINDEXED);
+-- One row per article (rowid = the article's id), claims found through their articles.
+-- Contentless: the text is in the article's filing already, and snippets are cut from it.
+CREATE VIRTUAL TABLE search USING fts5(title, text, content = '');
 -- Each article commits on its own: merge index segments less often than the default.
 INSERT INTO search (search, rank) VALUES ('automerge', 8);
 INSERT INTO search (search, rank) VALUES ('crisismerge', 32);
@@ -215,6 +215,8 @@ struct Candidate {
     voice: Option<i64>,
     negative: bool,
     terms: Vec<String>,
+    /// Its first appearance's publication ('~' when undated).
+    first_seen: String,
 }
 
 /// How many clusters hold each term (terms held by none are absent).
@@ -248,7 +250,7 @@ fn candidates(tx: &Transaction, terms: &[String], counts: &HashMap<String, i64>)
     best.sort_by_key(|&(cluster, n)| (std::cmp::Reverse(n), cluster));
     best.truncate(CLUSTER_CANDIDATES);
     let ids: Vec<i64> = best.iter().map(|&(c, _)| c).collect();
-    let mut stmt = tx.prepare_cached("SELECT id, origin_key, origin_name, origin_text, voice, negative, terms FROM clusters WHERE id IN (SELECT value FROM json_each(?1))")?;
+    let mut stmt = tx.prepare_cached("SELECT id, origin_key, origin_name, origin_text, voice, negative, terms, first_seen FROM clusters WHERE id IN (SELECT value FROM json_each(?1))")?;
     let mut found = stmt
         .query_map([list(&ids)], |r| {
             let terms: String = r.get(6)?;
@@ -260,6 +262,7 @@ fn candidates(tx: &Transaction, terms: &[String], counts: &HashMap<String, i64>)
                 voice: r.get(4)?,
                 negative: r.get(5)?,
                 terms: terms.split('\n').map(str::to_string).collect(),
+                first_seen: r.get(7)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -272,7 +275,7 @@ fn term_weights(tx: &Transaction, mine: &HashMap<String, i64>, found: &[Candidat
     let mut theirs: Vec<&String> = found.iter().flat_map(|c| c.terms.iter()).filter(|t| !mine.contains_key(*t)).collect();
     theirs.sort();
     theirs.dedup();
-    let counts = term_counts(tx, &theirs)?;
+    let counts = if theirs.is_empty() { HashMap::new() } else { term_counts(tx, &theirs)? };
     let weight = |n: i64| idf(n as usize, clusters as usize);
     Ok(mine.iter().chain(&counts).map(|(t, &n)| (t.clone(), weight(n))).collect())
 }
@@ -368,7 +371,7 @@ impl SqliteStore {
         {
             tx.prepare_cached("INSERT INTO article_bands (band, article) SELECT value, ?2 FROM json_each(?1)")?.execute(params![list(&signature.bands), article])?;
         }
-        tx.prepare_cached("INSERT INTO search (title, text, article) VALUES (?1, ?2, ?3)")?.execute(params![filing.title, filing.body, article])?;
+        tx.prepare_cached("INSERT INTO search (rowid, title, text) VALUES (?3, ?1, ?2)")?.execute(params![filing.title, filing.body, article])?;
 
         // Entities, keyed across articles: three statements for all of them.
         let entities: Vec<[&str; 3]> = filing.entities.iter().map(|e| [e.key.as_str(), e.name.as_str(), e.kind.as_str()]).collect();
@@ -383,10 +386,10 @@ impl SqliteStore {
             .query_map([list(&keys)], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let entity_ids: Vec<i64> = filing.entities.iter().map(|e| ids.get(&e.key).copied().unwrap_or_default()).collect();
-        let mentions: Vec<[i64; 3]> =
-            filing.entities.iter().zip(&entity_ids).flat_map(|(e, &id)| e.mentions.iter().map(move |m| [id, m.start as i64, m.end as i64])).collect();
+        let mentions: Vec<[i64; 2]> = filing.entities.iter().zip(&entity_ids).map(|(e, &id)| [id, e.mentions.len() as i64]).collect();
         tx.prepare_cached(
-            "INSERT INTO mentions (entity, article, start, \"end\") SELECT json_extract(value, '$[0]'), ?2, json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?1)",
+            "INSERT INTO mentions (entity, article, count) SELECT json_extract(value, '$[0]'), ?2, sum(json_extract(value, '$[1]')) FROM json_each(?1)
+             GROUP BY json_extract(value, '$[0]')",
         )?
         .execute(params![list(&mentions), article])?;
 
@@ -410,14 +413,14 @@ impl SqliteStore {
                 candidates(tx, claim_terms, &counts)?.into_iter().filter(|c| may_match(claim_terms, &c.terms) || !mine.is_empty() && shares_name(c)).collect();
             let weights = term_weights(tx, &counts, &found, clusters_so_far)?;
             let weight = |t: &str| weights.get(t).copied().unwrap_or(1.0);
-            let mut same: Option<(f64, i64)> = None;
+            let mut same: Option<(f64, &Candidate)> = None;
             let mut related = Vec::new();
             for c in &found {
                 let score = similarity(claim_terms, &c.terms, weight);
                 let one_speaker = same_origin(me, Origin { key: &c.origin_key, name: &c.origin_name, surface: &c.origin_text, voice: c.voice });
                 if score >= SAME_CLAIM && one_speaker && c.negative == negative {
                     if same.is_none_or(|(best, _)| score > best) {
-                        same = Some((score, c.cluster));
+                        same = Some((score, c));
                     }
                     continue;
                 }
@@ -434,21 +437,23 @@ impl SqliteStore {
                 }
             }
             let cluster = match same {
-                Some((_, c)) => c,
+                Some((_, c)) => c.cluster,
                 None => {
                     tx.prepare_cached("INSERT INTO clusters (origin_key, origin_name, origin_text, voice, negative, terms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![speaker.key, speaker.name, speaker.surface, speaker.voice, negative, claim_terms.join("\n")],
                     )?;
                     new_clusters += 1;
                     let id = tx.last_insert_rowid();
                     let terms = list(claim_terms);
-                    tx.prepare_cached("INSERT INTO cluster_terms (term, cluster) SELECT value, ?2 FROM json_each(?1)")?.execute(params![terms, id])?;
+                    // Postings only for terms still rare enough to nominate (see `candidates`).
+                    let rare: Vec<&String> = claim_terms.iter().filter(|t| counts.get(*t).is_none_or(|&n| n < MAX_POSTINGS)).collect();
+                    tx.prepare_cached("INSERT INTO cluster_terms (term, cluster) SELECT value, ?2 FROM json_each(?1)")?.execute(params![list(&rare), id])?;
                     tx.prepare_cached("INSERT INTO term_counts (term, clusters) SELECT value, 1 FROM json_each(?1) WHERE true ON CONFLICT(term) DO UPDATE SET clusters = clusters + 1")?
                         .execute([terms])?;
                     id
                 }
             };
             // A first appearance in this copy group is one more independent report.
-            let new_report = !tx.prepare_cached("SELECT 1 FROM claims WHERE cluster = ?1 AND copy_group = ?2 LIMIT 1")?.exists(params![cluster, group])?;
+            let new_report = same.is_none() || !tx.prepare_cached("SELECT 1 FROM claims WHERE cluster = ?1 AND copy_group = ?2 LIMIT 1")?.exists(params![cluster, group])?;
             tx.prepare_cached("INSERT INTO claims (article, ordinal, cluster, content, source_name, source_key, hedged, published_at, copy_group) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?.execute(params![
                     article,
                     ordinal as i64,
@@ -481,10 +486,9 @@ impl SqliteStore {
             }
             // Relations hang on a cluster's first appearance: made when the cluster is, and
             // made again when an earlier appearance arrives later (a backfill out of order).
-            let first: i64 = tx.prepare_cached("SELECT id FROM claims WHERE cluster = ?1 ORDER BY ifnull(published_at, '~'), id LIMIT 1")?.query_row([cluster],
-                |r| r.get(0),
-            )?;
-            if first == claim_id {
+            // (A tie in time goes to the earlier filed, as every "first" here.)
+            let first = same.is_none_or(|(_, c)| filing.published_at.as_deref().unwrap_or("~") < c.first_seen.as_str());
+            if first {
                 if same.is_some() {
                     tx.prepare_cached("DELETE FROM relations WHERE from_cluster = ?1 OR to_cluster = ?1")?.execute([cluster])?;
                 }
@@ -667,6 +671,43 @@ impl SqliteStore {
     }
 }
 
+/// The stretch of `body` around the first of `words` (lower case), each word in [brackets].
+fn snippet(body: &str, words: &[String]) -> String {
+    let lower = body.to_lowercase();
+    // Lower-casing can change byte lengths; fall back to the start when it does.
+    let same_shape = lower.len() == body.len();
+    let at = if same_shape { words.iter().filter_map(|w| lower.find(w.as_str())).min().unwrap_or(0) } else { 0 };
+    let start = body[..at].char_indices().rev().nth(80).map_or(0, |(i, _)| i);
+    let end = body[at..].char_indices().nth(160).map_or(body.len(), |(i, _)| at + i);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let window = &body[start..end];
+    let window_lower = &lower[start..end];
+    let mut i = 0;
+    while i < window.len() {
+        let hit = same_shape.then(|| words.iter().find(|w| window_lower[i..].starts_with(w.as_str()) && !window_lower[..i].ends_with(char::is_alphanumeric))).flatten();
+        match hit {
+            Some(w) => {
+                out.push('[');
+                out.push_str(&window[i..i + w.len()]);
+                out.push(']');
+                i += w.len();
+            }
+            None => {
+                let c = window[i..].chars().next().expect("i is inside the window");
+                out.push(if c == '\n' { ' ' } else { c });
+                i += c.len_utf8();
+            }
+        }
+    }
+    if end < body.len() {
+        out.push('…');
+    }
+    out
+}
+
 impl Store for SqliteStore {
     fn contains(&self, sha256: &str) -> Result<bool> {
         self.conn
@@ -769,7 +810,7 @@ impl Store for SqliteStore {
         let Some((id, key, name, kind)) = self.entity_ids(name)?.into_iter().next() else { return Ok(None) };
         let articles: i64 = self
             .conn
-            .query_row("SELECT COUNT(DISTINCT article) FROM mentions WHERE entity = ?1", [id], |r| r.get(0))
+            .query_row("SELECT COUNT(*) FROM mentions WHERE entity = ?1", [id], |r| r.get(0))
             .map_err(err("cannot read the entity"))?;
         let claims_by = self.claim_rows("k.origin_key = ?", &[&key], "k.first_seen, k.id", ENTITY_CLAIMS, 0)?;
         let claims_about = self.claim_rows(
@@ -792,13 +833,19 @@ impl Store for SqliteStore {
         let doing = "cannot search";
         let mut articles = self
             .conn
-            .prepare_cached("SELECT article, snippet(search, 1, '[', ']', '…', 16) FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2")
+            .prepare_cached("SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2")
             .map_err(err(doing))?;
-        let found = articles
-            .query_map(params![query.join(" "), limit as i64], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+        let ids = articles
+            .query_map(params![query.join(" "), limit as i64], |r| r.get::<_, i64>(0))
             .map_err(err(doing))?
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(err(doing))?;
+        let mut found = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(view) = self.article(id)? {
+                found.push((id, snippet(&view.filing.body, &words)));
+            }
+        }
         let mut claims = self.conn.prepare_cached("SELECT cluster, content FROM claims WHERE article = ?1 ORDER BY ordinal").map_err(err(doing))?;
         let mut seen = std::collections::HashSet::new();
         let mut hits = Vec::new();
@@ -1002,6 +1049,13 @@ mod tests {
         assert_eq!(store.figures("Harbour City").unwrap().len(), 4);
         assert_eq!(store.claims(&ClaimQuery { source: Some("union".into()), ..Default::default() }).unwrap().len(), 1);
         assert_eq!(store.claims(&ClaimQuery { since: Some("2025-03-06".into()), ..Default::default() }).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn snippets_bracket_the_words() {
+        let words = ["cranes".to_string()];
+        assert_eq!(snippet("The storm damaged two cranes.\n\nMore later.", &words), "The storm damaged two [cranes].  More later.");
+        assert!(snippet(&format!("{} cranes", "word ".repeat(100)), &words).starts_with('…'));
     }
 
     #[test]
