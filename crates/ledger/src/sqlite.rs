@@ -4,7 +4,7 @@
 //! JSON array and read with `json_each`, so each statement is prepared once and cached.
 //! Only the filters of [`Store::claims`] join fixed fragments of SQL, never values.
 
-use crate::copies::{containment, shingles, COPY_CONTAINMENT};
+use crate::copies::{fingerprint_containment, COPY_CONTAINMENT};
 use crate::filing::{Bounds, FiledClaim, Filing};
 use crate::matching::{fit, idf, may_match, same_origin, similarity, unit_stem, widen, FigureFit, Origin, CLOSE, SAME_CLAIM};
 use crate::prepared::Prepared;
@@ -31,6 +31,8 @@ CREATE TABLE articles (
     published_at TEXT,
     -- The whole Filing, every span included (Filing::pack: deflated JSON).
     filing BLOB NOT NULL,
+    -- The body's shingles (copies::fingerprint), to judge later articles as copies.
+    fingerprint BLOB NOT NULL,
     copy_group INTEGER NOT NULL,
     copy_score REAL
 );
@@ -334,24 +336,23 @@ impl SqliteStore {
         let mut copy: Option<(i64, f64)> = None; // (copy group, containment)
         if !signature.bands.is_empty() {
             let mut stmt = tx.prepare_cached(
-                "SELECT a.id, a.copy_group, a.filing FROM articles a JOIN (
+                "SELECT a.id, a.copy_group, a.fingerprint FROM articles a JOIN (
                      SELECT article, COUNT(*) AS shared FROM article_bands WHERE band IN (SELECT value FROM json_each(?1))
                      GROUP BY article ORDER BY shared DESC, article LIMIT ?2
                  ) b ON b.article = a.id",
             )?;
             let mut rows = stmt.query(params![list(&signature.bands), COPY_CANDIDATES])?;
             while let Some(row) = rows.next()? {
-                let packed: Vec<u8> = row.get(2)?;
-                let body = Filing::unpack(&packed).map(|f| f.body).unwrap_or_default();
-                let score = containment(&signature.shingles, &shingles(&body));
+                let stored: Vec<u8> = row.get(2)?;
+                let score = fingerprint_containment(&prepared.fingerprint, &stored);
                 if score >= COPY_CONTAINMENT && copy.is_none_or(|(_, best)| score > best) {
                     copy = Some((row.get(1)?, score));
                 }
             }
         }
 
-        tx.prepare_cached("INSERT INTO articles (sha256, origin, url, ingested_at, title, publisher, publisher_key, published, published_at, filing, copy_group, copy_score)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, ?11)")?.execute(params![
+        tx.prepare_cached("INSERT INTO articles (sha256, origin, url, ingested_at, title, publisher, publisher_key, published, published_at, filing, copy_group, copy_score, fingerprint)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, ?11, ?12)")?.execute(params![
                 p.sha256,
                 p.origin,
                 p.url,
@@ -362,7 +363,8 @@ impl SqliteStore {
                 filing.published,
                 filing.published_at,
                 prepared.packed,
-                copy.map(|c| c.1)
+                copy.map(|c| c.1),
+                prepared.fingerprint
             ],
         )?;
         let article = tx.last_insert_rowid();
@@ -439,8 +441,12 @@ impl SqliteStore {
             let cluster = match same {
                 Some((_, c)) => c.cluster,
                 None => {
-                    tx.prepare_cached("INSERT INTO clusters (origin_key, origin_name, origin_text, voice, negative, terms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![speaker.key, speaker.name, speaker.surface, speaker.voice, negative, claim_terms.join("\n")],
-                    )?;
+                    // Born with its first appearance's summary.
+                    tx.prepare_cached(
+                        "INSERT INTO clusters (origin_key, origin_name, origin_text, voice, negative, terms, first_seen, appearances, reports, hedged)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ifnull(?7, '~'), 1, 1, ?8)",
+                    )?
+                    .execute(params![speaker.key, speaker.name, speaker.surface, speaker.voice, negative, claim_terms.join("\n"), filing.published_at, !claim.hedges.is_empty()])?;
                     new_clusters += 1;
                     let id = tx.last_insert_rowid();
                     let terms = list(claim_terms);
@@ -467,10 +473,12 @@ impl SqliteStore {
                 ],
             )?;
             let claim_id = tx.last_insert_rowid();
-            tx.prepare_cached(
-                "UPDATE clusters SET appearances = appearances + 1, reports = reports + ?4, hedged = max(hedged, ?2), first_seen = min(first_seen, ifnull(?3, '~')) WHERE id = ?1",
-            )?
-            .execute(params![cluster, !claim.hedges.is_empty(), filing.published_at, new_report])?;
+            if same.is_some() {
+                tx.prepare_cached(
+                    "UPDATE clusters SET appearances = appearances + 1, reports = reports + ?4, hedged = max(hedged, ?2), first_seen = min(first_seen, ifnull(?3, '~')) WHERE id = ?1",
+                )?
+                .execute(params![cluster, !claim.hedges.is_empty(), filing.published_at, new_report])?;
+            }
             {
                 let named: Vec<i64> = claim.entities.iter().filter_map(|&e| entity_ids.get(e).copied()).collect();
                 if !named.is_empty() {
