@@ -370,6 +370,9 @@ pub(crate) async fn entity(Shared(state): Shared<Arc<State>>, Path(key): Path<St
     };
     let body = html! {
         p { (view.kind) " · key " code { (view.key) } " · named in " (view.articles) " articles" }
+        @let corroborated = view.claims_by.iter().filter(|r| !r.corroborated_by.is_empty()).count();
+        @let contradicted = view.claims_by.iter().filter(|r| !r.contradicted_by.is_empty()).count();
+        p class="record" { "As a source: " (view.claims_by.len()) " claims, " (corroborated) " corroborated by another source, " (contradicted) " contradicted." }
         h2 { "Claims it made (" (view.claims_by.len()) ")" }
         (claim_table(&view.claims_by))
         h2 { "Claims about it (" (view.claims_about.len()) ")" }

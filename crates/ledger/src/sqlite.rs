@@ -503,7 +503,7 @@ impl SqliteStore {
                 let mut relation = tx.prepare_cached("INSERT OR IGNORE INTO relations (from_cluster, to_cluster, kind) VALUES (?1, ?2, ?3)")?;
                 // A speaker does not corroborate itself, nor does one article: a claim nested
                 // in another's content ("Judicial Watch said Comey said …") is no second source.
-                let mut in_article = tx.prepare_cached("SELECT 1 FROM claims WHERE cluster = ?1 AND article = ?2 LIMIT 1")?;
+                let mut in_article = tx.prepare_cached("SELECT 1 FROM claims WHERE article = ?2 AND +cluster = ?1 LIMIT 1")?;
                 for (score, other, theirs) in related {
                     if other.origin_key == speaker.key || in_article.exists(params![other.cluster, article])? {
                         continue;
