@@ -120,7 +120,7 @@ async fn openapi() -> Response {
         "paths": {
             "/api/claims": { "get": {
                 "summary": "Claims (clusters of appearances), first seen first",
-                "parameters": [param("about", "query", "an entity name or key"), param("source", "query", "part of the source's name"),
+                "parameters": [param("about", "query", "an entity name or key"), param("source", "query", "part of the source's name"), param("outlet", "query", "a publishing outlet's name"),
                     param("since", "query", "YYYY-MM-DD"), param("until", "query", "YYYY-MM-DD"), param("contains", "query", "words of the claim"),
                     param("hedged", "query", "yes or no"), param("contradicted", "query", "yes or no"), param("sort", "query", "first-seen or most-seen"), param("page", "query", "from 1")],
                 "responses": { "200": text("{claims, more}") } } },

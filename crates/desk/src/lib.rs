@@ -81,6 +81,7 @@ pub fn router(desk: Desk) -> Result<Router, String> {
         .route("/claims/{id}", get(pages::claim))
         .route("/articles/{id}", get(pages::article))
         .route("/entities/{key}", get(pages::entity))
+        .route("/outlets/{name}", get(pages::outlet))
         .route("/search", get(pages::search))
         .route("/desk.css", get(pages::stylesheet))
         .merge(api::routes())

@@ -66,6 +66,7 @@ pub(crate) async fn stylesheet() -> impl IntoResponse {
 pub(crate) struct ClaimFilter {
     pub about: Option<String>,
     pub source: Option<String>,
+    pub outlet: Option<String>,
     pub since: Option<String>,
     pub until: Option<String>,
     pub contains: Option<String>,
@@ -92,6 +93,7 @@ impl ClaimFilter {
         let query = ClaimQuery {
             about: given(&self.about),
             source: given(&self.source),
+            outlet: given(&self.outlet),
             since: given(&self.since),
             until: given(&self.until),
             contains: given(&self.contains),
@@ -143,7 +145,7 @@ pub(crate) async fn claims(Shared(state): Shared<Arc<State>>, Query(filter): Que
     let page_no = filter.page.unwrap_or(1).max(1);
     let link = |page: usize| {
         let mut q: Vec<(String, String)> = Vec::new();
-        for (k, v) in [("about", &filter.about), ("source", &filter.source), ("since", &filter.since), ("until", &filter.until), ("contains", &filter.contains), ("hedged", &filter.hedged), ("contradicted", &filter.contradicted), ("sort", &filter.sort)] {
+        for (k, v) in [("about", &filter.about), ("source", &filter.source), ("outlet", &filter.outlet), ("since", &filter.since), ("until", &filter.until), ("contains", &filter.contains), ("hedged", &filter.hedged), ("contradicted", &filter.contradicted), ("sort", &filter.sort)] {
             if let Some(v) = given(v) {
                 q.push((k.into(), v));
             }
@@ -166,6 +168,7 @@ pub(crate) async fn claims(Shared(state): Shared<Arc<State>>, Query(filter): Que
         form class="filters" method="get" action="/claims" {
             label { "About " input name="about" value=(filter.about.clone().unwrap_or_default()) placeholder="entity or key"; }
             label { "Source " input name="source" value=(filter.source.clone().unwrap_or_default()); }
+            label { "Outlet " input name="outlet" value=(filter.outlet.clone().unwrap_or_default()); }
             label { "Contains " input name="contains" value=(filter.contains.clone().unwrap_or_default()); }
             label { "Since " input name="since" type="date" value=(filter.since.clone().unwrap_or_default()); }
             label { "Until " input name="until" type="date" value=(filter.until.clone().unwrap_or_default()); }
@@ -184,14 +187,14 @@ pub(crate) async fn claims(Shared(state): Shared<Arc<State>>, Query(filter): Que
     page(StatusCode::OK, "Claims", body)
 }
 
+/// Percent-encodes everything but unreserved characters (for a path segment or a query value).
+fn encode(s: &str) -> String {
+    s.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
 /// `k=v&…` with each part percent-encoded.
 fn serde_urlencoded(pairs: &[(String, String)]) -> String {
-    let enc = |s: &str| {
-        s.bytes()
-            .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
-            .collect::<String>()
-    };
-    pairs.iter().map(|(k, v)| format!("{}={}", enc(k), enc(v))).collect::<Vec<_>>().join("&")
+    pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
 }
 
 /// A figure's intervals across appearances, in time order, as an SVG chart.
@@ -259,6 +262,7 @@ pub(crate) async fn claim(Shared(state): Shared<Arc<State>>, Path(id): Path<i64>
             @for a in &view.appearances {
                 li {
                     a href={ "/articles/" (a.article) } { (a.publisher.as_deref().unwrap_or("unknown outlet")) ", " (a.published_day.as_deref().unwrap_or("undated")) }
+                    @if let Some(p) = &a.publisher { " · " a href={ "/outlets/" (encode(p)) } { "outlet" } }
                     @if let Some(c) = a.copy_of { " (a copy of " a href={ "/articles/" (c) } { "A" (c) } ")" }
                     p class="relay" { "Relay: " (a.relay.join(" ← ")) }
                     p { @if let Some(s) = &a.source { strong { (s) } " " } @if let Some(c) = &a.cue { em { (c) } ": " } (a.content.text) }
@@ -339,7 +343,7 @@ pub(crate) async fn article(Shared(state): Shared<Arc<State>>, Path(id): Path<i6
     let title = f.title.clone().unwrap_or_else(|| format!("Article A{id}"));
     let body = html! {
         dl class="facts" {
-            dt { "Publisher" } dd { (f.publisher.as_deref().unwrap_or("unknown")) }
+            dt { "Publisher" } dd { @if let Some(p) = &f.publisher { a href={ "/outlets/" (encode(p)) } { (p) } } @else { "unknown" } }
             dt { "Published" } dd { (f.published.as_deref().unwrap_or("undated")) }
             @if !f.byline.is_empty() { dt { "By" } dd { (f.byline.join(", ")) } }
             dt { "From" } dd { (f.provenance.origin) @if let Some(u) = &f.provenance.url { " · " (u) } }
@@ -379,6 +383,27 @@ pub(crate) async fn entity(Shared(state): Shared<Arc<State>>, Path(key): Path<St
         (claim_table(&view.claims_about))
     };
     page(StatusCode::OK, &view.name, body)
+}
+
+/// An outlet: what its articles carried, and how those claims fared.
+pub(crate) async fn outlet(Shared(state): Shared<Arc<State>>, Path(name): Path<String>) -> Response {
+    let n = name.clone();
+    let rows = blocking(state, move |s| {
+        s.read(|store| store.claims(&ClaimQuery { outlet: Some(n), limit: 500, ..Default::default() }).map_err(|e| e.to_string()))
+    })
+    .await;
+    let rows = match rows {
+        Ok(r) if r.is_empty() => return missing(&format!("outlet “{name}”")),
+        Ok(r) => r,
+        Err(e) => return failure(&e),
+    };
+    let corroborated = rows.iter().filter(|r| !r.corroborated_by.is_empty()).count();
+    let contradicted = rows.iter().filter(|r| !r.contradicted_by.is_empty()).count();
+    let body = html! {
+        p class="record" { (rows.len()) " claims carried, " (corroborated) " corroborated by another source, " (contradicted) " contradicted." }
+        (claim_table(&rows))
+    };
+    page(StatusCode::OK, &name, body)
 }
 
 #[derive(serde::Deserialize)]

@@ -108,6 +108,8 @@ fn every_page_renders_with_its_api_and_filters_change_the_list() {
         format!("/claims/{first}"),
         "/articles/1".into(),
         "/entities/Vantor%20Systems".into(),
+        "/outlets/Meridian%20Wire".into(),
+        "/claims?outlet=Meridian%20Wire".into(),
         "/search?q=container+terminal".into(),
         "/openapi.json".into(),
         format!("/api/claims/{first}"),
@@ -245,6 +247,7 @@ fn in_a_real_browser_pages_render_highlight_and_run_no_script_from_articles() {
         ("article", "/articles/2".into()),
         ("article-hostile", format!("/articles/{hostile}")),
         ("entity", "/entities/Vantor%20Systems".into()),
+        ("outlet", "/outlets/Meridian%20Wire".into()),
         ("search", "/search?q=bridge+reopen".into()),
     ];
     let selector = |css: &str| scraper::Selector::parse(css).unwrap();

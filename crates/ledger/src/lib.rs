@@ -76,6 +76,8 @@ pub struct ClaimQuery {
     pub about: Option<String>,
     /// Part of the source's or origin's name.
     pub source: Option<String>,
+    /// The publishing outlet of at least one appearance, by its exact name.
+    pub outlet: Option<String>,
     /// ISO days, inclusive, on the first appearance.
     pub since: Option<String>,
     pub until: Option<String>,

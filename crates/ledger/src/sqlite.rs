@@ -755,6 +755,10 @@ impl Store for SqliteStore {
             args.push(Box::new(source.clone()));
             args.push(Box::new(source.clone()));
         }
+        if let Some(outlet) = &q.outlet {
+            clauses.push("k.id IN (SELECT c.cluster FROM claims c JOIN articles a ON a.id = c.article WHERE a.publisher = ?)".into());
+            args.push(Box::new(outlet.clone()));
+        }
         if let Some(contains) = &q.contains {
             clauses.push("k.id IN (SELECT cluster FROM claims WHERE instr(lower(content), lower(?)) > 0)".into());
             args.push(Box::new(contains.clone()));
@@ -1056,6 +1060,7 @@ mod tests {
         assert_eq!(store.search("backlog fortnight", 5).unwrap()[0].kind, "article");
         assert_eq!(store.figures("Harbour City").unwrap().len(), 4);
         assert_eq!(store.claims(&ClaimQuery { source: Some("union".into()), ..Default::default() }).unwrap().len(), 1);
+        assert_eq!(store.claims(&ClaimQuery { outlet: Some("Evening Post".into()), ..Default::default() }).unwrap().len(), 1);
         assert_eq!(store.claims(&ClaimQuery { since: Some("2025-03-06".into()), ..Default::default() }).unwrap().len(), 1);
     }
 
