@@ -499,6 +499,9 @@ impl SqliteStore {
             if first {
                 if same.is_some() {
                     tx.prepare_cached("DELETE FROM relations WHERE from_cluster = ?1 OR to_cluster = ?1")?.execute([cluster])?;
+                    // The cluster is named as its first appearance names its speaker (its key,
+                    // which matching relies on, stays).
+                    tx.prepare_cached("UPDATE clusters SET origin_name = ?2, origin_text = ?3 WHERE id = ?1")?.execute(params![cluster, speaker.name, speaker.surface])?;
                 }
                 let mut relation = tx.prepare_cached("INSERT OR IGNORE INTO relations (from_cluster, to_cluster, kind) VALUES (?1, ?2, ?3)")?;
                 // A speaker does not corroborate itself, nor does one article: a claim nested
