@@ -740,11 +740,10 @@ impl Store for SqliteStore {
         let mut clauses = vec!["1 = 1".to_string()];
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
         if let Some(about) = &q.about {
-            let ids: Vec<i64> = self.entity_ids(about)?.into_iter().map(|e| e.0).collect();
+            let (ids, keys): (Vec<i64>, Vec<String>) = self.entity_ids(about)?.into_iter().map(|e| (e.0, e.1)).unzip();
             if ids.is_empty() {
                 return Ok(Vec::new());
             }
-            let keys: Vec<String> = self.entity_ids(about)?.into_iter().map(|e| e.1).collect();
             clauses.push(
                 "k.id IN (SELECT c3.cluster FROM claims c3 JOIN claim_entities ce ON ce.claim = c3.id WHERE ce.entity IN (SELECT value FROM json_each(?))
                           UNION SELECT id FROM clusters WHERE origin_key IN (SELECT value FROM json_each(?)))"
@@ -753,37 +752,34 @@ impl Store for SqliteStore {
             args.push(Box::new(list(&ids)));
             args.push(Box::new(list(&keys)));
         }
+        // Each filter is a fixed fragment of SQL and the values it binds.
+        let mut filter = |clause: &str, values: Vec<Box<dyn rusqlite::ToSql>>| {
+            clauses.push(clause.to_string());
+            args.extend(values);
+        };
         if let Some(source) = &q.source {
-            clauses.push("(instr(lower(k.origin_name), lower(?)) > 0 OR k.id IN (SELECT cluster FROM claims WHERE instr(lower(source_name), lower(?)) > 0))".into());
-            args.push(Box::new(source.clone()));
-            args.push(Box::new(source.clone()));
+            let clause = "(instr(lower(k.origin_name), lower(?)) > 0 OR k.id IN (SELECT cluster FROM claims WHERE instr(lower(source_name), lower(?)) > 0))";
+            filter(clause, vec![Box::new(source.clone()), Box::new(source.clone())]);
         }
         if let Some(outlet) = &q.outlet {
-            clauses.push("k.id IN (SELECT c.cluster FROM claims c JOIN articles a ON a.id = c.article WHERE a.publisher = ?)".into());
-            args.push(Box::new(outlet.clone()));
+            filter("k.id IN (SELECT c.cluster FROM claims c JOIN articles a ON a.id = c.article WHERE a.publisher = ?)", vec![Box::new(outlet.clone())]);
         }
         if let Some(contains) = &q.contains {
-            clauses.push("k.id IN (SELECT cluster FROM claims WHERE instr(lower(content), lower(?)) > 0)".into());
-            args.push(Box::new(contains.clone()));
+            filter("k.id IN (SELECT cluster FROM claims WHERE instr(lower(content), lower(?)) > 0)", vec![Box::new(contains.clone())]);
         }
         if let Some(since) = &q.since {
-            clauses.push("k.first_seen >= ? AND k.first_seen <> '~'".into());
-            args.push(Box::new(since.clone()));
+            filter("k.first_seen >= ? AND k.first_seen <> '~'", vec![Box::new(since.clone())]);
         }
         if let Some(until) = &q.until {
             // Any moment of that day is on or before it.
-            clauses.push("k.first_seen < ? || 'U'".into());
-            args.push(Box::new(until.clone()));
+            filter("k.first_seen < ? || 'U'", vec![Box::new(until.clone())]);
         }
         if let Some(hedged) = q.hedged {
-            clauses.push("k.hedged = ?".into());
-            args.push(Box::new(hedged));
+            filter("k.hedged = ?", vec![Box::new(hedged)]);
         }
         if let Some(contradicted) = q.contradicted {
-            clauses.push(
-                "EXISTS (SELECT 1 FROM relations r WHERE r.kind = 'contradicts' AND (r.from_cluster = k.id OR r.to_cluster = k.id)) = ?".into(),
-            );
-            args.push(Box::new(contradicted));
+            let clause = "EXISTS (SELECT 1 FROM relations r WHERE r.kind = 'contradicts' AND (r.from_cluster = k.id OR r.to_cluster = k.id)) = ?";
+            filter(clause, vec![Box::new(contradicted)]);
         }
         let order = match q.order {
             ClaimOrder::FirstSeen => "k.first_seen, k.id",
