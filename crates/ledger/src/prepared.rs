@@ -2,7 +2,7 @@
 //! signature and each claim's terms, polarity and figures — so that the work runs on
 //! the ingest workers and the store's single writer only reads and writes.
 
-use crate::copies::{fingerprint, Signature};
+use crate::copies::Signature;
 use crate::filing::{Bounds, Filing};
 use crate::matching::{negated, terms, unit_stem, widen};
 
@@ -11,8 +11,6 @@ pub struct Prepared {
     pub filing: Filing,
     /// [`Filing::pack`]ed, as the store keeps it.
     pub(crate) packed: Vec<u8>,
-    /// The body's shingles as the store keeps them ([`crate::copies::fingerprint`]).
-    pub(crate) fingerprint: Vec<u8>,
     pub(crate) signature: Signature,
     /// In the order of [`Filing::claims`].
     pub(crate) claims: Vec<PreparedClaim>,
@@ -42,7 +40,6 @@ impl From<Filing> for Prepared {
                 }
             })
             .collect();
-        let signature = Signature::of(&filing.body);
-        Prepared { fingerprint: fingerprint(&signature.shingles), signature, claims, packed: filing.pack(), filing }
+        Prepared { signature: Signature::of(&filing.body), claims, packed: filing.pack(), filing }
     }
 }

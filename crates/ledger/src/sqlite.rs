@@ -4,7 +4,7 @@
 //! JSON array and read with `json_each`, so each statement is prepared once and cached.
 //! Only the filters of [`Store::claims`] join fixed fragments of SQL, never values.
 
-use crate::copies::{fingerprint_containment, COPY_CONTAINMENT};
+use crate::copies::{containment, COPY_CONTAINMENT};
 use crate::filing::{Bounds, FiledClaim, Filing};
 use crate::matching::{fit, idf, may_match, same_origin, similarity, unit_stem, widen, FigureFit, Origin, CLOSE, SAME_CLAIM};
 use crate::prepared::Prepared;
@@ -31,7 +31,7 @@ CREATE TABLE articles (
     published_at TEXT,
     -- The whole Filing, every span included (Filing::pack: deflated JSON).
     filing BLOB NOT NULL,
-    -- The body's shingles (copies::fingerprint), to judge later articles as copies.
+    -- The body's shingles (copies::Signature::fingerprint), to judge later articles as copies.
     fingerprint BLOB NOT NULL,
     copy_group INTEGER NOT NULL,
     copy_score REAL
@@ -344,7 +344,7 @@ impl SqliteStore {
             let mut rows = stmt.query(params![list(&signature.bands), COPY_CANDIDATES])?;
             while let Some(row) = rows.next()? {
                 let stored: Vec<u8> = row.get(2)?;
-                let score = fingerprint_containment(&prepared.fingerprint, &stored);
+                let score = containment(&signature.fingerprint, &stored);
                 if score >= COPY_CONTAINMENT && copy.is_none_or(|(_, best)| score > best) {
                     copy = Some((row.get(1)?, score));
                 }
@@ -364,7 +364,7 @@ impl SqliteStore {
                 filing.published_at,
                 prepared.packed,
                 copy.map(|c| c.1),
-                prepared.fingerprint
+                signature.fingerprint
             ],
         )?;
         let article = tx.last_insert_rowid();
