@@ -96,10 +96,10 @@ pub fn may_match(a: &[String], b: &[String]) -> bool {
 /// of one or two words links to nothing), or when
 /// both name entities and share none (different events told in similar words).
 pub fn similarity(a: &[String], b: &[String], weight: impl Fn(&str) -> f64) -> f64 {
-    if !may_match(a, b) {
+    let shared: Vec<&String> = a.iter().filter(|t| b.binary_search(t).is_ok()).collect();
+    if shared.len() < MIN_SHARED {
         return 0.0;
     }
-    let shared: Vec<&String> = a.iter().filter(|t| b.binary_search(t).is_ok()).collect();
     let names = |t: &[String]| t.iter().any(|t| t.starts_with('@'));
     if names(a) && names(b) && !shared.iter().any(|t| t.starts_with('@')) {
         return 0.0;

@@ -648,7 +648,7 @@ impl SqliteStore {
             .map_err(err(doing))?;
         let mut out = Vec::new();
         for (claim, article, ordinal, publisher, published_day, group, filing) in rows {
-            let filing = Filing::unpack(&filing).map_err(|e| Error { message: format!("{doing}: article {article} is damaged: {e}") })?;
+            let filing = unpack(&filing, article)?;
             let Some(c) = filing.claims.get(ordinal) else { continue };
             out.push(Appearance {
                 claim,
@@ -680,6 +680,11 @@ impl SqliteStore {
             .optional()
             .map_err(err("cannot read the copy group"))
     }
+}
+
+/// A stored filing, or an error saying which article is damaged.
+fn unpack(packed: &[u8], article: i64) -> Result<Filing> {
+    Filing::unpack(packed).map_err(|e| Error { message: format!("article A{article} is damaged in the ledger: {e}") })
 }
 
 /// The stretch of `body` around the first of `words` (lower case), each word in [brackets].
@@ -804,7 +809,7 @@ impl Store for SqliteStore {
             .optional()
             .map_err(err(doing))?;
         let Some((ingested_at, group, filing)) = found else { return Ok(None) };
-        let filing = Filing::unpack(&filing).map_err(|e| Error { message: format!("{doing}: article {id} is damaged: {e}") })?;
+        let filing = unpack(&filing, id)?;
         let original = self.original(group)?;
         let mut members = self.conn.prepare_cached("SELECT id FROM articles WHERE copy_group = ?1 ORDER BY id").map_err(err(doing))?;
         let copies: Vec<i64> = if original == Some(id) {
@@ -851,11 +856,12 @@ impl Store for SqliteStore {
             .map_err(err(doing))?
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(err(doing))?;
+        // Only the stored filing is needed for the snippet, not the whole article view.
+        let mut filing = self.conn.prepare_cached("SELECT filing FROM articles WHERE id = ?1").map_err(err(doing))?;
         let mut found = Vec::with_capacity(ids.len());
         for id in ids {
-            if let Some(view) = self.article(id)? {
-                found.push((id, snippet(&view.filing.body, &words)));
-            }
+            let packed: Vec<u8> = filing.query_row([id], |r| r.get(0)).map_err(err(doing))?;
+            found.push((id, snippet(&unpack(&packed, id)?.body, &words)));
         }
         let mut claims = self.conn.prepare_cached("SELECT cluster, content FROM claims WHERE article = ?1 ORDER BY ordinal").map_err(err(doing))?;
         let mut seen = std::collections::HashSet::new();
