@@ -936,7 +936,7 @@ impl Store for SqliteStore {
             .query_row(
                 "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM articles WHERE copy_group <> id), (SELECT COUNT(*) FROM entities),
                         (SELECT COUNT(*) FROM claims), (SELECT COUNT(*) FROM clusters),
-                        (SELECT COUNT(*) FROM (SELECT cluster FROM claims GROUP BY cluster HAVING COUNT(*) > 1)),
+                        (SELECT COUNT(*) FROM clusters WHERE appearances > 1),
                         (SELECT COUNT(*) FROM relations WHERE kind = 'corroborates'), (SELECT COUNT(*) FROM relations WHERE kind = 'contradicts'),
                         (SELECT COUNT(*) FROM relations WHERE kind = 'refines')",
                 [],

@@ -98,6 +98,12 @@ pub fn ingest(paths: &[String], db: &Path, jobs: Option<usize>, input: InputArg)
     });
     bar.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
+    if let Ok(c) = store.counts() {
+        eprintln!(
+            "dossier: the ledger holds {} articles ({} copies), {} entities, {} claims in {} clusters ({} seen more than once); {} corroborate, {} contradict, {} refine",
+            c.articles, c.copies, c.entities, c.claims, c.clusters, c.clusters_seen_twice, c.corroborates, c.contradicts, c.refines
+        );
+    }
     eprintln!(
         "dossier: {} new articles ({} copies of others) filed in {}; {} already kept; {} failed; {:.1} s, {:.0} articles/s",
         tally.new,
