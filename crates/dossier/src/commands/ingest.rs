@@ -1,7 +1,8 @@
 //! `dossier ingest`: pages in, analysed in parallel, filed in order by one writer.
 //!
 //! One reader thread streams documents, `--jobs` workers decode and analyse them, and
-//! this thread files the results into the store in input order (a reorder buffer), so
+//! this thread files the results into the store in input order (a reorder buffer, its
+//! size bounded by permits the reader needs for each document), so
 //! a run with eight workers links exactly as a run with one. Each article is its own
 //! transaction: killing the process loses at most the article being written, and
 //! rerunning skips everything already kept (by the SHA-256 of its bytes) unanalysed.
@@ -50,10 +51,17 @@ pub fn ingest(paths: &[String], db: &Path, jobs: Option<usize>, input: InputArg)
     let (work_tx, work_rx) = sync_channel::<(u64, Result<Document, Failure>)>(jobs * 4);
     let (done_tx, done_rx) = sync_channel::<(u64, Outcome)>(jobs * 4);
     let work_rx = Arc::new(Mutex::new(work_rx));
+    // At most `window` documents are between the reader and the writer, so the reorder
+    // buffer stays small even while one slow page holds the others back.
+    let window = jobs * 8;
+    let (permit_tx, permit_rx) = sync_channel::<()>(window);
+    for _ in 0..window {
+        let _ = permit_tx.send(());
+    }
     std::thread::scope(|scope| {
         scope.spawn(move || {
             for (seq, item) in dossier_intake::documents(paths).enumerate() {
-                if work_tx.send((seq as u64, item)).is_err() {
+                if permit_rx.recv().is_err() || work_tx.send((seq as u64, item)).is_err() {
                     return; // the writer stopped
                 }
             }
@@ -73,6 +81,7 @@ pub fn ingest(paths: &[String], db: &Path, jobs: Option<usize>, input: InputArg)
             while let Some(outcome) = pending.remove(&next) {
                 next += 1;
                 bar.inc(1);
+                let _ = permit_tx.send(());
                 match outcome {
                     Outcome::Analysed(filing) => match store.file(&filing) {
                         Ok(Filed::New { copy_of, .. }) => {
@@ -95,6 +104,7 @@ pub fn ingest(paths: &[String], db: &Path, jobs: Option<usize>, input: InputArg)
                 bar.set_message(format!("{} new, {} already kept, {} failed", tally.new, tally.kept, tally.failed));
             }
         }
+        drop(permit_tx); // a reader waiting for a permit stops
     });
     bar.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
