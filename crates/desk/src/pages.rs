@@ -151,7 +151,7 @@ pub(crate) async fn claims(Shared(state): Shared<Arc<State>>, Query(filter): Que
             }
         }
         q.push(("page".into(), page.to_string()));
-        format!("/claims?{}", serde_urlencoded(&q))
+        format!("/claims?{}", query_string(&q))
     };
     let choice = |name: &str, value: &Option<String>, options: &[(&str, &str)]| {
         html! {
@@ -193,7 +193,7 @@ fn encode(s: &str) -> String {
 }
 
 /// `k=v&…` with each part percent-encoded.
-fn serde_urlencoded(pairs: &[(String, String)]) -> String {
+fn query_string(pairs: &[(String, String)]) -> String {
     pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
 }
 
