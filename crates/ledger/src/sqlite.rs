@@ -14,6 +14,7 @@ use crate::{
 };
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::path::Path;
 
 /// Each migration brings the schema from version `i` to `i + 1`.
@@ -148,6 +149,9 @@ impl SqliteStore {
 
     fn setup(mut conn: Connection, name: &str) -> Result<SqliteStore> {
         let not_a_ledger = |e: rusqlite::Error| Error { message: format!("{name} is not a dossier ledger (or is damaged): {e}") };
+        // One query plan per statement, whatever its parameters: without this, SQLite
+        // (built with STAT4) re-prepares some statements each time a parameter changes.
+        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true).map_err(not_a_ledger)?;
         // WAL with synchronous=NORMAL: a commit survives the process being killed; only
         // a power cut can lose the last few, and never leaves the file inconsistent.
         conn.execute_batch(
@@ -221,19 +225,68 @@ struct Candidate {
     first_seen: String,
 }
 
-/// How many clusters hold each term (terms held by none are absent).
-fn term_counts(tx: &Transaction, terms: &[&String]) -> rusqlite::Result<HashMap<String, i64>> {
-    let mut stmt = tx.prepare_cached("SELECT term, clusters FROM term_counts WHERE term IN (SELECT value FROM json_each(?1))")?;
-    let rows = stmt.query_map([list(terms)], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    rows.collect()
+/// How many clusters hold each term, read from `term_counts` once per term and article and
+/// kept current in memory as the article's claims found clusters; the additions are
+/// written back in one statement when the article is done ([`TermCounts::save`]).
+#[derive(Default)]
+struct TermCounts {
+    /// Every term looked up so far (0: held by no cluster).
+    known: HashMap<String, i64>,
+    added: HashMap<String, i64>,
+}
+
+impl TermCounts {
+    /// Reads the counts of the terms not yet known, in one statement.
+    fn load<'a>(&mut self, tx: &Transaction, terms: impl IntoIterator<Item = &'a String>) -> rusqlite::Result<()> {
+        let mut missing: Vec<&String> = terms.into_iter().filter(|t| !self.known.contains_key(*t)).collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        missing.sort();
+        missing.dedup();
+        let mut stmt = tx.prepare_cached("SELECT term, clusters FROM term_counts WHERE term IN (SELECT value FROM json_each(?1))")?;
+        let mut rows = stmt.query([list(&missing)])?;
+        self.known.extend(missing.into_iter().map(|t| (t.clone(), 0)));
+        while let Some(row) = rows.next()? {
+            self.known.insert(row.get(0)?, row.get(1)?);
+        }
+        Ok(())
+    }
+
+    /// How many clusters hold `term` (0 when none does, or when it was never loaded).
+    fn of(&self, term: &str) -> i64 {
+        self.known.get(term).copied().unwrap_or(0)
+    }
+
+    /// A new cluster holds each of `terms` (all loaded).
+    fn add(&mut self, terms: &[String]) {
+        for t in terms {
+            *self.known.entry(t.clone()).or_default() += 1;
+            *self.added.entry(t.clone()).or_default() += 1;
+        }
+    }
+
+    fn save(self, tx: &Transaction) -> rusqlite::Result<()> {
+        if self.added.is_empty() {
+            return Ok(());
+        }
+        let added: Vec<(String, i64)> = self.added.into_iter().collect();
+        tx.prepare_cached(
+            "INSERT INTO term_counts (term, clusters) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?1) WHERE true
+             ON CONFLICT(term) DO UPDATE SET clusters = clusters + excluded.clusters",
+        )?
+        .execute([list(&added)])?;
+        Ok(())
+    }
 }
 
 /// Clusters sharing the claim's rarer terms, most shared first. Terms held by more than
 /// [`MAX_POSTINGS`] clusters ("Trump", "campaign") nominate none: they tell no claim from
 /// another, and following them would make filing slow in proportion to the ledger.
-fn candidates(tx: &Transaction, terms: &[String], counts: &HashMap<String, i64>) -> rusqlite::Result<Vec<Candidate>> {
-    let mut rare: Vec<(&String, i64)> = terms.iter().filter_map(|t| counts.get(t).map(|&n| (t, n))).filter(|&(_, n)| n <= MAX_POSTINGS).collect();
-    rare.sort_by_key(|&(t, n)| (n, t.clone()));
+/// Clusters read for an earlier claim of the article come from `seen`.
+fn candidates(tx: &Transaction, terms: &[String], counts: &TermCounts, seen: &mut HashMap<i64, Rc<Candidate>>) -> rusqlite::Result<Vec<Rc<Candidate>>> {
+    let mut rare: Vec<(&String, i64)> = terms.iter().map(|t| (t, counts.of(t))).filter(|&(_, n)| (1..=MAX_POSTINGS).contains(&n)).collect();
+    rare.sort_by_key(|&(t, n)| (n, t));
     rare.truncate(NOMINATING_TERMS);
     if rare.is_empty() {
         return Ok(Vec::new());
@@ -251,12 +304,13 @@ fn candidates(tx: &Transaction, terms: &[String], counts: &HashMap<String, i64>)
     let mut best: Vec<(i64, i64)> = shared.into_iter().filter(|&(_, n)| n >= at_least).collect();
     best.sort_by_key(|&(cluster, n)| (std::cmp::Reverse(n), cluster));
     best.truncate(CLUSTER_CANDIDATES);
-    let ids: Vec<i64> = best.iter().map(|&(c, _)| c).collect();
-    let mut stmt = tx.prepare_cached("SELECT id, origin_key, origin_name, origin_text, voice, negative, terms, first_seen FROM clusters WHERE id IN (SELECT value FROM json_each(?1))")?;
-    let mut found = stmt
-        .query_map([list(&ids)], |r| {
+    let unread: Vec<i64> = best.iter().map(|&(c, _)| c).filter(|c| !seen.contains_key(c)).collect();
+    if !unread.is_empty() {
+        let mut stmt = tx.prepare_cached("SELECT id, origin_key, origin_name, origin_text, voice, negative, terms, first_seen FROM clusters WHERE id IN (SELECT value FROM json_each(?1))")?;
+        let mut rows = stmt.query([list(&unread)])?;
+        while let Some(r) = rows.next()? {
             let terms: String = r.get(6)?;
-            Ok(Candidate {
+            let c = Candidate {
                 cluster: r.get(0)?,
                 origin_key: r.get(1)?,
                 origin_name: r.get(2)?,
@@ -265,21 +319,11 @@ fn candidates(tx: &Transaction, terms: &[String], counts: &HashMap<String, i64>)
                 negative: r.get(5)?,
                 terms: terms.split('\n').map(str::to_string).collect(),
                 first_seen: r.get(7)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    found.sort_by_key(|c| ids.iter().position(|&i| i == c.cluster));
-    Ok(found)
-}
-
-/// Each term's weight ([`idf`]) among the clusters stored so far.
-fn term_weights(tx: &Transaction, mine: &HashMap<String, i64>, found: &[Candidate], clusters: i64) -> rusqlite::Result<HashMap<String, f64>> {
-    let mut theirs: Vec<&String> = found.iter().flat_map(|c| c.terms.iter()).filter(|t| !mine.contains_key(*t)).collect();
-    theirs.sort();
-    theirs.dedup();
-    let counts = if theirs.is_empty() { HashMap::new() } else { term_counts(tx, &theirs)? };
-    let weight = |n: i64| idf(n as usize, clusters as usize);
-    Ok(mine.iter().chain(&counts).map(|(t, &n)| (t.clone(), weight(n))).collect())
+            };
+            seen.insert(c.cluster, Rc::new(c));
+        }
+    }
+    Ok(best.iter().filter_map(|(c, _)| seen.get(c).cloned()).collect())
 }
 
 /// The figures of a cluster's first appearance, with their units' stems: claims are
@@ -351,8 +395,11 @@ impl SqliteStore {
             }
         }
 
-        tx.prepare_cached("INSERT INTO articles (sha256, origin, url, ingested_at, title, publisher, publisher_key, published, published_at, filing, copy_group, copy_score, fingerprint)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, ?11, ?12)")?.execute(params![
+        // The id is chosen here so that the row is written once, its copy group included.
+        let article: i64 = tx.prepare_cached("SELECT ifnull(max(id), 0) + 1 FROM articles")?.query_row([], |r| r.get(0))?;
+        let group = copy.map_or(article, |c| c.0);
+        tx.prepare_cached("INSERT INTO articles (id, sha256, origin, url, ingested_at, title, publisher, publisher_key, published, published_at, filing, copy_group, copy_score, fingerprint)
+             VALUES (?13, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?14, ?11, ?12)")?.execute(params![
                 p.sha256,
                 p.origin,
                 p.url,
@@ -364,16 +411,12 @@ impl SqliteStore {
                 filing.published_at,
                 prepared.packed,
                 copy.map(|c| c.1),
-                signature.fingerprint
+                signature.fingerprint,
+                article,
+                group
             ],
         )?;
-        let article = tx.last_insert_rowid();
-        let group = copy.map_or(article, |c| c.0);
-        tx.prepare_cached("UPDATE articles SET copy_group = ?1 WHERE id = ?2")?.execute([group, article])?;
-        {
-            tx.prepare_cached("INSERT INTO article_bands (band, article) SELECT value, ?2 FROM json_each(?1)")?.execute(params![list(&signature.bands), article])?;
-        }
-        tx.prepare_cached("INSERT INTO search (rowid, title, text) VALUES (?3, ?1, ?2)")?.execute(params![filing.title, filing.body, article])?;
+        tx.prepare_cached("INSERT INTO article_bands (band, article) SELECT value, ?2 FROM json_each(?1)")?.execute(params![list(&signature.bands), article])?;
 
         // Entities, keyed across articles: three statements for all of them.
         let entities: Vec<[&str; 3]> = filing.entities.iter().map(|e| [e.key.as_str(), e.name.as_str(), e.kind.as_str()]).collect();
@@ -404,21 +447,27 @@ impl SqliteStore {
 
         let mut new_clusters = 0;
         let clusters_so_far: i64 = tx.prepare_cached("SELECT COALESCE(MAX(id), 0) FROM clusters")?.query_row([], |r| r.get(0))?;
+        let mut counts = TermCounts::default();
+        counts.load(tx, prepared.claims.iter().flat_map(|c| &c.terms))?;
+        let mut seen: HashMap<i64, Rc<Candidate>> = HashMap::new();
         for (ordinal, (claim, worked)) in filing.claims.iter().zip(&prepared.claims).enumerate() {
             let speaker = Speaker::of(claim, &own_voice);
             let me = speaker.origin();
             let (claim_terms, negative, mine) = (&worked.terms, worked.negative, &worked.figures);
-            let counts = term_counts(tx, &claim_terms.iter().collect::<Vec<_>>())?;
             // Only candidates that can match, or that share a name and may measure the same thing, are weighed.
             let shares_name = |c: &Candidate| c.terms.iter().any(|t| t.starts_with('@') && claim_terms.binary_search(t).is_ok());
-            let found: Vec<Candidate> =
-                candidates(tx, claim_terms, &counts)?.into_iter().filter(|c| may_match(claim_terms, &c.terms) || !mine.is_empty() && shares_name(c)).collect();
-            let weights = term_weights(tx, &counts, &found, clusters_so_far)?;
-            let weight = |t: &str| weights.get(t).copied().unwrap_or(1.0);
+            let found: Vec<Rc<Candidate>> =
+                candidates(tx, claim_terms, &counts, &mut seen)?.into_iter().filter(|c| may_match(claim_terms, &c.terms) || !mine.is_empty() && shares_name(c)).collect();
+            // Each term weighs its [`idf`] among the clusters stored before this article.
+            counts.load(tx, found.iter().flat_map(|c| &c.terms))?;
+            let weight = |t: &str| match counts.of(t) {
+                0 => 1.0,
+                n => idf(n as usize, clusters_so_far as usize),
+            };
             let mut same: Option<(f64, &Candidate)> = None;
             let mut related = Vec::new();
-            for c in &found {
-                let score = similarity(claim_terms, &c.terms, weight);
+            for c in found.iter().map(|c| &**c) {
+                let score = similarity(claim_terms, &c.terms, &weight);
                 let one_speaker = same_origin(me, Origin { key: &c.origin_key, name: &c.origin_name, surface: &c.origin_text, voice: c.voice });
                 if score >= SAME_CLAIM && one_speaker && c.negative == negative {
                     if same.is_none_or(|(best, _)| score > best) {
@@ -449,12 +498,10 @@ impl SqliteStore {
                     .execute(params![speaker.key, speaker.name, speaker.surface, speaker.voice, negative, claim_terms.join("\n"), filing.published_at, !claim.hedges.is_empty()])?;
                     new_clusters += 1;
                     let id = tx.last_insert_rowid();
-                    let terms = list(claim_terms);
                     // Postings only for terms still rare enough to nominate (see `candidates`).
-                    let rare: Vec<&String> = claim_terms.iter().filter(|t| counts.get(*t).is_none_or(|&n| n < MAX_POSTINGS)).collect();
+                    let rare: Vec<&String> = claim_terms.iter().filter(|t| counts.of(t) < MAX_POSTINGS).collect();
                     tx.prepare_cached("INSERT INTO cluster_terms (term, cluster) SELECT value, ?2 FROM json_each(?1)")?.execute(params![list(&rare), id])?;
-                    tx.prepare_cached("INSERT INTO term_counts (term, clusters) SELECT value, 1 FROM json_each(?1) WHERE true ON CONFLICT(term) DO UPDATE SET clusters = clusters + 1")?
-                        .execute([terms])?;
+                    counts.add(claim_terms);
                     id
                 }
             };
@@ -478,6 +525,7 @@ impl SqliteStore {
                     "UPDATE clusters SET appearances = appearances + 1, reports = reports + ?4, hedged = max(hedged, ?2), first_seen = min(first_seen, ifnull(?3, '~')) WHERE id = ?1",
                 )?
                 .execute(params![cluster, !claim.hedges.is_empty(), filing.published_at, new_report])?;
+                seen.remove(&cluster); // its summary changed: read it again if nominated
             }
             {
                 let named: Vec<i64> = claim.entities.iter().filter_map(|&e| entity_ids.get(e).copied()).collect();
@@ -519,6 +567,9 @@ impl SqliteStore {
                 }
             }
         }
+        counts.save(tx)?;
+        // Last: an FTS5 table flushes its pending terms at every statement savepoint after it.
+        tx.prepare_cached("INSERT INTO search (rowid, title, text) VALUES (?3, ?1, ?2)")?.execute(params![filing.title, filing.body, article])?;
         Ok(Filed::New { article, copy_of: copy.map(|c| c.0), claims: filing.claims.len(), new_clusters })
     }
 
