@@ -12,9 +12,9 @@ use crate::{
     Appearance, ArticleView, ClaimOrder, ClaimQuery, ClaimRow, ClaimView, Counts, EntityView, Error, FigureAppearance, FigureRow, Filed, Relation, Result, SearchHit,
     Store,
 };
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 use std::path::Path;
 
 /// Each migration brings the schema from version `i` to `i + 1`.
@@ -124,7 +124,23 @@ const NOMINATING_TERMS: usize = 12;
 
 pub struct SqliteStore {
     conn: Connection,
+    memory: LinkingMemory,
 }
+
+/// What filing has read of the linking tables, kept between articles so that each term's
+/// count and each nominated cluster is read once per run rather than once per claim. It is
+/// forgotten whenever another connection has written to the ledger (`PRAGMA data_version`),
+/// when a filing fails (its transaction rolled back), and when it grows past a bound.
+#[derive(Default)]
+struct LinkingMemory {
+    data_version: i64,
+    counts: TermCounts,
+    clusters: HashMap<i64, Arc<Candidate>>,
+}
+
+/// Past these sizes the memory starts again, so that a long ingest stays in flat memory.
+const REMEMBERED_TERMS: usize = 1_000_000;
+const REMEMBERED_CLUSTERS: usize = 200_000;
 
 fn err(doing: &str) -> impl Fn(rusqlite::Error) -> Error + '_ {
     move |e| Error { message: format!("{doing}: {e}") }
@@ -170,7 +186,7 @@ impl SqliteStore {
             tx.pragma_update(None, "user_version", (i + 1) as i64).map_err(not_a_ledger)?;
             tx.commit().map_err(not_a_ledger)?;
         }
-        Ok(SqliteStore { conn })
+        Ok(SqliteStore { conn, memory: LinkingMemory::default() })
     }
 }
 
@@ -225,9 +241,9 @@ struct Candidate {
     first_seen: String,
 }
 
-/// How many clusters hold each term, read from `term_counts` once per term and article and
-/// kept current in memory as the article's claims found clusters; the additions are
-/// written back in one statement when the article is done ([`TermCounts::save`]).
+/// How many clusters hold each term, read from `term_counts` once and kept current in
+/// memory as claims found clusters; an article's additions are written back in one
+/// statement when it is done ([`TermCounts::save`]).
 #[derive(Default)]
 struct TermCounts {
     /// Every term looked up so far (0: held by no cluster).
@@ -266,11 +282,11 @@ impl TermCounts {
         }
     }
 
-    fn save(self, tx: &Transaction) -> rusqlite::Result<()> {
+    fn save(&mut self, tx: &Transaction) -> rusqlite::Result<()> {
         if self.added.is_empty() {
             return Ok(());
         }
-        let added: Vec<(String, i64)> = self.added.into_iter().collect();
+        let added: Vec<(String, i64)> = self.added.drain().collect();
         tx.prepare_cached(
             "INSERT INTO term_counts (term, clusters) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?1) WHERE true
              ON CONFLICT(term) DO UPDATE SET clusters = clusters + excluded.clusters",
@@ -283,8 +299,8 @@ impl TermCounts {
 /// Clusters sharing the claim's rarer terms, most shared first. Terms held by more than
 /// [`MAX_POSTINGS`] clusters ("Trump", "campaign") nominate none: they tell no claim from
 /// another, and following them would make filing slow in proportion to the ledger.
-/// Clusters read for an earlier claim of the article come from `seen`.
-fn candidates(tx: &Transaction, terms: &[String], counts: &TermCounts, seen: &mut HashMap<i64, Rc<Candidate>>) -> rusqlite::Result<Vec<Rc<Candidate>>> {
+/// Clusters read before come from `seen`.
+fn candidates(tx: &Transaction, terms: &[String], counts: &TermCounts, seen: &mut HashMap<i64, Arc<Candidate>>) -> rusqlite::Result<Vec<Arc<Candidate>>> {
     let mut rare: Vec<(&String, i64)> = terms.iter().map(|t| (t, counts.of(t))).filter(|&(_, n)| (1..=MAX_POSTINGS).contains(&n)).collect();
     rare.sort_by_key(|&(t, n)| (n, t));
     rare.truncate(NOMINATING_TERMS);
@@ -320,7 +336,7 @@ fn candidates(tx: &Transaction, terms: &[String], counts: &TermCounts, seen: &mu
                 terms: terms.split('\n').map(str::to_string).collect(),
                 first_seen: r.get(7)?,
             };
-            seen.insert(c.cluster, Rc::new(c));
+            seen.insert(c.cluster, Arc::new(c));
         }
     }
     Ok(best.iter().filter_map(|(c, _)| seen.get(c).cloned()).collect())
@@ -368,7 +384,7 @@ fn comparable(unit: &Option<String>) -> bool {
 }
 
 impl SqliteStore {
-    fn file_in(tx: &Transaction, prepared: &Prepared) -> rusqlite::Result<Filed> {
+    fn file_in(tx: &Transaction, prepared: &Prepared, memory: &mut LinkingMemory) -> rusqlite::Result<Filed> {
         let filing = &prepared.filing;
         let p = &filing.provenance;
         if let Some(article) = tx.prepare_cached("SELECT id FROM articles WHERE sha256 = ?1")?.query_row([&p.sha256], |r| r.get(0)).optional()? {
@@ -447,17 +463,16 @@ impl SqliteStore {
 
         let mut new_clusters = 0;
         let clusters_so_far: i64 = tx.prepare_cached("SELECT COALESCE(MAX(id), 0) FROM clusters")?.query_row([], |r| r.get(0))?;
-        let mut counts = TermCounts::default();
+        let LinkingMemory { counts, clusters: seen, .. } = memory;
         counts.load(tx, prepared.claims.iter().flat_map(|c| &c.terms))?;
-        let mut seen: HashMap<i64, Rc<Candidate>> = HashMap::new();
         for (ordinal, (claim, worked)) in filing.claims.iter().zip(&prepared.claims).enumerate() {
             let speaker = Speaker::of(claim, &own_voice);
             let me = speaker.origin();
             let (claim_terms, negative, mine) = (&worked.terms, worked.negative, &worked.figures);
             // Only candidates that can match, or that share a name and may measure the same thing, are weighed.
             let shares_name = |c: &Candidate| c.terms.iter().any(|t| t.starts_with('@') && claim_terms.binary_search(t).is_ok());
-            let found: Vec<Rc<Candidate>> =
-                candidates(tx, claim_terms, &counts, &mut seen)?.into_iter().filter(|c| may_match(claim_terms, &c.terms) || !mine.is_empty() && shares_name(c)).collect();
+            let found: Vec<Arc<Candidate>> =
+                candidates(tx, claim_terms, counts, seen)?.into_iter().filter(|c| may_match(claim_terms, &c.terms) || !mine.is_empty() && shares_name(c)).collect();
             // Each term weighs its [`idf`] among the clusters stored before this article.
             counts.load(tx, found.iter().flat_map(|c| &c.terms))?;
             let weight = |t: &str| match counts.of(t) {
@@ -786,10 +801,19 @@ impl Store for SqliteStore {
 
     fn file(&mut self, prepared: &Prepared) -> Result<Filed> {
         let doing = format!("cannot store {}", prepared.filing.provenance.origin);
-        let tx = self.conn.transaction().map_err(err(&doing))?;
-        let filed = SqliteStore::file_in(&tx, prepared).map_err(err(&doing))?;
-        tx.commit().map_err(err(&doing))?;
-        Ok(filed)
+        // Immediate: the write lock is taken first, so no other writer commits between
+        // reading `data_version` and this commit (the memory below stays true).
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(err(&doing))?;
+        let version: i64 = tx.query_row("PRAGMA data_version", [], |r| r.get(0)).map_err(err(&doing))?;
+        let memory = &mut self.memory;
+        if version != memory.data_version || memory.counts.known.len() > REMEMBERED_TERMS || memory.clusters.len() > REMEMBERED_CLUSTERS {
+            *memory = LinkingMemory { data_version: version, ..LinkingMemory::default() };
+        }
+        let filed = SqliteStore::file_in(&tx, prepared, memory).and_then(|filed| tx.commit().map(|()| filed));
+        if filed.is_err() {
+            self.memory = LinkingMemory::default(); // it holds what was rolled back
+        }
+        filed.map_err(err(&doing))
     }
 
     fn claims(&self, q: &ClaimQuery) -> Result<Vec<ClaimRow>> {
