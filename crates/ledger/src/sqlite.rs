@@ -2,6 +2,7 @@
 //!
 //! Every value reaches SQL as a bound parameter, lists included: a list is bound as one
 //! JSON array and read with `json_each`, so each statement is prepared once and cached.
+//! Rows are written one cached statement per row, which is cheaper than parsing JSON.
 //! Only the filters of [`Store::claims`] join fixed fragments of SQL, never values.
 
 use crate::copies::{containment, COPY_CONTAINMENT};
@@ -13,7 +14,9 @@ use crate::{
     Store,
 };
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
-use std::collections::HashMap;
+// Filing hashes many short strings: foldhash is several times faster than SipHash there and
+// still seeded per process, so crafted terms cannot force collisions.
+use foldhash::{HashMap, HashMapExt};
 use std::sync::Arc;
 use std::path::Path;
 
@@ -286,12 +289,10 @@ impl TermCounts {
         if self.added.is_empty() {
             return Ok(());
         }
-        let added: Vec<(String, i64)> = self.added.drain().collect();
-        tx.prepare_cached(
-            "INSERT INTO term_counts (term, clusters) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?1) WHERE true
-             ON CONFLICT(term) DO UPDATE SET clusters = clusters + excluded.clusters",
-        )?
-        .execute([list(&added)])?;
+        let mut upsert = tx.prepare_cached("INSERT INTO term_counts (term, clusters) VALUES (?1, ?2) ON CONFLICT(term) DO UPDATE SET clusters = clusters + excluded.clusters")?;
+        for (term, n) in self.added.drain() {
+            upsert.execute(params![term, n])?;
+        }
         Ok(())
     }
 }
@@ -310,10 +311,12 @@ fn candidates(tx: &Transaction, terms: &[String], counts: &TermCounts, seen: &mu
     let rare: Vec<&String> = rare.into_iter().map(|(t, _)| t).collect();
     // Postings are counted here rather than grouped in SQL: a plain index range per term.
     let mut shared: HashMap<i64, i64> = HashMap::new();
-    let mut postings = tx.prepare_cached("SELECT cluster FROM cluster_terms WHERE term IN (SELECT value FROM json_each(?1))")?;
-    let mut rows = postings.query([list(&rare)])?;
-    while let Some(row) = rows.next()? {
-        *shared.entry(row.get(0)?).or_default() += 1;
+    let mut postings = tx.prepare_cached("SELECT cluster FROM cluster_terms WHERE term = ?1")?;
+    for term in &rare {
+        let mut rows = postings.query([term])?;
+        while let Some(row) = rows.next()? {
+            *shared.entry(row.get(0)?).or_default() += 1;
+        }
     }
     // A claim of many terms must share two rare ones with a candidate.
     let at_least: i64 = if rare.len() >= 4 { 2 } else { 1 };
@@ -432,7 +435,10 @@ impl SqliteStore {
                 group
             ],
         )?;
-        tx.prepare_cached("INSERT INTO article_bands (band, article) SELECT value, ?2 FROM json_each(?1)")?.execute(params![list(&signature.bands), article])?;
+        let mut band = tx.prepare_cached("INSERT INTO article_bands (band, article) VALUES (?1, ?2)")?;
+        for b in &signature.bands {
+            band.execute(params![b, article])?;
+        }
 
         // Entities, keyed across articles: three statements for all of them.
         let entities: Vec<[&str; 3]> = filing.entities.iter().map(|e| [e.key.as_str(), e.name.as_str(), e.kind.as_str()]).collect();
@@ -515,7 +521,10 @@ impl SqliteStore {
                     let id = tx.last_insert_rowid();
                     // Postings only for terms still rare enough to nominate (see `candidates`).
                     let rare: Vec<&String> = claim_terms.iter().filter(|t| counts.of(t) < MAX_POSTINGS).collect();
-                    tx.prepare_cached("INSERT INTO cluster_terms (term, cluster) SELECT value, ?2 FROM json_each(?1)")?.execute(params![list(&rare), id])?;
+                    let mut posting = tx.prepare_cached("INSERT INTO cluster_terms (term, cluster) VALUES (?1, ?2)")?;
+                    for term in rare {
+                        posting.execute(params![term, id])?;
+                    }
                     counts.add(claim_terms);
                     id
                 }
@@ -543,9 +552,9 @@ impl SqliteStore {
                 seen.remove(&cluster); // its summary changed: read it again if nominated
             }
             {
-                let named: Vec<i64> = claim.entities.iter().filter_map(|&e| entity_ids.get(e).copied()).collect();
-                if !named.is_empty() {
-                    tx.prepare_cached("INSERT INTO claim_entities (claim, entity) SELECT ?1, value FROM json_each(?2)")?.execute(params![claim_id, list(&named)])?;
+                let mut named_in = tx.prepare_cached("INSERT INTO claim_entities (claim, entity) VALUES (?1, ?2)")?;
+                for entity in claim.entities.iter().filter_map(|&e| entity_ids.get(e)) {
+                    named_in.execute(params![claim_id, entity])?;
                 }
                 let mut figure = tx.prepare_cached(
                     "INSERT INTO figures (claim, text, unit, low, low_inclusive, high, high_inclusive, approximate) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
