@@ -141,9 +141,10 @@ struct LinkingMemory {
     clusters: HashMap<i64, Arc<Candidate>>,
 }
 
-/// Past these sizes the memory starts again, so that a long ingest stays in flat memory.
-const REMEMBERED_TERMS: usize = 1_000_000;
-const REMEMBERED_CLUSTERS: usize = 200_000;
+/// Past these sizes (some 15 MB and 20 MB) the memory starts again, so that a long ingest
+/// stays in flat memory.
+const REMEMBERED_TERMS: usize = 250_000;
+const REMEMBERED_CLUSTERS: usize = 20_000;
 
 fn err(doing: &str) -> impl Fn(rusqlite::Error) -> Error + '_ {
     move |e| Error { message: format!("{doing}: {e}") }
