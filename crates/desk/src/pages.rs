@@ -111,6 +111,13 @@ impl ClaimFilter {
     }
 }
 
+/// A claim's origin, linked to its entity's page when it is a known entity.
+fn origin(r: &ClaimRow) -> Markup {
+    html! {
+        @if let Some(key) = &r.origin_entity { a href={ "/entities/" (encode(key)) } { (r.origin) } } @else { (r.origin) }
+    }
+}
+
 fn claim_table(rows: &[ClaimRow]) -> Markup {
     html! {
         table class="claims" {
@@ -119,7 +126,7 @@ fn claim_table(rows: &[ClaimRow]) -> Markup {
                 @for r in rows {
                     tr {
                         td { a href={ "/claims/" (r.id) } { (r.content) } }
-                        td { (r.origin) }
+                        td { (origin(r)) }
                         td { (r.first_seen.as_deref().unwrap_or("")) }
                         td { (r.appearances) "× · " (r.independent_reports) " independent" }
                         td class="flags" {
@@ -245,7 +252,7 @@ pub(crate) async fn claim(Shared(state): Shared<Arc<State>>, Path(id): Path<i64>
     let body = html! {
         p class="claim-text" { (r.content) }
         dl class="facts" {
-            dt { "Origin" } dd { (r.origin) }
+            dt { "Origin" } dd { (origin(r)) }
             dt { "First seen" } dd { (r.first_seen.as_deref().unwrap_or("unknown")) }
             dt { "Seen" } dd { (r.appearances) " times, in " (r.independent_reports) " independent reports" }
         }
@@ -377,12 +384,53 @@ pub(crate) async fn entity(Shared(state): Shared<Arc<State>>, Path(key): Path<St
         @let corroborated = view.claims_by.iter().filter(|r| !r.corroborated_by.is_empty()).count();
         @let contradicted = view.claims_by.iter().filter(|r| !r.contradicted_by.is_empty()).count();
         p class="record" { "As a source: " (view.claims_by.len()) " claims, " (corroborated) " corroborated by another source, " (contradicted) " contradicted." }
+        @if let Some(chart) = timeline(&view) { h2 { "Timeline" } (chart) }
         h2 { "Claims it made (" (view.claims_by.len()) ")" }
         (claim_table(&view.claims_by))
         h2 { "Claims about it (" (view.claims_about.len()) ")" }
         (claim_table(&view.claims_about))
     };
     page(StatusCode::OK, &view.name, body)
+}
+
+/// The claims made by and about an entity on a time axis, one lane each: every dot is a
+/// link to its claim (focusable, titled with its day and words), coloured by how it fared.
+fn timeline(view: &EntityView) -> Option<Markup> {
+    let day = |r: &ClaimRow| r.first_seen.as_deref().and_then(|d| d.parse::<jiff::civil::Date>().ok());
+    let lanes = [("made", &view.claims_by), ("about", &view.claims_about)];
+    let days: Vec<jiff::civil::Date> = lanes.iter().flat_map(|(_, rows)| rows.iter().filter_map(day)).collect();
+    let (first, last) = (*days.iter().min()?, *days.iter().max()?);
+    let span = first.until(last).map_or(0, |s| s.get_days()).max(1) as f64;
+    let (w, pad, lane_h) = (640.0, 40.0, 50.0);
+    let h = pad + lane_h * lanes.len() as f64 + 20.0;
+    let x = |d: jiff::civil::Date| pad + first.until(d).map_or(0, |s| s.get_days()) as f64 / span * (w - 2.0 * pad);
+    let undated = lanes.iter().flat_map(|(_, rows)| rows.iter()).filter(|r| day(r).is_none()).count();
+    Some(html! {
+        figure {
+            svg class="timeline" viewBox={ "0 0 " (w) " " (h) } role="group" aria-label="Claims made by and about it, in time" {
+                @for (i, (lane, rows)) in lanes.iter().enumerate() {
+                    @let y = pad + lane_h * (i as f64 + 0.5);
+                    text x="4" y=(y + 4.0) class="lane" { (lane) }
+                    line x1=(pad) y1=(y) x2=(w - pad) y2=(y) class="axis" {}
+                    @for r in rows.iter() {
+                        @if let Some(d) = day(r) {
+                            @let fate = if !r.contradicted_by.is_empty() { "contradicted" } else if !r.corroborated_by.is_empty() { "corroborated" } else { "alone" };
+                            a href={ "/claims/" (r.id) } {
+                                title { (d) ": " (r.content) }
+                                circle cx=(x(d)) cy=(y) r="6" class=(fate) {}
+                            }
+                        }
+                    }
+                }
+                text x=(pad) y=(h - 6.0) text-anchor="start" { (first) }
+                @if last != first { text x=(w - pad) y=(h - 6.0) text-anchor="end" { (last) } }
+            }
+            figcaption {
+                "Each dot is a claim on the day it was first seen: green corroborated, red contradicted, grey neither."
+                @if undated > 0 { " " (undated) " undated claims are not drawn." }
+            }
+        }
+    })
 }
 
 /// An outlet: what its articles carried, and how those claims fared.

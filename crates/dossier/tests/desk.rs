@@ -122,6 +122,14 @@ fn every_page_renders_with_its_api_and_filters_change_the_list() {
         assert_eq!(reply.status, 200, "{path}: {}", reply.body);
         assert!(reply.headers.contains("content-security-policy: default-src 'none'"), "{path} has no CSP");
     }
+    // The entity page draws its claims on a timeline, each dot a link to its claim.
+    let entity = scraper::Html::parse_document(&get(&server, "/entities/Vantor%20Systems").body);
+    let dots: Vec<&str> = entity.select(&scraper::Selector::parse("svg.timeline a").unwrap()).filter_map(|a| a.value().attr("href")).collect();
+    assert!(dots.len() >= 3 && dots.iter().all(|h| h.starts_with("/claims/")), "timeline links: {dots:?}");
+    // A claim whose origin is a known entity links to that entity's page, and the link answers.
+    let listing = scraper::Html::parse_document(&get(&server, "/claims?about=Vantor%20Systems").body);
+    let origin = listing.select(&scraper::Selector::parse("table.claims a[href^='/entities/']").unwrap()).next().expect("an origin linked to its entity");
+    assert_eq!(get(&server, origin.value().attr("href").unwrap()).status, 200);
     assert_eq!(get(&server, "/claims/999999").status, 404);
     assert_eq!(get(&server, "/api/articles/999999").status, 404);
     // Every path of the OpenAPI document answers.

@@ -385,44 +385,67 @@ fn queries_and_exports() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// What a ledger file holds, checked from outside: SQLite's own integrity and foreign-key
+/// checks, and the ledger's invariants that one article's transaction keeps (a cluster's
+/// count of appearances equals its claims; an article's claims are numbered without gaps).
+/// Returns the number of articles held.
+fn consistent(db: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(integrity, "ok");
+    assert!(!conn.prepare("PRAGMA foreign_key_check").unwrap().exists([]).unwrap(), "a row points at nothing");
+    let miscounted: i64 = conn.query_row("SELECT count(*) FROM clusters k WHERE appearances != (SELECT count(*) FROM claims c WHERE c.cluster = k.id)", [], |r| r.get(0)).unwrap();
+    assert_eq!(miscounted, 0, "clusters whose appearances disagree with their claims");
+    let gaps: i64 = conn
+        .query_row("SELECT count(*) FROM (SELECT article FROM claims GROUP BY article HAVING count(*) != max(ordinal) + 1)", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(gaps, 0, "articles with claims missing");
+    conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0)).unwrap()
+}
+
 #[test]
-fn a_killed_ingest_keeps_what_it_committed_and_a_rerun_finishes_the_batch() {
+fn twenty_kills_at_random_points_lose_nothing_committed_and_a_rerun_finishes_the_batch() {
     use std::io::Write;
     let dir = scratch("killed");
-    // 600 distinct pages (each corpus page with an edition line of its own).
+    // Distinct pages: each corpus page with an edition line of its own.
+    const PAGES: usize = 1200;
     let pages = dir.join("pages.jsonl");
     let mut file = std::fs::File::create(&pages).unwrap();
     let corpus_pages: Vec<String> = std::fs::read_dir(corpus()).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
-    for i in 0..600 {
+    for i in 0..PAGES {
         let html = corpus_pages[i % corpus_pages.len()].replace("</article>", &format!("<p>Edition {i} of the morning file.</p></article>"));
         writeln!(file, "{}", serde_json::json!({"url": format!("test:{i}"), "html": html})).unwrap();
     }
     drop(file);
     let db = dir.join("ledger.sqlite");
     let db_arg = db.display().to_string();
-    let count = || -> i64 {
-        let out = dossier(&["export", "--format", "jsonl", "--db", &db_arg]);
-        String::from_utf8(out.stdout).unwrap().lines().filter(|l| l.starts_with("{\"article\"") || l.contains("\"type\":\"article\"")).count() as i64
-    };
-    let mut kept = 0;
-    for wait in [200u64, 400, 600] {
+    // SIGKILL after a pseudo-random 20–200 ms each time (a fixed seed, so a failure repeats).
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let (mut kept, mut held) = (0, Vec::new());
+    for kill in 1..=20 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let wait = 20 + state % 181;
         let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
             .args(["ingest", &pages.display().to_string(), "--db", &db_arg])
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(wait));
-        let _ = child.kill(); // SIGKILL
-        let _ = child.wait();
-        let now = count();
-        assert!(now >= kept, "a killed run lost committed articles: {now} < {kept}");
-        assert!(wait > 200 || now < 600, "the first run ended before it was killed: make the batch longer");
+        assert!(child.try_wait().unwrap().is_none(), "the batch was done before kill {kill}: make it longer");
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let now = if db.exists() { consistent(&db) } else { 0 };
+        assert!(now >= kept, "kill {kill} (after {wait} ms) lost committed articles: {now} < {kept}");
         kept = now;
+        held.push(format!("{wait} ms: {now}"));
     }
+    eprintln!("articles held after each kill: {}", held.join(", "));
     let rerun = dossier(&["ingest", &pages.display().to_string(), "--db", &db_arg]);
     assert!(rerun.status.success(), "{}", String::from_utf8_lossy(&rerun.stderr));
     let said = String::from_utf8_lossy(&rerun.stderr);
-    assert!(said.contains(&format!("{} already kept", kept)), "the rerun must skip the {kept} kept: {said}");
-    assert_eq!(count(), 600, "every page exactly once");
+    assert!(said.contains(&format!("{kept} already kept")), "the rerun must skip the {kept} kept: {said}");
+    assert_eq!(consistent(&db), PAGES as i64, "every page exactly once");
     std::fs::remove_dir_all(&dir).unwrap();
 }

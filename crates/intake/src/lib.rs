@@ -52,7 +52,8 @@ impl std::fmt::Display for Failure {
     }
 }
 
-type Records = Box<dyn Iterator<Item = Result<Document, Failure>>>;
+/// The documents of one file, one at a time.
+pub type Records = Box<dyn Iterator<Item = Result<Document, Failure>>>;
 type Files = Box<dyn Iterator<Item = Result<PathBuf, Failure>>>;
 
 /// Every document under `specs` (files, directories, glob patterns), in a stable order.
@@ -196,12 +197,23 @@ fn container(name: &str) -> (Container, bool) {
 fn open(path: &Path) -> Result<Records, Failure> {
     let origin = path.display().to_string();
     let file = File::open(path).map_err(|e| failure(&origin, format!("cannot open: {e}")))?;
-    let (kind, gzip) = container(&path.file_name().unwrap_or_default().to_string_lossy());
-    let reader: Box<dyn BufRead> = if gzip {
-        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(BufReader::new(file))))
-    } else {
-        Box::new(BufReader::new(file))
-    };
+    read(Box::new(BufReader::new(file)), &path.file_name().unwrap_or_default().to_string_lossy(), origin)
+}
+
+/// The documents in one file's contents, read as its `name` says (`.warc`, `.jsonl`, a
+/// feed or a page, each maybe `.gz`): what [`documents`] does with every file it meets,
+/// for callers (and fuzzers) that hold the contents rather than a path.
+///
+/// ```
+/// let feed = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>https://wire.test/</link>
+///   <item><title>Port</title><description>The port said 20 ships waited.</description></item></channel></rss>"#;
+/// let docs: Vec<_> = dossier_intake::read(Box::new(feed.as_bytes()), "news.xml", "news.xml".into()).unwrap().collect();
+/// assert_eq!(docs.len(), 1);
+/// assert_eq!(docs[0].as_ref().unwrap().publisher.as_deref(), Some("Wire"));
+/// ```
+pub fn read(contents: Box<dyn BufRead>, name: &str, origin: String) -> Result<Records, Failure> {
+    let (kind, gzip) = container(name);
+    let reader: Box<dyn BufRead> = if gzip { Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(contents))) } else { contents };
     match kind {
         Container::Warc => Ok(Box::new(warc::Records::new(reader, origin))),
         Container::Jsonl => Ok(Box::new(JsonLines { reader, origin, line: 0, done: false })),

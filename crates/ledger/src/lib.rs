@@ -108,6 +108,8 @@ pub struct ClaimRow {
     pub id: i64,
     pub first_seen: Option<String>,
     pub origin: String,
+    /// The origin's entity key, when the origin is a known entity (its page exists).
+    pub origin_entity: Option<String>,
     pub content: String,
     pub appearances: i64,
     /// Distinct copy groups it appears in: independent reports.

@@ -489,7 +489,7 @@ impl SqliteStore {
             let mut same: Option<(f64, &Candidate)> = None;
             let mut related = Vec::new();
             for c in found.iter().map(|c| &**c) {
-                let score = similarity(claim_terms, &c.terms, &weight);
+                let score = similarity(claim_terms, &c.terms, weight);
                 let one_speaker = same_origin(me, Origin { key: &c.origin_key, name: &c.origin_name, surface: &c.origin_text, voice: c.voice });
                 if score >= SAME_CLAIM && one_speaker && c.negative == negative {
                     if same.is_none_or(|(best, _)| score > best) {
@@ -615,7 +615,8 @@ impl SqliteStore {
             .conn
             .prepare_cached(
                 "SELECT k.id, nullif(substr(k.first_seen, 1, 10), '~'), k.origin_name, k.negative, k.hedged, k.appearances, k.reports,
-                        (SELECT c2.content FROM claims c2 WHERE c2.cluster = k.id ORDER BY ifnull(c2.published_at, '~'), c2.id LIMIT 1)
+                        (SELECT c2.content FROM claims c2 WHERE c2.cluster = k.id ORDER BY ifnull(c2.published_at, '~'), c2.id LIMIT 1),
+                        (SELECT e.key FROM entities e WHERE e.key = k.origin_key)
                  FROM clusters k WHERE k.id = ?1",
             )
             .map_err(err(doing))?
@@ -629,6 +630,7 @@ impl SqliteStore {
                     appearances: r.get(5)?,
                     independent_reports: r.get(6)?,
                     content: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
+                    origin_entity: r.get(8)?,
                     corroborated_by: Vec::new(),
                     contradicted_by: Vec::new(),
                 })
