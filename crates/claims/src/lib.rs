@@ -894,10 +894,40 @@ impl<'a> Finder<'a> {
                 if j < end && matches!(self.w(j), "address" | "conference" | "interview" | "appearance" | "briefing") {
                     j += 1;
                 }
+            } else if let Some(after) = self.venue_end(j, end) {
+                j = after;
             } else {
                 return j;
             }
         }
+    }
+
+    /// Where a venue of the report starting at token `i` ends: "on NBC's Meet the Press",
+    /// "during an interview on CNN's “State of the Union” Sunday", "at a rally in Iowa". It
+    /// is a preposition opening a phrase that names an organisation or outlet, or a medium,
+    /// and that runs to what is said ("that", a comma, a colon, an opening quote) or to the
+    /// sentence's end — then nothing is said, only where it was.
+    fn venue_end(&self, i: usize, end: usize) -> Option<usize> {
+        if !matches!(self.w(i), "on" | "during" | "at" | "in" | "before" | "to") {
+            return None;
+        }
+        let names_venue = |k: usize| {
+            MEDIA.contains(&self.w(k))
+                || matches!(self.w(k), "rally" | "show" | "program" | "programme" | "debate" | "hearing" | "event" | "meeting" | "summit" | "forum")
+                || self.mention_at[k].is_some_and(|e| matches!(self.doc.entities[e].kind, EntityKind::Outlet | EntityKind::Organization))
+        };
+        let mut named = false;
+        for k in i + 1..end.min(i + 16) {
+            named |= names_venue(k);
+            if matches!(self.w(k), "that" | "," | ":") || self.ends_sentence(k, end) {
+                return (named && k > i + 1).then_some(k);
+            }
+            // A verb or a clause opening means this is what is said, not where.
+            if matches!(self.w(k), "who" | "which" | "when" | "if" | "would" | "will" | "was" | "is" | "are" | "were" | "has" | "have" | "had") {
+                return None;
+            }
+        }
+        None
     }
 
     /// Whether only a trailer and closing punctuation follow token `i`; a closing

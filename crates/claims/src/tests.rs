@@ -109,3 +109,16 @@ fn the_ministry_is_the_ministry_named_before() {
     let source = found.iter().find(|c| c.cue.is_some_and(|cue| doc.slice(cue) == "said")).unwrap().source.as_ref().unwrap();
     assert_eq!(doc.entities[source.entity.unwrap()].name, "South Korean Defence Ministry");
 }
+
+#[test]
+fn the_venue_of_a_report_is_not_what_is_said() {
+    assert_eq!(
+        triples(&["Sanders said during an interview on CNN's State of the Union that the numbers do not add up."]),
+        [t("Sanders", "said", "the numbers do not add up")]
+    );
+    assert_eq!(triples(&["Donald Trump said on NBC's Meet the Press that he would win the state."]), [t("Donald Trump", "said", "he would win the state")]);
+    // Only where it was said: no claim.
+    assert_eq!(triples(&["Marco Rubio spoke and said on CNN's State of the Union."]), []);
+    // A preposition opening what is said is kept.
+    assert_eq!(triples(&["The ministry said at least 20 soldiers died."]), [t("The ministry", "said", "at least 20 soldiers died")]);
+}

@@ -91,21 +91,34 @@ pub fn may_match(a: &[String], b: &[String]) -> bool {
     a.iter().filter(|t| b.binary_search(t).is_ok()).count() >= MIN_SHARED
 }
 
-/// The weighted overlap coefficient of two sorted term lists: the weight of shared terms
-/// over the smaller list's weight; 0 when fewer than three terms are shared (so a claim
-/// of one or two words links to nothing), or when
-/// both name entities and share none (different events told in similar words).
-pub fn similarity(a: &[String], b: &[String], weight: impl Fn(&str) -> f64) -> f64 {
+/// How much two claims' terms overlap, by weight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Overlap {
+    /// The shared terms' weight over the smaller list's weight (the overlap coefficient):
+    /// a retelling that drops words is still the same claim.
+    pub of_smaller: f64,
+    /// The shared terms' weight over the larger list's: how much of *both* claims the
+    /// shared words are. A short claim inside a long one on another matter scores high
+    /// above and low here.
+    pub of_larger: f64,
+}
+
+/// The weighted overlap of two sorted term lists; none when fewer than three terms are
+/// shared (so a claim of one or two words links to nothing), or when both name entities
+/// and share none (different events told in similar words).
+pub fn similarity(a: &[String], b: &[String], weight: impl Fn(&str) -> f64) -> Overlap {
+    const NONE: Overlap = Overlap { of_smaller: 0.0, of_larger: 0.0 };
     let shared: Vec<&String> = a.iter().filter(|t| b.binary_search(t).is_ok()).collect();
     if shared.len() < MIN_SHARED {
-        return 0.0;
+        return NONE;
     }
     let names = |t: &[String]| t.iter().any(|t| t.starts_with('@'));
     if names(a) && names(b) && !shared.iter().any(|t| t.starts_with('@')) {
-        return 0.0;
+        return NONE;
     }
     let total = |t: &[String]| t.iter().map(|t| weight(t)).sum::<f64>();
-    shared.iter().map(|t| weight(t)).sum::<f64>() / total(a).min(total(b))
+    let (shared, a, b) = (shared.iter().map(|t| weight(t)).sum::<f64>(), total(a), total(b));
+    Overlap { of_smaller: shared / a.min(b), of_larger: shared / a.max(b) }
 }
 
 /// A term's weight from how many of `clusters` hold it: rare terms tell claims apart.
@@ -173,12 +186,27 @@ pub enum FigureFit {
     Compatible,
 }
 
-/// What a figure counts, as compared across claims: the head noun's stem ("cargo ships" → "ship").
-pub fn unit_stem(unit: Option<&str>) -> Option<String> {
-    unit.map(|u| {
-        let last = u.rsplit(' ').next().unwrap_or(u);
-        last.strip_suffix('s').filter(|b| b.len() >= 3).unwrap_or(last).to_string()
-    })
+/// What a figure measures, as compared across claims: its kind and the stem of its unit's
+/// head noun ("count ship" for "40 cargo ships", "share voter" for "45% of voters"), so
+/// that a share of voters is never weighed against a count of them. Figures stored
+/// without a kind (before schema 2) give the stem alone.
+///
+/// ```
+/// use dossier_ledger::matching::measured;
+/// assert_eq!(measured(Some("count"), Some("cargo ships")).as_deref(), Some("count ship"));
+/// assert_ne!(measured(Some("share"), Some("voters")), measured(Some("count"), Some("voters")));
+/// assert_eq!(measured(Some("count"), None), None);
+/// ```
+pub fn measured(kind: Option<&str>, unit: Option<&str>) -> Option<String> {
+    let unit = unit?;
+    let last = unit.rsplit(' ').next().unwrap_or(unit);
+    let stem = last.strip_suffix('s').filter(|b| b.len() >= 3).unwrap_or(last);
+    Some(kind.map_or_else(|| stem.to_string(), |k| format!("{k} {stem}")))
+}
+
+/// Whether figures of this [`measured`] thing can be compared: not spans of time or points.
+pub fn comparable(measured: &Option<String>) -> bool {
+    measured.as_deref().and_then(|m| m.rsplit(' ').next()).is_some_and(|u| !matches!(u, "year" | "month" | "week" | "day" | "hour" | "minute" | "time" | "point"))
 }
 
 /// An approximate figure stands for ±10% around itself.
@@ -275,8 +303,8 @@ mod tests {
         let even = |_: &str| 1.0;
         let a = terms("at least 10,000 containers sent by North Korea could contain up to 4.8 million shells", &["place:north-korea"], &["North Korea"]);
         let b = terms("North Korea has sent more than 10,000 containers of shells", &["place:north-korea"], &["North Korea"]);
-        assert!(similarity(&a, &b, even) >= SAME_CLAIM, "{a:?} {b:?}");
+        assert!(similarity(&a, &b, even).of_smaller >= SAME_CLAIM, "{a:?} {b:?}");
         let c = terms("Russia sent more than 10,000 containers of grain", &["place:russia"], &["Russia"]);
-        assert_eq!(similarity(&b, &c, even), 0.0);
+        assert_eq!(similarity(&b, &c, even).of_smaller, 0.0);
     }
 }

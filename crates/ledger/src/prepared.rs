@@ -4,7 +4,7 @@
 
 use crate::copies::Signature;
 use crate::filing::{Bounds, Filing};
-use crate::matching::{negated, terms, unit_stem, widen};
+use crate::matching::{negated, terms, measured, widen};
 
 /// A filing ready for [`crate::Store::file`].
 pub struct Prepared {
@@ -20,7 +20,7 @@ pub(crate) struct PreparedClaim {
     pub terms: Vec<String>,
     /// The proposition's polarity: a denial of a negated statement asserts it.
     pub negative: bool,
-    /// Each figure's unit stem and interval (widened when approximate).
+    /// What each figure measures ([`measured`]) and its interval (widened when approximate).
     pub figures: Vec<(Option<String>, Bounds)>,
 }
 
@@ -36,7 +36,7 @@ impl From<Filing> for Prepared {
                 PreparedClaim {
                     terms: terms(&claim.content.text, &keys, &names),
                     negative: claim.negative != negated(&claim.content.text),
-                    figures: claim.figures.iter().filter_map(|&q| filing.figures.get(q)).map(|f| (unit_stem(f.unit.as_deref()), widen(f.interval, f.approximate))).collect(),
+                    figures: claim.figures.iter().filter_map(|&q| filing.figures.get(q)).map(|f| (measured(Some(&f.kind), f.unit.as_deref()), widen(f.interval, f.approximate))).collect(),
                 }
             })
             .collect();

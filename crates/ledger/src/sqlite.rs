@@ -7,7 +7,7 @@
 
 use crate::copies::{containment, COPY_CONTAINMENT};
 use crate::filing::{Bounds, FiledClaim, Filing};
-use crate::matching::{fit, idf, may_match, same_origin, similarity, unit_stem, widen, FigureFit, Origin, CLOSE, SAME_CLAIM};
+use crate::matching::{comparable, fit, idf, may_match, measured, same_origin, similarity, widen, FigureFit, Origin, CLOSE, SAME_CLAIM};
 use crate::prepared::Prepared;
 use crate::{
     Appearance, ArticleView, ClaimOrder, ClaimQuery, ClaimRow, ClaimView, Counts, EntityView, Error, FigureAppearance, FigureRow, Filed, Relation, Result, SearchHit,
@@ -112,7 +112,14 @@ CREATE VIRTUAL TABLE search USING fts5(title, text, content = '');
 -- Each article commits on its own: merge index segments less often than the default.
 INSERT INTO search (search, rank) VALUES ('automerge', 8);
 INSERT INTO search (search, rank) VALUES ('crisismerge', 32);
+"#, r#"
+-- What kind of figure (count, share, money, measure): only figures of one kind and unit are compared.
+ALTER TABLE figures ADD COLUMN kind TEXT;
 "#];
+
+/// Share of the larger claim's terms (by weight) that two claims of different origins must
+/// share to be related (see [`crate::matching::Overlap`]).
+const RELATED_BALANCE: f64 = 0.35;
 
 /// How many stored articles sharing a band are checked for containment, at most.
 const COPY_CANDIDATES: i64 = 32;
@@ -346,30 +353,31 @@ fn candidates(tx: &Transaction, terms: &[String], counts: &TermCounts, seen: &mu
     Ok(best.iter().filter_map(|(c, _)| seen.get(c).cloned()).collect())
 }
 
-/// The figures of a cluster's first appearance, with their units' stems: claims are
+/// The figures of a cluster's first appearance, with what they measure: claims are
 /// compared as first made; how retellings changed a figure is its lineage, not a relation.
 fn cluster_figures(tx: &Transaction, cluster: i64) -> rusqlite::Result<Vec<(Option<String>, Bounds)>> {
     let mut stmt = tx.prepare_cached(
-        "SELECT f.unit, f.low, f.low_inclusive, f.high, f.high_inclusive, f.approximate FROM figures f
+        "SELECT f.unit, f.low, f.low_inclusive, f.high, f.high_inclusive, f.approximate, f.kind FROM figures f
          WHERE f.claim = (SELECT c.id FROM claims c WHERE c.cluster = ?1 ORDER BY ifnull(c.published_at, '~'), c.id LIMIT 1)",
     )?;
     let rows = stmt.query_map([cluster], |r| {
         let b = Bounds { low: r.get(1)?, low_inclusive: r.get(2)?, high: r.get(3)?, high_inclusive: r.get(4)? };
-        Ok((unit_stem(r.get::<_, Option<String>>(0)?.as_deref()), widen(b, r.get(5)?)))
+        Ok((measured(r.get::<_, Option<String>>(6)?.as_deref(), r.get::<_, Option<String>>(0)?.as_deref()), widen(b, r.get(5)?)))
     })?;
     rows.collect()
 }
 
 /// How a new cluster relates to an older one about the same thing, if it does. Figures of
 /// one unit decide; without them only a near restatement ([`CLOSE`]) relates — two sources
-/// saying the same thing, or one saying no to what the other says.
+/// saying the same thing, or one saying no to what the other says. Words alike around
+/// figures that do not agree (a poll's "margin of error of 3 points" and another's "of 2.8
+/// points", or figures of different things) are two statements, not one restated.
 fn relate(score: f64, mine: &[(Option<String>, Bounds)], theirs: &[(Option<String>, Bounds)], opposite: bool) -> Option<&'static str> {
-    let fits: Vec<FigureFit> = mine
-        .iter()
-        .flat_map(|(u, a)| theirs.iter().filter(move |(v, _)| comparable(u) && u == v).map(move |(_, b)| fit(*a, *b)))
-        .collect();
+    let pairs = || mine.iter().flat_map(|(u, a)| theirs.iter().filter(move |(v, _)| u.is_some() && u == v).map(move |(_, b)| (u, fit(*a, *b))));
+    let fits: Vec<FigureFit> = pairs().filter(|(u, _)| comparable(u)).map(|(_, f)| f).collect();
     if fits.is_empty() || opposite {
-        return (score >= CLOSE).then_some(if opposite { "contradicts" } else { "corroborates" });
+        let figures_differ = !mine.is_empty() && !theirs.is_empty() && pairs().all(|(_, f)| f == FigureFit::Disjoint);
+        return (score >= CLOSE && !figures_differ).then_some(if opposite { "contradicts" } else { "corroborates" });
     }
     Some(if fits.iter().all(|f| *f == FigureFit::Disjoint) {
         "contradicts"
@@ -380,11 +388,6 @@ fn relate(score: f64, mine: &[(Option<String>, Bounds)], theirs: &[(Option<Strin
     } else {
         "refined-by"
     })
-}
-
-/// A unit that names a measured thing ("ships", "hectares"), not a span of time.
-fn comparable(unit: &Option<String>) -> bool {
-    unit.as_deref().is_some_and(|u| !matches!(u, "year" | "month" | "week" | "day" | "hour" | "minute" | "time" | "point"))
 }
 
 impl SqliteStore {
@@ -489,7 +492,8 @@ impl SqliteStore {
             let mut same: Option<(f64, &Candidate)> = None;
             let mut related = Vec::new();
             for c in found.iter().map(|c| &**c) {
-                let score = similarity(claim_terms, &c.terms, weight);
+                let overlap = similarity(claim_terms, &c.terms, weight);
+                let score = overlap.of_smaller;
                 let one_speaker = same_origin(me, Origin { key: &c.origin_key, name: &c.origin_name, surface: &c.origin_text, voice: c.voice });
                 if score >= SAME_CLAIM && one_speaker && c.negative == negative {
                     if same.is_none_or(|(best, _)| score > best) {
@@ -498,14 +502,19 @@ impl SqliteStore {
                     continue;
                 }
                 if score >= SAME_CLAIM {
-                    related.push((score, c, cluster_figures(tx, c.cluster)?));
+                    // A short claim inside a long one on another matter is no relation.
+                    if overlap.of_larger >= RELATED_BALANCE {
+                        related.push((overlap, c, cluster_figures(tx, c.cluster)?));
+                    }
                     continue;
                 }
-                // The same measured thing: a shared entity and a figure of the same unit.
-                if shares_name(c) && !one_speaker && mine.iter().any(|(u, _)| comparable(u)) {
+                // The same measured thing: a shared entity and a figure of the same unit, as
+                // two named sources give it (an outlet's narration of figures is background).
+                let attributed = speaker.voice.is_none() && c.voice.is_none();
+                if attributed && shares_name(c) && !one_speaker && mine.iter().any(|(u, _)| comparable(u)) {
                     let theirs = cluster_figures(tx, c.cluster)?;
                     if mine.iter().any(|(u, _)| comparable(u) && theirs.iter().any(|(v, _)| v == u)) {
-                        related.push((score, c, theirs));
+                        related.push((overlap, c, theirs));
                     }
                 }
             }
@@ -558,11 +567,11 @@ impl SqliteStore {
                     named_in.execute(params![claim_id, entity])?;
                 }
                 let mut figure = tx.prepare_cached(
-                    "INSERT INTO figures (claim, text, unit, low, low_inclusive, high, high_inclusive, approximate) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    "INSERT INTO figures (claim, text, unit, low, low_inclusive, high, high_inclusive, approximate, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 )?;
                 for f in claim.figures.iter().filter_map(|&q| filing.figures.get(q)) {
                     let i = f.interval;
-                    figure.execute(params![claim_id, f.excerpt.text, f.unit, i.low, i.low_inclusive, i.high, i.high_inclusive, f.approximate])?;
+                    figure.execute(params![claim_id, f.excerpt.text, f.unit, i.low, i.low_inclusive, i.high, i.high_inclusive, f.approximate, f.kind])?;
                 }
             }
             // Relations hang on a cluster's first appearance: made when the cluster is, and
@@ -580,11 +589,11 @@ impl SqliteStore {
                 // A speaker does not corroborate itself, nor does one article: a claim nested
                 // in another's content ("Judicial Watch said Comey said …") is no second source.
                 let mut in_article = tx.prepare_cached("SELECT 1 FROM claims WHERE article = ?2 AND +cluster = ?1 LIMIT 1")?;
-                for (score, other, theirs) in related {
+                for (overlap, other, theirs) in related {
                     if other.origin_key == speaker.key || in_article.exists(params![other.cluster, article])? {
                         continue;
                     }
-                    match relate(score, mine, &theirs, other.negative != negative) {
+                    match relate(overlap.of_smaller, mine, &theirs, other.negative != negative) {
                         Some("refined-by") => relation.execute(params![other.cluster, cluster, "refines"])?,
                         Some(kind) => relation.execute(params![cluster, other.cluster, kind])?,
                         None => 0,
