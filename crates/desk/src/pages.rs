@@ -402,23 +402,24 @@ fn timeline(view: &EntityView) -> Option<Markup> {
     let (first, last) = (*days.iter().min()?, *days.iter().max()?);
     let span = first.until(last).map_or(0, |s| s.get_days()).max(1) as f64;
     let (w, pad, lane_h) = (640.0, 40.0, 50.0);
-    let h = pad + lane_h * lanes.len() as f64 + 20.0;
+    let h = lane_h * lanes.len() as f64 + 30.0;
     let x = |d: jiff::civil::Date| pad + first.until(d).map_or(0, |s| s.get_days()) as f64 / span * (w - 2.0 * pad);
     let undated = lanes.iter().flat_map(|(_, rows)| rows.iter()).filter(|r| day(r).is_none()).count();
     Some(html! {
         figure {
             svg class="timeline" viewBox={ "0 0 " (w) " " (h) } role="group" aria-label="Claims made by and about it, in time" {
                 @for (i, (lane, rows)) in lanes.iter().enumerate() {
-                    @let y = pad + lane_h * (i as f64 + 0.5);
+                    @let y = lane_h * (i as f64 + 0.5);
                     text x="4" y=(y + 4.0) class="lane" { (lane) }
                     line x1=(pad) y1=(y) x2=(w - pad) y2=(y) class="axis" {}
-                    @for r in rows.iter() {
-                        @if let Some(d) = day(r) {
-                            @let fate = if !r.contradicted_by.is_empty() { "contradicted" } else if !r.corroborated_by.is_empty() { "corroborated" } else { "alone" };
-                            a href={ "/claims/" (r.id) } {
-                                title { (d) ": " (r.content) }
-                                circle cx=(x(d)) cy=(y) r="6" class=(fate) {}
-                            }
+                    @for (n, (r, d)) in rows.iter().filter_map(|r| Some((r, day(r)?))).enumerate() {
+                        // Claims of one day fan out up and down the lane rather than hide each other.
+                        @let same_day = rows.iter().take(n).filter(|o| day(o) == Some(d)).count() as f64;
+                        @let dy = if same_day as usize % 2 == 0 { -1.0 } else { 1.0 } * (same_day / 2.0).ceil() * 7.0;
+                        @let fate = if !r.contradicted_by.is_empty() { "contradicted" } else if !r.corroborated_by.is_empty() { "corroborated" } else { "alone" };
+                        a href={ "/claims/" (r.id) } {
+                            title { (d) ": " (r.content) }
+                            circle cx=(x(d)) cy=(y + dy) r="6" class=(fate) {}
                         }
                     }
                 }
@@ -426,7 +427,7 @@ fn timeline(view: &EntityView) -> Option<Markup> {
                 @if last != first { text x=(w - pad) y=(h - 6.0) text-anchor="end" { (last) } }
             }
             figcaption {
-                "Each dot is a claim on the day it was first seen: green corroborated, red contradicted, grey neither."
+                "Each dot is a claim on the day it was first seen: red contradicted (whether or not also corroborated), green corroborated, grey neither."
                 @if undated > 0 { " " (undated) " undated claims are not drawn." }
             }
         }
