@@ -31,6 +31,11 @@ pub const VERB_CUES: &[&str] = &[
     "accused", "accuses", "questioned", "wondered", "speculated", "countered", "replied", "responded", "answered",
     "observed", "remarked", "recounted", "described", "describes", "announce", "estimate", "report",
     "expects", "plans", "hopes", "intends", "wants", "aims", "deny", "expect",
+    "criticized", "criticised", "criticizes", "criticises", "attacked", "attacks", "condemned", "condemns",
+    "blasted", "blasts", "slammed", "slams", "praised", "praises", "mentioned", "mentions", "demanded",
+    "demands", "reiterated", "reiterates", "repeated", "repeats", "touted", "touts", "defended", "defends",
+    "blamed", "blames", "threatened", "threatens", "lamented", "laments", "joked", "jokes", "quipped",
+    "hinted", "hints", "signaled", "signalled", "signals", "continued", "mocked", "mocks", "pointed", "called", "calls",
 ];
 
 /// Possessive determiners, which open a source phrase ("its works council").
