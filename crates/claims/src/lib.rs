@@ -36,6 +36,11 @@ pub fn annotate(doc: &Doc) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::new();
     for (s, &sentence) in doc.sentences.iter().enumerate() {
         let range = doc.token_range(sentence);
+        // Already inside what an earlier sentence's source says ("He said:" and its quote).
+        let words = || range.clone().filter(|&i| doc.tokens[i].kind != TokenKind::Punct);
+        if claims.last().is_some_and(|c| words().next().is_some() && words().all(|i| c.content.contains(doc.tokens[i].span))) {
+            continue;
+        }
         let mut found: Vec<Claim> = Vec::new();
         let mut k = range.start;
         while k < range.end {
@@ -234,6 +239,9 @@ impl<'a> Finder<'a> {
     fn verb(&self, k: usize, s: std::ops::Range<usize>) -> Option<(Claim, usize)> {
         let cue = self.doc.tokens[k].span;
         let left = self.source_left(k, s.start);
+        if let Some(claim) = left.as_ref().and_then(|source| self.colon_quote(k, s.end, source, cue)) {
+            return Some((claim, s.end));
+        }
         let ends_sentence = self.only_trailer(k + 1, s.end, matches!(self.w(k), "told" | "tells"));
         // "“…,” said the minister." / "…, said X."
         let (source, inverted_end) = match left {
@@ -969,6 +977,19 @@ impl<'a> Finder<'a> {
 
     fn closing_quote(&self, from: usize, end: usize) -> usize {
         (from..end).find(|&i| matches!(self.w(i), "”" | "\"")).map_or(end, |i| i + 1)
+    }
+
+    /// "He said:" closing its sentence, and the next sentence opening a quote: what was said
+    /// is that quote, to its closing mark within the paragraph.
+    fn colon_quote(&self, k: usize, end: usize, source: &Source, cue: Span) -> Option<Claim> {
+        if !(self.w(k + 1) == ":" && k + 2 == end && matches!(self.w(end), "“" | "\"")) {
+            return None;
+        }
+        let paragraph = self.doc.paragraphs.get(self.doc.paragraph_of(self.doc.tokens.get(end)?.span.start())?)?;
+        let paragraph_end = self.doc.token_at_or_after(paragraph.end());
+        let mut claim = self.claim(end, self.closing_quote(end + 1, paragraph_end), Some(source.clone()), cue, true)?;
+        self.relay_through_addressee(&mut claim, k, end);
+        Some(claim)
     }
 
     /// "told reporters that …": skips the hearer.

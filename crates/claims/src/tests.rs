@@ -122,3 +122,10 @@ fn the_venue_of_a_report_is_not_what_is_said() {
     // A preposition opening what is said is kept.
     assert_eq!(triples(&["The ministry said at least 20 soldiers died."]), [t("The ministry", "said", "at least 20 soldiers died")]);
 }
+
+#[test]
+fn a_colon_closing_its_paragraph_introduces_the_next_quote() {
+    let (doc, found) = claims(&["The minister spoke to reporters on Monday.", "He said:", "“We will not resign. We have done nothing wrong.”", "The vote is on Friday."]);
+    let quoted: Vec<&str> = found.iter().filter(|c| c.cue.is_some()).map(|c| doc.slice(c.content)).collect();
+    assert_eq!(quoted, ["We will not resign. We have done nothing wrong"]);
+}
