@@ -156,6 +156,9 @@ impl<'a> Finder<'a> {
         if EVIDENTIAL_ADVERBS.contains(&w) {
             return self.evidential(k, k, sentence);
         }
+        if matches!(w, "―" | "—" | "–") {
+            return self.signed_quote(k);
+        }
         if EVIDENTIAL_PARTICIPLES.contains(&w) && k > sentence.start && BE_FORMS.contains(&self.w(k - 1)) && self.w(k + 1) == "to" {
             return self.evidential(k - 1, k, sentence);
         }
@@ -354,7 +357,12 @@ impl<'a> Finder<'a> {
             from += 1;
         }
         let quoted = matches!(self.w(from), "“" | "\"");
-        let to = if quoted { self.closing_quote(from + 1, s.end) } else { self.clause_end(from, s.end) };
+        let mut to = if quoted { self.closing_quote(from + 1, s.end) } else { self.clause_end(from, s.end) };
+        // Said inside a quote ("“… Trump said Hispanics live in hell.” ― Pamela Padilla"):
+        // what is said ends where the quote does.
+        if !quoted && self.inside_quote(k) {
+            to = (from..to).find(|&i| matches!(self.w(i), "”" | "\"")).unwrap_or(to);
+        }
         let mut claim = self.claim(from, to, Some(source), cue, quoted)?;
         self.relay_through_addressee(&mut claim, k, s.end);
         if let Some((cited, _)) = cited {
@@ -977,6 +985,42 @@ impl<'a> Finder<'a> {
 
     fn closing_quote(&self, from: usize, end: usize) -> usize {
         (from..end).find(|&i| matches!(self.w(i), "”" | "\"")).map_or(end, |i| i + 1)
+    }
+
+    /// Whether token `k` is inside a quote opened earlier in its paragraph.
+    fn inside_quote(&self, k: usize) -> bool {
+        let paragraph = self.doc.paragraph_of(self.doc.tokens[k].span.start()).and_then(|p| self.doc.paragraphs.get(p));
+        let start = paragraph.map_or(0, |p| self.doc.token_at_or_after(p.start()));
+        let (mut open, mut straight) = (0i32, 0);
+        for i in start..k {
+            match self.w(i) {
+                "“" => open += 1,
+                "”" => open -= 1,
+                "\"" => straight += 1,
+                _ => {}
+            }
+        }
+        open > 0 || straight % 2 == 1
+    }
+
+    /// "“…” ― Sonya Herridge": a quote signed with a dash and a name after its closing mark.
+    /// The quote may run over several sentences of its paragraph.
+    fn signed_quote(&self, k: usize) -> Option<(Claim, usize)> {
+        if k == 0 || !matches!(self.w(k - 1), "”" | "\"") {
+            return None;
+        }
+        let capitalised = |i: usize| self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && self.doc.token_text(i).starts_with(char::is_uppercase);
+        let paragraph = self.doc.paragraphs.get(self.doc.paragraph_of(self.doc.tokens[k].span.start())?)?;
+        let (paragraph_start, paragraph_end) = (self.doc.token_at_or_after(paragraph.start()), self.doc.token_at_or_after(paragraph.end()));
+        let initial = |i: usize| self.w(i) == "." && capitalised(i - 1) && self.doc.token_text(i - 1).chars().count() == 1;
+        let name_end = (k + 1..(k + 6).min(paragraph_end)).take_while(|&i| capitalised(i) || initial(i)).last()? + 1;
+        let open = (paragraph_start..k - 1).rev().find(|&i| matches!(self.w(i), "“" | "\"" | "”"))?;
+        if self.w(open) == "”" {
+            return None; // an earlier quote's close: this one's opening is not in the text
+        }
+        let source = self.source_phrase(k + 1, name_end);
+        let claim = self.claim(open, k, Some(source), self.doc.tokens[k].span, true)?;
+        Some((claim, name_end))
     }
 
     /// "He said:" closing its sentence, and the next sentence opening a quote: what was said

@@ -129,3 +129,16 @@ fn a_colon_closing_its_paragraph_introduces_the_next_quote() {
     let quoted: Vec<&str> = found.iter().filter(|c| c.cue.is_some()).map(|c| doc.slice(c.content)).collect();
     assert_eq!(quoted, ["We will not resign. We have done nothing wrong"]);
 }
+
+#[test]
+fn a_quote_signed_with_a_dash_and_a_name() {
+    assert_eq!(
+        triples(&["We asked readers what they thought.", "“He represents our greatest shame. He is wrong.” ― Sonya Herridge “During the debate Trump said Hispanics live in hell.” ― Pamela Padilla"]),
+        [
+            t("Sonya Herridge", "―", "He represents our greatest shame. He is wrong"),
+            t("Pamela Padilla", "―", "During the debate Trump said Hispanics live in hell"),
+            // Said inside the quote: it ends where the quote does.
+            t("Trump", "said", "Hispanics live in hell"),
+        ]
+    );
+}
