@@ -243,7 +243,7 @@ fn looks_like_feed(bytes: &[u8]) -> bool {
 
 /// Each item of an RSS or Atom feed as a small HTML page carrying its title and date.
 fn feed_items(bytes: &[u8], origin: &str) -> Vec<Result<Document, Failure>> {
-    let feed = match feed_rs::parser::parse(bytes) {
+    let feed = match feed_rs::parser::parse(bytes).or_else(|e| versioned(bytes).ok_or(e).and_then(|b| feed_rs::parser::parse(&b[..]))) {
         Ok(feed) => feed,
         Err(e) => return vec![Err(failure(origin, format!("not a readable RSS or Atom feed: {e}")))],
     };
@@ -270,6 +270,17 @@ fn feed_items(bytes: &[u8], origin: &str) -> Vec<Result<Document, Failure>> {
             })
         })
         .collect()
+}
+
+/// An `<rss>` root with no version read as RSS 2.0, as other readers do: feed-rs 3.0.0
+/// refuses it ("no root element"; feed-rs issue #275, fixed upstream after that release).
+fn versioned(bytes: &[u8]) -> Option<Vec<u8>> {
+    let at = bytes.windows(5).position(|w| w[..4].eq_ignore_ascii_case(b"<rss") && (w[4] == b'>' || w[4].is_ascii_whitespace()))?;
+    let tag_end = at + bytes[at..].iter().position(|&b| b == b'>')?;
+    if bytes[at..tag_end].windows(8).any(|w| w.eq_ignore_ascii_case(b"version=")) {
+        return None;
+    }
+    Some([&bytes[..at + 4], b" version=\"2.0\"", &bytes[at + 4..]].concat())
 }
 
 fn escape(text: &str) -> String {
@@ -421,5 +432,14 @@ mod tests {
         let html = String::from_utf8_lossy(&doc.bytes);
         assert!(html.contains("Harbour Courier") && html.contains("<p>The port authority"));
         assert_eq!(items[1].as_ref().unwrap_err().message, "feed item has no content or summary");
+    }
+
+    #[test]
+    fn an_rss_feed_without_a_version_is_read_as_rss_2() {
+        let rss = "<?xml version=\"1.0\"?>\n<rss>\n<channel><title>Wire</title><item><title>Port</title><description>The port said 20 ships waited.</description></item></channel></rss>";
+        let items: Vec<_> = read(Box::new(rss.as_bytes()), "news.xml", "news.xml".into()).unwrap().collect();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].as_ref().unwrap().publisher.as_deref(), Some("Wire"));
+        assert!(versioned(b"<rss version=\"0.91\"><channel/></rss>").is_none());
     }
 }
