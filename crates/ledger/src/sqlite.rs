@@ -1183,4 +1183,24 @@ mod tests {
         assert!(message.contains("newer dossier"), "{message}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
+
+    #[test]
+    fn a_ledger_of_schema_1_is_migrated_and_keeps_its_rows() {
+        let dir = std::env::temp_dir().join(format!("dossier-ledger-migrate-{}", std::process::id()));
+        let path = dir.join("ledger.sqlite");
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let old = Connection::open(&path).unwrap();
+        old.execute_batch(MIGRATIONS[0]).unwrap();
+        old.pragma_update(None, "user_version", 1).unwrap();
+        old.execute("INSERT INTO entities (key, name, kind) VALUES ('place:gdansk', 'Gdansk', 'place')", []).unwrap();
+        drop(old);
+        let store = SqliteStore::open(&path).unwrap();
+        let version: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, MIGRATIONS.len() as i64);
+        assert!(store.conn.prepare("SELECT kind FROM figures").is_ok(), "figures gained their kind");
+        assert_eq!(store.counts().unwrap().entities, 1);
+        drop(store);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
