@@ -412,10 +412,11 @@ fn timeline(view: &EntityView) -> Option<Markup> {
                     @let y = lane_h * (i as f64 + 0.5);
                     text x="4" y=(y + 4.0) class="lane" { (lane) }
                     line x1=(pad) y1=(y) x2=(w - pad) y2=(y) class="axis" {}
-                    @for (n, (r, d)) in rows.iter().filter_map(|r| Some((r, day(r)?))).enumerate() {
+                    @let dated: Vec<(&ClaimRow, jiff::civil::Date)> = rows.iter().filter_map(|r| Some((r, day(r)?))).collect();
+                    @for (n, &(r, d)) in dated.iter().enumerate() {
                         // Claims of one day fan out up and down the lane rather than hide each other.
-                        @let same_day = rows.iter().take(n).filter(|o| day(o) == Some(d)).count() as f64;
-                        @let dy = if same_day as usize % 2 == 0 { -1.0 } else { 1.0 } * (same_day / 2.0).ceil() * 7.0;
+                        @let same_day = dated[..n].iter().filter(|(_, o)| *o == d).count();
+                        @let dy = if same_day.is_multiple_of(2) { -1.0 } else { 1.0 } * same_day.div_ceil(2) as f64 * 7.0;
                         @let fate = if !r.contradicted_by.is_empty() { "contradicted" } else if !r.corroborated_by.is_empty() { "corroborated" } else { "alone" };
                         a href={ "/claims/" (r.id) } {
                             title { (d) ": " (r.content) }
