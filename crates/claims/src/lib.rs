@@ -159,6 +159,9 @@ impl<'a> Finder<'a> {
         if matches!(w, "―" | "—" | "–") {
             return self.signed_quote(k);
         }
+        if w == ":" {
+            return self.speaker_colon(k, sentence);
+        }
         if EVIDENTIAL_PARTICIPLES.contains(&w) && k > sentence.start && BE_FORMS.contains(&self.w(k - 1)) && self.w(k + 1) == "to" {
             return self.evidential(k - 1, k, sentence);
         }
@@ -1001,6 +1004,27 @@ impl<'a> Finder<'a> {
             }
         }
         open > 0 || straight % 2 == 1
+    }
+
+    /// "Pat Caddell: Democrat Voters Worried …" (a headline) and "“PENCE: Well, look, …"
+    /// (a transcript): a name alone before a colon opening its sentence speaks what follows.
+    /// A transcript's turn runs to the end of its paragraph.
+    fn speaker_colon(&self, k: usize, s: std::ops::Range<usize>) -> Option<(Claim, usize)> {
+        let opened = matches!(self.w(s.start), "“" | "\"");
+        let first = s.start + usize::from(opened);
+        let named = |i: usize| self.doc.tokens[i].kind == TokenKind::Word && self.doc.token_text(i).starts_with(char::is_uppercase) || self.w(i) == ".";
+        if k <= first || k - first > 4 || !(first..k).all(named) {
+            return None;
+        }
+        let end = if opened {
+            let paragraph = self.doc.paragraphs.get(self.doc.paragraph_of(self.doc.tokens[k].span.start())?)?;
+            self.doc.token_at_or_after(paragraph.end())
+        } else {
+            s.end
+        };
+        let source = self.source_phrase(first, k);
+        let claim = self.claim(k + 1, end, Some(source), self.doc.tokens[k].span, opened)?;
+        Some((claim, end))
     }
 
     /// "“…” ― Sonya Herridge": a quote signed with a dash and a name after its closing mark.

@@ -142,3 +142,16 @@ fn a_quote_signed_with_a_dash_and_a_name() {
         ]
     );
 }
+
+#[test]
+fn a_name_and_a_colon_opening_a_sentence_speak_what_follows() {
+    assert_eq!(
+        triples(&["Pat Caddell: Democrat Voters Worried About the Debate.", "Two questions: why now, and why here?"]),
+        [t("Pat Caddell", ":", "Democrat Voters Worried About the Debate")]
+    );
+    // A transcript's turn runs to the end of its paragraph.
+    assert_eq!(
+        triples(&["\"PENCE: Well, look, we will win. The polls are moving."]),
+        [t("PENCE", ":", "Well, look, we will win. The polls are moving")]
+    );
+}

@@ -408,7 +408,7 @@ fn twenty_kills_at_random_points_lose_nothing_committed_and_a_rerun_finishes_the
     use std::io::Write;
     let dir = scratch("killed");
     // Distinct pages: each corpus page with an edition line of its own.
-    const PAGES: usize = 1200;
+    const PAGES: usize = 4000;
     let pages = dir.join("pages.jsonl");
     let mut file = std::fs::File::create(&pages).unwrap();
     let corpus_pages: Vec<String> = std::fs::read_dir(corpus()).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
