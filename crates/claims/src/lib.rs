@@ -340,6 +340,12 @@ impl<'a> Finder<'a> {
         if matches!(self.w(k), "told" | "tells") {
             from = self.skip_object(from, s.end);
         }
+        // "says of Clinton, “If she gets the chance …”": whom it is about, then what is said.
+        if self.w(from) == "of" {
+            if let Some(comma) = (from + 1..s.end.min(from + 6)).find(|&i| self.w(i) == ",") {
+                from = comma + 1;
+            }
+        }
         // "said in a video address that …": past the medium and time of the report.
         if self.w(from) != "," {
             from = self.trailer_end(from, s.end, false);
@@ -932,7 +938,7 @@ impl<'a> Finder<'a> {
         }
         let names_venue = |k: usize| {
             MEDIA.contains(&self.w(k))
-                || matches!(self.w(k), "rally" | "show" | "program" | "programme" | "debate" | "hearing" | "event" | "meeting" | "summit" | "forum")
+                || matches!(self.w(k), "rally" | "show" | "program" | "programme" | "debate" | "hearing" | "event" | "meeting" | "summit" | "forum" | "website" | "blog" | "account")
                 || self.mention_at[k].is_some_and(|e| matches!(self.doc.entities[e].kind, EntityKind::Outlet | EntityKind::Organization))
         };
         let mut named = false;

@@ -155,3 +155,11 @@ fn a_name_and_a_colon_opening_a_sentence_speak_what_follows() {
         [t("PENCE", ":", "Well, look, we will win. The polls are moving")]
     );
 }
+
+#[test]
+fn whom_a_remark_is_about_is_not_what_is_said() {
+    assert_eq!(
+        triples(&["The senator says of Clinton, “If she gets the chance, she will sell the office.”"]),
+        [t("The senator", "says", "If she gets the chance, she will sell the office")]
+    );
+}
