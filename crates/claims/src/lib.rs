@@ -930,7 +930,7 @@ impl<'a> Finder<'a> {
     /// Where a venue of the report starting at token `i` ends: "on NBC's Meet the Press",
     /// "during an interview on CNN's “State of the Union” Sunday", "at a rally in Iowa". It
     /// is a preposition opening a phrase that names an organisation or outlet, or a medium,
-    /// and that runs to what is said ("that", a comma, a colon, an opening quote) or to the
+    /// and that runs to what is said ("that", a comma, a colon) or to the
     /// sentence's end — then nothing is said, only where it was.
     fn venue_end(&self, i: usize, end: usize) -> Option<usize> {
         if !matches!(self.w(i), "on" | "during" | "at" | "in" | "before" | "to") {
@@ -996,10 +996,15 @@ impl<'a> Finder<'a> {
         (from..end).find(|&i| matches!(self.w(i), "”" | "\"")).map_or(end, |i| i + 1)
     }
 
+    /// The tokens of the paragraph holding token `k`.
+    fn paragraph_tokens(&self, k: usize) -> Option<std::ops::Range<usize>> {
+        let paragraph = self.doc.paragraphs.get(self.doc.paragraph_of(self.doc.tokens.get(k)?.span.start())?)?;
+        Some(self.doc.token_at_or_after(paragraph.start())..self.doc.token_at_or_after(paragraph.end()))
+    }
+
     /// Whether token `k` is inside a quote opened earlier in its paragraph.
     fn inside_quote(&self, k: usize) -> bool {
-        let paragraph = self.doc.paragraph_of(self.doc.tokens[k].span.start()).and_then(|p| self.doc.paragraphs.get(p));
-        let start = paragraph.map_or(0, |p| self.doc.token_at_or_after(p.start()));
+        let start = self.paragraph_tokens(k).map_or(0, |p| p.start);
         let (mut open, mut straight) = (0i32, 0);
         for i in start..k {
             match self.w(i) {
@@ -1022,12 +1027,7 @@ impl<'a> Finder<'a> {
         if k <= first || k - first > 4 || !(first..k).all(named) {
             return None;
         }
-        let end = if opened {
-            let paragraph = self.doc.paragraphs.get(self.doc.paragraph_of(self.doc.tokens[k].span.start())?)?;
-            self.doc.token_at_or_after(paragraph.end())
-        } else {
-            s.end
-        };
+        let end = if opened { self.paragraph_tokens(k)?.end } else { s.end };
         let source = self.source_phrase(first, k);
         let claim = self.claim(k + 1, end, Some(source), self.doc.tokens[k].span, opened)?;
         Some((claim, end))
@@ -1040,11 +1040,10 @@ impl<'a> Finder<'a> {
             return None;
         }
         let capitalised = |i: usize| self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && self.doc.token_text(i).starts_with(char::is_uppercase);
-        let paragraph = self.doc.paragraphs.get(self.doc.paragraph_of(self.doc.tokens[k].span.start())?)?;
-        let (paragraph_start, paragraph_end) = (self.doc.token_at_or_after(paragraph.start()), self.doc.token_at_or_after(paragraph.end()));
+        let paragraph = self.paragraph_tokens(k)?;
         let initial = |i: usize| self.w(i) == "." && capitalised(i - 1) && self.doc.token_text(i - 1).chars().count() == 1;
-        let name_end = (k + 1..(k + 6).min(paragraph_end)).take_while(|&i| capitalised(i) || initial(i)).last()? + 1;
-        let open = (paragraph_start..k - 1).rev().find(|&i| matches!(self.w(i), "“" | "\"" | "”"))?;
+        let name_end = (k + 1..(k + 6).min(paragraph.end)).take_while(|&i| capitalised(i) || initial(i)).last()? + 1;
+        let open = (paragraph.start..k - 1).rev().find(|&i| matches!(self.w(i), "“" | "\"" | "”"))?;
         if self.w(open) == "”" {
             return None; // an earlier quote's close: this one's opening is not in the text
         }
@@ -1059,8 +1058,7 @@ impl<'a> Finder<'a> {
         if !(self.w(k + 1) == ":" && k + 2 == end && matches!(self.w(end), "“" | "\"")) {
             return None;
         }
-        let paragraph = self.doc.paragraphs.get(self.doc.paragraph_of(self.doc.tokens.get(end)?.span.start())?)?;
-        let paragraph_end = self.doc.token_at_or_after(paragraph.end());
+        let paragraph_end = self.paragraph_tokens(end)?.end;
         let mut claim = self.claim(end, self.closing_quote(end + 1, paragraph_end), Some(source.clone()), cue, true)?;
         self.relay_through_addressee(&mut claim, k, end);
         Some(claim)
