@@ -545,11 +545,13 @@ impl<'a> Finder<'a> {
             let from = (start..from).rev().take(3).take_while(|&i| SOURCE_MODIFIERS.contains(&self.w(i)) || self.doc.tokens[i].kind == TokenKind::Word && !is_verb_cue(self.w(i)) && !self.is_punct(i)).last().unwrap_or(from);
             return Some(self.source_phrase(from.min(end - 1), end));
         }
-        // "The prefecture denied that …", "…, the bank said.": a short definite noun phrase
-        // opening its clause speaks when what it says follows ("that") or it ends the sentence.
+        // "The prefecture denied that …", "…, the bank said.", "Another slide shows that …":
+        // a short determined noun phrase opening its clause speaks when what it says follows
+        // ("that") or it ends the sentence.
         let clause = self.clause_start(end, start);
         let common_words = (clause + 1..end).all(|i| self.doc.tokens[i].kind == TokenKind::Word && !is_verb_cue(self.w(i)) && !self.doc.token_text(i).starts_with(char::is_uppercase));
-        let definite = (2..=4).contains(&(end - clause)) && (self.w(clause) == "the" || POSSESSIVES.contains(&self.w(clause))) && common_words;
+        let determiner = matches!(self.w(clause), "the" | "a" | "an" | "another" | "this" | "these" | "those" | "each" | "every") || POSSESSIVES.contains(&self.w(clause));
+        let definite = (2..=4).contains(&(end - clause)) && determiner && common_words;
         if definite {
             let sentence_end = self.doc.sentence_of(self.doc.tokens[k].span.start()).map_or(k + 1, |s| self.doc.token_at_or_after(self.doc.sentences[s].end()));
             let told = matches!(self.w(k), "told" | "tells");

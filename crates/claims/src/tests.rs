@@ -163,3 +163,11 @@ fn whom_a_remark_is_about_is_not_what_is_said() {
         [t("The senator", "says", "If she gets the chance, she will sell the office")]
     );
 }
+
+#[test]
+fn a_determined_noun_phrase_speaks_when_what_it_says_follows() {
+    assert_eq!(
+        triples(&["Another slide shows that eight of 10 avocados eaten in the country are grown abroad."]),
+        [t("Another slide", "shows", "eight of 10 avocados eaten in the country are grown abroad")]
+    );
+}
