@@ -209,6 +209,11 @@ fn times(data: &Path) -> Result<(), String> {
                         _ => {}
                     }
                 }
+                // …and predictions no gold expression overlaps.
+                for p in predicted.iter().filter(|p| !d.gold.iter().any(|g| p.start < g.end && g.start < p.end)) {
+                    let text: String = d.text.chars().skip(p.start).take(p.end - p.start).collect();
+                    println!("EXTRA\t{}\t{}\t{}", text.to_lowercase(), p.kind, p.value);
+                }
             }
             score.add(&d.gold, &predicted);
         }
