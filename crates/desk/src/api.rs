@@ -1,12 +1,13 @@
 //! The JSON API behind every page, its OpenAPI description, and ingest by POST.
 
 use crate::pages::{blocking, ClaimFilter, SearchQuery};
-use crate::{State, Submission};
+use crate::State;
 use axum::extract::{Path, Query, State as Shared};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use dossier_intake::PageRecord;
 use dossier_ledger::{Filed, SqliteStore, Store};
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -86,15 +87,16 @@ async fn ingest(Shared(state): Shared<Arc<State>>, headers: HeaderMap, body: axu
     if !given.is_some_and(|g| same_secret(g.as_bytes(), token.as_bytes())) {
         return error(StatusCode::UNAUTHORIZED, "send the desk's token as 'Authorization: Bearer TOKEN'");
     }
-    let submission: Submission = match serde_json::from_slice(&body) {
-        Ok(s) => s,
+    let record: PageRecord = match serde_json::from_slice(&body) {
+        Ok(r) => r,
         Err(e) => return error(StatusCode::BAD_REQUEST, &format!("the body must be JSON {{url, html or text, published, publisher}}: {e}")),
     };
-    if submission.html.is_none() && submission.text.is_none() {
+    let origin = record.url.clone().unwrap_or_else(|| "posted to the desk".into());
+    let Ok(document) = record.into_document(origin) else {
         return error(StatusCode::BAD_REQUEST, "give the page as \"html\" or \"text\"");
-    }
+    };
     let filed = blocking(state, move |s| {
-        let prepared = (s.analyse)(submission)?;
+        let prepared = (s.analyse)(document)?;
         let mut writer = s.writer.lock().map_err(|_| "the writer is poisoned")?;
         if writer.is_none() {
             *writer = Some(SqliteStore::open(&s.db).map_err(|e| e.to_string())?);

@@ -7,7 +7,8 @@
 //! on keyboard focus through CSS, so the Content-Security-Policy can forbid every script.
 //! Each page has the same data as JSON under `/api`, described by `/openapi.json`.
 //! Analysis is not a dependency of the desk: the binary hands it an [`Analyse`]
-//! function, so that the desk depends on the ledger alone and data still flows one way.
+//! function, so that the desk depends on the ledger (and on intake for what a posted page
+//! is) and data still flows one way.
 
 mod api;
 mod pages;
@@ -16,22 +17,13 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::routing::get;
 use axum::Router;
+use dossier_intake::Document;
 use dossier_ledger::{Prepared, SqliteStore};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-/// A page submitted through the API for ingest.
-#[derive(Debug, Clone, serde::Deserialize)]
-pub struct Submission {
-    pub url: Option<String>,
-    pub html: Option<String>,
-    pub text: Option<String>,
-    pub published: Option<String>,
-    pub publisher: Option<String>,
-}
-
-/// Turns a submission into a filing ready to store (the binary's pipeline).
-pub type Analyse = Arc<dyn Fn(Submission) -> Result<Prepared, String> + Send + Sync>;
+/// Turns a posted page into a filing ready to store (the binary's pipeline).
+pub type Analyse = Arc<dyn Fn(Document) -> Result<Prepared, String> + Send + Sync>;
 
 /// What `dossier serve` serves.
 pub struct Desk {

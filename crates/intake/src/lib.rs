@@ -295,13 +295,28 @@ struct JsonLines {
     done: bool,
 }
 
-#[derive(serde::Deserialize)]
-struct JsonPage {
-    url: Option<String>,
-    html: Option<String>,
-    text: Option<String>,
-    published: Option<String>,
-    publisher: Option<String>,
+/// A page as JSON, `{url, html | text, published, publisher}`: a line of a JSONL file, or
+/// a page posted to the desk.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct PageRecord {
+    pub url: Option<String>,
+    pub html: Option<String>,
+    pub text: Option<String>,
+    pub published: Option<String>,
+    pub publisher: Option<String>,
+}
+
+impl PageRecord {
+    /// The page as a document named `origin` (its HTML when it has both); an error when it
+    /// has neither "html" nor "text".
+    pub fn into_document(self, origin: String) -> Result<Document, String> {
+        let (bytes, kind) = match (self.html, self.text) {
+            (Some(html), _) => (html.into_bytes(), InputKind::Html),
+            (None, Some(text)) => (text.into_bytes(), InputKind::Text),
+            (None, None) => return Err("has neither \"html\" nor \"text\"".into()),
+        };
+        Ok(Document { origin, url: self.url, published: self.published, publisher: self.publisher, bytes, kind })
+    }
 }
 
 impl Iterator for JsonLines {
@@ -331,16 +346,11 @@ impl Iterator for JsonLines {
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let page: JsonPage = match serde_json::from_slice(&line) {
+            let page: PageRecord = match serde_json::from_slice(&line) {
                 Ok(p) => p,
                 Err(e) => return Some(Err(failure(origin, format!("not a JSON object of {{url, html or text, published, publisher}}: {e}")))),
             };
-            let (bytes, kind) = match (page.html, page.text) {
-                (Some(html), _) => (html.into_bytes(), InputKind::Html),
-                (None, Some(text)) => (text.into_bytes(), InputKind::Text),
-                (None, None) => return Some(Err(failure(origin, "has neither \"html\" nor \"text\""))),
-            };
-            return Some(Ok(Document { origin, url: page.url, published: page.published, publisher: page.publisher, bytes, kind }));
+            return Some(page.into_document(origin.clone()).map_err(|message| failure(origin, message)));
         }
     }
 }
