@@ -111,6 +111,13 @@ impl ClaimFilter {
     }
 }
 
+/// How a speaker's or an outlet's claims fared: how many were corroborated and contradicted.
+fn fared(rows: &[ClaimRow]) -> String {
+    let corroborated = rows.iter().filter(|r| !r.corroborated_by.is_empty()).count();
+    let contradicted = rows.iter().filter(|r| !r.contradicted_by.is_empty()).count();
+    format!("{corroborated} corroborated by another source, {contradicted} contradicted.")
+}
+
 /// A claim's origin, linked to its entity's page when it is a known entity.
 fn origin(r: &ClaimRow) -> Markup {
     html! {
@@ -381,9 +388,7 @@ pub(crate) async fn entity(Shared(state): Shared<Arc<State>>, Path(key): Path<St
     };
     let body = html! {
         p { (view.kind) " · key " code { (view.key) } " · named in " (view.articles) " articles" }
-        @let corroborated = view.claims_by.iter().filter(|r| !r.corroborated_by.is_empty()).count();
-        @let contradicted = view.claims_by.iter().filter(|r| !r.contradicted_by.is_empty()).count();
-        p class="record" { "As a source: " (view.claims_by.len()) " claims, " (corroborated) " corroborated by another source, " (contradicted) " contradicted." }
+        p class="record" { "As a source: " (view.claims_by.len()) " claims, " (fared(&view.claims_by)) }
         @if let Some(chart) = timeline(&view) { h2 { "Timeline" } (chart) }
         h2 { "Claims it made (" (view.claims_by.len()) ")" }
         (claim_table(&view.claims_by))
@@ -447,10 +452,8 @@ pub(crate) async fn outlet(Shared(state): Shared<Arc<State>>, Path(name): Path<S
         Ok(r) => r,
         Err(e) => return failure(&e),
     };
-    let corroborated = rows.iter().filter(|r| !r.corroborated_by.is_empty()).count();
-    let contradicted = rows.iter().filter(|r| !r.contradicted_by.is_empty()).count();
     let body = html! {
-        p class="record" { (rows.len()) " claims carried, " (corroborated) " corroborated by another source, " (contradicted) " contradicted." }
+        p class="record" { (rows.len()) " claims carried, " (fared(&rows)) }
         (claim_table(&rows))
     };
     page(StatusCode::OK, &name, body)

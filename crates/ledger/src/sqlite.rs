@@ -769,6 +769,14 @@ impl SqliteStore {
     }
 }
 
+/// The ORDER BY of a listing over `clusters k`.
+fn order_by(order: ClaimOrder) -> &'static str {
+    match order {
+        ClaimOrder::FirstSeen => "k.first_seen, k.id",
+        ClaimOrder::MostSeen => "k.reports DESC, k.appearances DESC, k.first_seen, k.id",
+    }
+}
+
 /// A stored filing, or an error saying which article is damaged.
 fn unpack(packed: &[u8], article: i64) -> Result<Filing> {
     Filing::unpack(packed).map_err(|e| Error { message: format!("article A{article} is damaged in the ledger: {e}") })
@@ -882,12 +890,8 @@ impl Store for SqliteStore {
             let clause = "EXISTS (SELECT 1 FROM relations r WHERE r.kind = 'contradicts' AND (r.from_cluster = k.id OR r.to_cluster = k.id)) = ?";
             filter(clause, vec![Box::new(contradicted)]);
         }
-        let order = match q.order {
-            ClaimOrder::FirstSeen => "k.first_seen, k.id",
-            ClaimOrder::MostSeen => "k.reports DESC, k.appearances DESC, k.first_seen, k.id",
-        };
         let refs: Vec<&dyn rusqlite::ToSql> = args.iter().map(|a| a.as_ref()).collect();
-        self.claim_rows(&clauses.join(" AND "), &refs, order, if q.limit == 0 { i64::MAX as usize } else { q.limit }, q.offset)
+        self.claim_rows(&clauses.join(" AND "), &refs, order_by(q.order), if q.limit == 0 { i64::MAX as usize } else { q.limit }, q.offset)
     }
 
     fn claim(&self, id: i64) -> Result<Option<ClaimView>> {
@@ -924,11 +928,11 @@ impl Store for SqliteStore {
             .conn
             .query_row("SELECT COUNT(*) FROM mentions WHERE entity = ?1", [id], |r| r.get(0))
             .map_err(err("cannot read the entity"))?;
-        let claims_by = self.claim_rows("k.origin_key = ?", &[&key], "k.first_seen, k.id", ENTITY_CLAIMS, 0)?;
+        let claims_by = self.claim_rows("k.origin_key = ?", &[&key], order_by(ClaimOrder::FirstSeen), ENTITY_CLAIMS, 0)?;
         let claims_about = self.claim_rows(
             "k.origin_key <> ? AND k.id IN (SELECT c3.cluster FROM claims c3 JOIN claim_entities ce ON ce.claim = c3.id WHERE ce.entity = ?)",
             &[&key, &id],
-            "k.first_seen, k.id",
+            order_by(ClaimOrder::FirstSeen),
             ENTITY_CLAIMS,
             0,
         )?;
