@@ -203,14 +203,14 @@ fn times(data: &Path) -> Result<(), String> {
                 // For development: gold expressions no prediction overlaps, and wrong values.
                 for g in &d.gold {
                     let text: String = d.text.chars().skip(g.start).take(g.end - g.start).collect();
-                    match predicted.iter().find(|p| p.start < g.end && g.start < p.end) {
+                    match predicted.iter().find(|p| p.overlaps(g)) {
                         None => println!("MISS\t{}\t{}\t{}", text.to_lowercase(), g.kind, g.value),
                         Some(p) if p.value != g.value => println!("VALUE\t{}\t{}\t{}\tgot {} (dct {})", text, g.kind, g.value, p.value, d.dct),
                         _ => {}
                     }
                 }
                 // …and predictions no gold expression overlaps.
-                for p in predicted.iter().filter(|p| !d.gold.iter().any(|g| p.start < g.end && g.start < p.end)) {
+                for p in predicted.iter().filter(|p| !d.gold.iter().any(|g| p.overlaps(g))) {
                     let text: String = d.text.chars().skip(p.start).take(p.end - p.start).collect();
                     println!("EXTRA\t{}\t{}\t{}", text.to_lowercase(), p.kind, p.value);
                 }

@@ -16,6 +16,13 @@ pub struct Timex {
     pub value: String,
 }
 
+impl Timex {
+    /// Whether the two share at least one character (relaxed extent match).
+    pub fn overlaps(&self, other: &Timex) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
 pub struct TimeDoc {
     pub name: String,
     pub text: String,
@@ -158,7 +165,7 @@ impl Score {
         self.predicted += predicted.len();
         let mut used = vec![false; gold.len()];
         for p in predicted {
-            let hit = (0..gold.len()).filter(|&g| !used[g] && gold[g].start < p.end && p.start < gold[g].end).min_by_key(|&g| (gold[g].start != p.start || gold[g].end != p.end, g));
+            let hit = (0..gold.len()).filter(|&g| !used[g] && gold[g].overlaps(p)).min_by_key(|&g| (gold[g].start != p.start || gold[g].end != p.end, g));
             if let Some(g) = hit {
                 used[g] = true;
                 self.relaxed += 1;
