@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use dossier_intake::PageRecord;
-use dossier_ledger::{Filed, SqliteStore, Store};
+use dossier_ledger::Filed;
 use serde_json::{json, Value};
 use std::sync::Arc;
 
@@ -99,7 +99,7 @@ async fn ingest(Shared(state): Shared<Arc<State>>, headers: HeaderMap, body: axu
         let prepared = (s.analyse)(document)?;
         let mut writer = s.writer.lock().map_err(|_| "the writer is poisoned")?;
         if writer.is_none() {
-            *writer = Some(SqliteStore::open(&s.db).map_err(|e| e.to_string())?);
+            *writer = Some(s.db.open().map_err(|e| e.to_string())?);
         }
         writer.as_mut().expect("opened just above").file(&prepared).map_err(|e| e.to_string())
     })

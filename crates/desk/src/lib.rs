@@ -18,8 +18,7 @@ use axum::http::{header, HeaderValue};
 use axum::routing::get;
 use axum::Router;
 use dossier_intake::Document;
-use dossier_ledger::{Prepared, SqliteStore};
-use std::path::PathBuf;
+use dossier_ledger::{Location, Prepared, Store};
 use std::sync::{Arc, Mutex};
 
 /// Turns a posted page into a filing ready to store (the binary's pipeline).
@@ -27,7 +26,7 @@ pub type Analyse = Arc<dyn Fn(Document) -> Result<Prepared, String> + Send + Syn
 
 /// What `dossier serve` serves.
 pub struct Desk {
-    pub db: PathBuf,
+    pub db: Location,
     /// The bearer token that allows `POST /api/articles`; `None`: read-only.
     pub token: Option<String>,
     pub analyse: Analyse,
@@ -38,22 +37,22 @@ pub const MAX_REQUEST_BYTES: usize = 33 * 1024 * 1024;
 
 /// Shared by every handler: read connections to reuse, one writer, the token, the pipeline.
 pub(crate) struct State {
-    db: PathBuf,
-    readers: Mutex<Vec<SqliteStore>>,
-    writer: Mutex<Option<SqliteStore>>,
+    db: Location,
+    readers: Mutex<Vec<Box<dyn Store + Send>>>,
+    writer: Mutex<Option<Box<dyn Store + Send>>>,
     token: Option<String>,
     analyse: Analyse,
 }
 
 impl State {
     /// Runs `read` on a pooled connection (opened on first need).
-    pub(crate) fn read<T>(&self, read: impl FnOnce(&SqliteStore) -> Result<T, String>) -> Result<T, String> {
+    pub(crate) fn read<T>(&self, read: impl FnOnce(&dyn Store) -> Result<T, String>) -> Result<T, String> {
         let pooled = self.readers.lock().map_err(|_| "the connection pool is poisoned")?.pop();
         let store = match pooled {
             Some(s) => s,
-            None => SqliteStore::open(&self.db).map_err(|e| e.to_string())?,
+            None => self.db.open().map_err(|e| e.to_string())?,
         };
-        let result = read(&store);
+        let result = read(&*store);
         if let Ok(mut pool) = self.readers.lock() {
             pool.push(store);
         }
@@ -63,8 +62,8 @@ impl State {
 
 /// The desk's routes, over a ledger that must exist.
 pub fn router(desk: Desk) -> Result<Router, String> {
-    if !desk.db.exists() {
-        return Err(format!("no ledger at {}: file some pages first (dossier ingest PATH --db {0})", desk.db.display()));
+    if !desk.db.may_exist() {
+        return Err(format!("no ledger at {0}: file some pages first (dossier ingest PATH --db {0})", desk.db));
     }
     let state = Arc::new(State { db: desk.db, readers: Mutex::new(Vec::new()), writer: Mutex::new(None), token: desk.token, analyse: desk.analyse });
     let router = Router::new()

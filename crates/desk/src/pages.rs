@@ -87,7 +87,7 @@ fn given(v: &Option<String>) -> Option<String> {
 
 impl ClaimFilter {
     /// The page of claims this filter selects, and whether there are more.
-    pub(crate) fn select(&self, store: &dossier_ledger::SqliteStore) -> Result<(Vec<ClaimRow>, bool), String> {
+    pub(crate) fn select(&self, store: &dyn Store) -> Result<(Vec<ClaimRow>, bool), String> {
         let yes_no = |v: &Option<String>| given(v).map(|s| s == "yes");
         let page = self.page.unwrap_or(1).max(1);
         let query = ClaimQuery {

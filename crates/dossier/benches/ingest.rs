@@ -9,6 +9,11 @@
 //! `DOSSIER_BENCH_SYNTHETIC=100000` instead files that many synthetic articles (built
 //! from the test corpus's sentences, each article distinct) once, sampling the process's
 //! resident memory as it goes: memory must stay flat however many articles stream by.
+//!
+//! `DOSSIER_BENCH_POSTGRES=postgres://…` instead files the same pages into PostgreSQL by
+//! one `dossier ingest` process, then by four at once (each with one analysing thread),
+//! alternating, each pass into a fresh schema, and prints the articles/s of each and
+//! their ratio.
 
 use serde_json::json;
 use std::io::Write;
@@ -25,6 +30,24 @@ fn main() {
         let (articles, seconds, samples) = run(&pages, &scratch.join("ledger.sqlite"), true);
         println!("{articles} synthetic articles in {seconds:.1} s: {:.0} articles/s", articles as f64 / seconds);
         println!("resident memory (MB) at each tenth of the run: {}", samples.iter().map(|m| format!("{m:.0}")).collect::<Vec<_>>().join(" "));
+    } else if let Ok(url) = std::env::var("DOSSIER_BENCH_POSTGRES") {
+        let what = polnear(&pages).unwrap_or_else(|| corpus(&pages));
+        let passes: usize = std::env::var("DOSSIER_BENCH_PASSES").ok().and_then(|v| v.parse().ok()).unwrap_or(3);
+        let (mut one, mut four) = (Vec::new(), Vec::new());
+        for pass in 0..passes {
+            for (processes, rates) in [(1, &mut one), (4, &mut four)] {
+                let db = dossier_ledger::PostgresStore::fresh_schema(&url, &format!("bench_{}_{pass}_{processes}", std::process::id())).unwrap();
+                let (articles, seconds) = run_processes(&pages, &db, processes);
+                rates.push(articles as f64 / seconds);
+                println!("pass {}, {processes} process(es): {articles} articles in {seconds:.2} s", pass + 1);
+            }
+        }
+        let median = |rates: &mut Vec<f64>| {
+            rates.sort_by(f64::total_cmp);
+            rates[rates.len() / 2]
+        };
+        let (one, four) = (median(&mut one), median(&mut four));
+        println!("{what} into PostgreSQL ({} cores): one process median {one:.1} articles/s, four processes {four:.1} articles/s: {:.2}x", cores(), four / one);
     } else {
         let what = polnear(&pages).unwrap_or_else(|| corpus(&pages));
         let passes: usize = std::env::var("DOSSIER_BENCH_PASSES").ok().and_then(|v| v.parse().ok()).unwrap_or(3);
@@ -78,6 +101,30 @@ fn run(pages: &Path, db: &Path, sample: bool) -> (usize, f64, Vec<f64>) {
     (articles, seconds, tenths)
 }
 
+/// Runs `processes` `dossier ingest` processes (one analysing thread each) at once on the
+/// same pages, returning the articles they filed together and the seconds taken.
+fn run_processes(pages: &Path, db: &str, processes: usize) -> (usize, f64) {
+    let start = Instant::now();
+    let children: Vec<_> = (0..processes)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_dossier"))
+                .args(["ingest", &pages.display().to_string(), "--db", db, "--jobs", "1"])
+                .stderr(Stdio::piped())
+                .stdout(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut articles = 0;
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "dossier ingest failed: {}", String::from_utf8_lossy(&out.stderr));
+        let said = String::from_utf8_lossy(&out.stderr);
+        articles += said.lines().last().and_then(|l| l.strip_prefix("dossier: ")?.split_whitespace().next()?.parse::<usize>().ok()).unwrap_or(0);
+    }
+    (articles, start.elapsed().as_secs_f64())
+}
+
 fn shared() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
 }
@@ -110,31 +157,13 @@ fn corpus(out: &Path) -> String {
     format!("the written test corpus, {n} articles")
 }
 
+#[path = "../tests/common/synthetic.rs"]
+mod synthetic_articles;
+
 /// `n` distinct articles of four sentences drawn from the test corpus, with unique figures.
 fn synthetic(out: &Path, n: usize) {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/ledger-corpus");
-    let mut sentences: Vec<String> = Vec::new();
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let html = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-        for p in html.split("<p>").skip(1) {
-            let text = p.split("</p>").next().unwrap_or("");
-            if text.len() > 60 && !text.contains("class=") {
-                sentences.push(text.replace("&#x27;", "'").replace("&quot;", "\""));
-            }
-        }
-    }
     let mut file = std::io::BufWriter::new(std::fs::File::create(out).unwrap());
-    let mut state = 0x2545_f491_4f6c_dd1du64;
-    let mut next = |m: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % m as u64) as usize
-    };
-    for i in 0..n {
-        let body: Vec<String> = (0..4).map(|_| sentences[next(sentences.len())].clone()).collect();
-        let text = format!("Report number {i}\n\n{}\n\nThe office counted {} visitors on {}.", body.join("\n\n"), 100 + i, ["Monday", "Tuesday", "Friday"][i % 3]);
-        let day = format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
-        writeln!(file, "{}", json!({"url": format!("synthetic:{i}"), "text": text, "published": day, "publisher": format!("Outlet {}", i % 40)})).unwrap();
+    for a in synthetic_articles::articles(n) {
+        writeln!(file, "{}", json!({"url": a.url, "text": a.text, "published": a.published, "publisher": a.publisher})).unwrap();
     }
 }

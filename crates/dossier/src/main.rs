@@ -7,6 +7,7 @@ use commands::export::ExportFormat;
 use commands::extract::Format;
 use commands::query::Output;
 use commands::InputArg;
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -123,9 +124,10 @@ enum Command {
 
 #[derive(clap::Args)]
 struct Db {
-    /// The ledger file (default: $DOSSIER_DB, else ~/.local/share/dossier/ledger.sqlite).
+    /// The ledger: a SQLite file, or a PostgreSQL database as postgres://user@host/db
+    /// (default: $DOSSIER_DB, else ~/.local/share/dossier/ledger.sqlite).
     #[arg(long)]
-    db: Option<PathBuf>,
+    db: Option<OsString>,
 }
 
 fn main() -> ExitCode {
@@ -136,7 +138,7 @@ fn main() -> ExitCode {
         eprintln!("dossier: internal error{at}: {what}");
     }));
     let cli = Cli::parse();
-    let path = |db: Db| commands::ledger_path(db.db);
+    let path = |db: Db| commands::ledger_location(db.db);
     match cli.command {
         Command::Extract { files, input, published, format } => commands::extract::extract(files, input, published, format),
         Command::Ingest { paths, db, jobs, input } => commands::ingest::ingest(&paths, &path(db), jobs, input),

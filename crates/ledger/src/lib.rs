@@ -36,12 +36,18 @@
 pub mod copies;
 pub mod filing;
 pub mod matching;
+mod postgres;
 mod prepared;
+pub mod queue;
+mod sql;
 mod sqlite;
+mod store;
 
 pub use filing::{Bounds, Filing, Provenance};
+pub use postgres::PostgresStore;
 pub use prepared::Prepared;
 pub use sqlite::SqliteStore;
+pub use store::Ledger;
 
 use serde::Serialize;
 
@@ -59,7 +65,65 @@ impl std::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+impl Error {
+    /// The error, prefixed with what was being done.
+    pub fn doing(self, doing: &str) -> Error {
+        Error { message: format!("{doing}: {}", self.message) }
+    }
+}
+
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// Where a ledger is kept: a SQLite file (the embedded default) or a PostgreSQL database
+/// (`postgres://…`, shared by a team and by several ingest processes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    File(std::path::PathBuf),
+    Postgres(String),
+}
+
+impl Location {
+    /// A `postgres://` or `postgresql://` URL names a database; anything else a file.
+    ///
+    /// ```
+    /// use dossier_ledger::Location;
+    /// assert!(matches!(Location::from("postgres://ana@db/ledger"), Location::Postgres(_)));
+    /// assert!(matches!(Location::from("ledger.sqlite"), Location::File(_)));
+    /// ```
+    pub fn from(given: impl Into<std::ffi::OsString>) -> Location {
+        let given = given.into();
+        match given.to_str() {
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => Location::Postgres(url.to_string()),
+            _ => Location::File(given.into()),
+        }
+    }
+
+    /// Whether a ledger may be there without creating one: the file exists, or it is a
+    /// database (which says so itself when connected to).
+    pub fn may_exist(&self) -> bool {
+        match self {
+            Location::File(path) => path.exists(),
+            Location::Postgres(_) => true,
+        }
+    }
+
+    /// Opens the ledger, creating it or bringing its schema up to date.
+    pub fn open(&self) -> Result<Box<dyn Store + Send>> {
+        Ok(match self {
+            Location::File(path) => Box::new(SqliteStore::open(path)?),
+            Location::Postgres(url) => Box::new(PostgresStore::open(url)?),
+        })
+    }
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Location::File(path) => write!(f, "{}", path.display()),
+            Location::Postgres(url) => f.write_str(&postgres::shown(url)),
+        }
+    }
+}
 
 /// What [`Store::file`] did with an article.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -26,6 +26,24 @@ pub(crate) struct PreparedClaim {
 
 impl From<Filing> for Prepared {
     fn from(filing: Filing) -> Prepared {
+        let packed = filing.pack();
+        Prepared::with_packed(filing, packed)
+    }
+}
+
+impl Prepared {
+    /// A filing as [`Prepared::packed`] gave it, prepared again (by the process that
+    /// files what another analysed).
+    pub fn unpack(packed: Vec<u8>) -> Result<Prepared, String> {
+        Ok(Prepared::with_packed(Filing::unpack(&packed)?, packed))
+    }
+
+    /// The filing as the store keeps it (see [`Filing::pack`]).
+    pub fn packed(&self) -> &[u8] {
+        &self.packed
+    }
+
+    fn with_packed(filing: Filing, packed: Vec<u8>) -> Prepared {
         let claims = filing
             .claims
             .iter()
@@ -40,6 +58,6 @@ impl From<Filing> for Prepared {
                 }
             })
             .collect();
-        Prepared { signature: Signature::of(&filing.body), claims, packed: filing.pack(), filing }
+        Prepared { signature: Signature::of(&filing.body), claims, packed, filing }
     }
 }

@@ -1,7 +1,7 @@
 //! `dossier export`: the ledger as JSONL, CSV tables, ClaimReview JSON-LD or FollowTheMoney entities.
 
 use super::query::open;
-use dossier_ledger::{ArticleView, ClaimQuery, SqliteStore, Store};
+use dossier_ledger::{ArticleView, ClaimQuery, Location, Store};
 use serde_json::{json, Value};
 use std::collections::HashSet;
 use std::io::Write;
@@ -23,7 +23,7 @@ pub enum ExportFormat {
     Plover,
 }
 
-pub fn export(db: &Path, format: ExportFormat, out_dir: Option<&Path>) -> ExitCode {
+pub fn export(db: &Location, format: ExportFormat, out_dir: Option<&Path>) -> ExitCode {
     let store = match open(db) {
         Ok(s) => s,
         Err(e) => {
@@ -33,17 +33,17 @@ pub fn export(db: &Path, format: ExportFormat, out_dir: Option<&Path>) -> ExitCo
     };
     let result = match format {
         ExportFormat::Csv => match out_dir {
-            Some(dir) => csv_tables(&store, dir),
+            Some(dir) => csv_tables(&*store, dir),
             None => Err("csv export writes several tables: give a folder with --out DIR".into()),
         },
         _ => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             let written = match format {
-                ExportFormat::Jsonl => jsonl(&store, &mut out),
-                ExportFormat::Claimreview => claim_reviews(&store, &mut out),
-                ExportFormat::Plover => plover(&store, &mut out),
-                _ => follow_the_money(&store, &mut out),
+                ExportFormat::Jsonl => jsonl(&*store, &mut out),
+                ExportFormat::Claimreview => claim_reviews(&*store, &mut out),
+                ExportFormat::Plover => plover(&*store, &mut out),
+                _ => follow_the_money(&*store, &mut out),
             };
             written.and_then(|_| out.flush().map_err(|e| e.to_string()))
         }
@@ -62,7 +62,7 @@ fn line(out: &mut impl Write, value: &impl serde::Serialize) -> Result<(), Strin
     writeln!(out).map_err(|e| e.to_string())
 }
 
-fn jsonl(store: &SqliteStore, out: &mut impl Write) -> Result<(), String> {
+fn jsonl(store: &dyn Store, out: &mut impl Write) -> Result<(), String> {
     store
         .each_article(&mut |a| line(out, &json!({"type": "article", "article": a})).map_err(|message| dossier_ledger::Error { message }))
         .map_err(|e| e.to_string())?;
@@ -74,7 +74,7 @@ fn jsonl(store: &SqliteStore, out: &mut impl Write) -> Result<(), String> {
     Ok(())
 }
 
-fn claim_reviews(store: &SqliteStore, out: &mut impl Write) -> Result<(), String> {
+fn claim_reviews(store: &dyn Store, out: &mut impl Write) -> Result<(), String> {
     for row in store.claims(&ClaimQuery::default()).map_err(|e| e.to_string())? {
         let Some(view) = store.claim(row.id).map_err(|e| e.to_string())? else { continue };
         let appearance = |a: &dossier_ledger::Appearance| {
@@ -111,7 +111,7 @@ fn plover_event(cue: &str) -> Option<&'static str> {
     })
 }
 
-fn plover(store: &SqliteStore, out: &mut impl Write) -> Result<(), String> {
+fn plover(store: &dyn Store, out: &mut impl Write) -> Result<(), String> {
     for row in store.claims(&ClaimQuery::default()).map_err(|e| e.to_string())? {
         let Some(view) = store.claim(row.id).map_err(|e| e.to_string())? else { continue };
         for a in &view.appearances {
@@ -136,7 +136,7 @@ fn plover(store: &SqliteStore, out: &mut impl Write) -> Result<(), String> {
     Ok(())
 }
 
-fn follow_the_money(store: &SqliteStore, out: &mut impl Write) -> Result<(), String> {
+fn follow_the_money(store: &dyn Store, out: &mut impl Write) -> Result<(), String> {
     let mut seen = HashSet::new();
     let mut each = |a: ArticleView| -> Result<(), String> {
         let f = &a.filing;
@@ -170,7 +170,7 @@ fn follow_the_money(store: &SqliteStore, out: &mut impl Write) -> Result<(), Str
     store.each_article(&mut |a| each(a).map_err(|message| dossier_ledger::Error { message })).map_err(|e| e.to_string())
 }
 
-fn csv_tables(store: &SqliteStore, dir: &Path) -> Result<(), String> {
+fn csv_tables(store: &dyn Store, dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let writer = |name: &str| csv::Writer::from_path(dir.join(name)).map_err(|e| format!("cannot write {}: {e}", dir.join(name).display()));
     let mut articles = writer("articles.csv")?;

@@ -6,15 +6,19 @@
 //! a run with eight workers links exactly as a run with one. Each article is its own
 //! transaction: killing the process loses at most the article being written, and
 //! rerunning skips everything already kept (by the SHA-256 of its bytes) unanalysed.
+//!
+//! Into PostgreSQL, pages go through the ledger's shared queue instead
+//! ([`dossier_ledger::queue`]): several processes given the same command share the work,
+//! and the ledger comes out as one process would make it.
 
 use super::InputArg;
 use dossier::{analyse, Reference};
 use dossier_intake::{Document, Failure};
-use dossier_ledger::{Filed, Filing, Prepared, Provenance, SqliteStore, Store};
+use dossier_ledger::queue::{Analysed, Next, Queue, QueuedPage};
+use dossier_ledger::{Filed, Filing, Location, PostgresStore, Prepared, Provenance, Store};
 use dossier_page::{decode, InputKind};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::process::ExitCode;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
@@ -34,8 +38,11 @@ struct Tally {
     failed: u64,
 }
 
-pub fn ingest(paths: &[String], db: &Path, jobs: Option<usize>, input: InputArg) -> ExitCode {
-    let mut store = match SqliteStore::open(db) {
+pub fn ingest(paths: &[String], db: &Location, jobs: Option<usize>, input: InputArg) -> ExitCode {
+    if let Location::Postgres(url) = db {
+        return ingest_shared(paths, url, jobs, input);
+    }
+    let mut store = match db.open() {
         Ok(s) => s,
         Err(e) => {
             eprintln!("dossier: {e}");
@@ -69,8 +76,8 @@ pub fn ingest(paths: &[String], db: &Path, jobs: Option<usize>, input: InputArg)
         for _ in 0..jobs {
             let (rx, tx) = (Arc::clone(&work_rx), done_tx.clone());
             // Each worker reads the ledger through its own connection to skip known pages.
-            let reader = SqliteStore::open(db).ok();
-            scope.spawn(move || work(&rx, &tx, reader.as_ref(), input.kind()));
+            let reader = db.open().ok();
+            scope.spawn(move || work(&rx, &tx, reader.as_deref().map(|r| r as &dyn Store), input.kind()));
         }
         drop(done_tx);
 
@@ -107,6 +114,11 @@ pub fn ingest(paths: &[String], db: &Path, jobs: Option<usize>, input: InputArg)
         drop(permit_tx); // a reader waiting for a permit stops
     });
     bar.finish_and_clear();
+    report(&*store, db, &tally, started, fatal)
+}
+
+/// The closing lines: what the ledger holds, what this run did; the exit status.
+fn report(store: &dyn Store, db: &Location, tally: &Tally, started: Instant, fatal: bool) -> ExitCode {
     let seconds = started.elapsed().as_secs_f64();
     if let Ok(c) = store.counts() {
         eprintln!(
@@ -118,7 +130,7 @@ pub fn ingest(paths: &[String], db: &Path, jobs: Option<usize>, input: InputArg)
         "dossier: {} new articles ({} copies of others) filed in {}; {} already kept; {} failed; {:.1} s, {:.0} articles/s",
         tally.new,
         tally.copies,
-        db.display(),
+        db,
         tally.kept,
         tally.failed,
         seconds,
@@ -128,6 +140,147 @@ pub fn ingest(paths: &[String], db: &Path, jobs: Option<usize>, input: InputArg)
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// The batch a command's pages make in the shared queue: its paths, how they are read,
+/// and how many files they hold (so that pages added to a folder make a new batch).
+fn batch_name(paths: &[String], input: InputArg) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    for path in paths {
+        hash.update(path.as_bytes());
+        hash.update([0]);
+    }
+    hash.update(kind_name(input.kind()));
+    hash.update(format!("{:?}", dossier_intake::count(paths)));
+    hash.finalize().iter().take(12).map(|b| format!("{b:02x}")).collect()
+}
+
+fn kind_name(kind: InputKind) -> &'static str {
+    match kind {
+        InputKind::Auto => "auto",
+        InputKind::Html => "html",
+        InputKind::Text => "text",
+        InputKind::Plain => "plain",
+    }
+}
+
+fn kind_named(name: &str) -> InputKind {
+    [InputKind::Html, InputKind::Text, InputKind::Plain].into_iter().find(|k| kind_name(*k) == name).unwrap_or(InputKind::Auto)
+}
+
+/// Ingest into PostgreSQL through the shared queue: this process fills the batch if no
+/// other has, `--jobs` threads analyse jobs, and this thread files them in order while it
+/// holds the batch's lock (or, while another process does, helps analyse).
+fn ingest_shared(paths: &[String], url: &str, jobs: Option<usize>, input: InputArg) -> ExitCode {
+    let db = Location::Postgres(url.to_string());
+    let started = Instant::now();
+    let tally = Mutex::new(Tally::default());
+    let batch = batch_name(paths, input);
+    let opened = PostgresStore::open(url).and_then(|store| Ok((store, Queue::open(url, &batch)?, Queue::open(url, &batch)?)));
+    let (mut store, mut filing, mut helping) = match opened {
+        Ok(opened) => opened,
+        Err(e) => {
+            eprintln!("dossier: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let pages = dossier_intake::documents(paths).map(|d| match d {
+        Ok(d) => Ok(QueuedPage { origin: d.origin, url: d.url, published: d.published, publisher: d.publisher, kind: kind_name(d.kind).into(), bytes: d.bytes }),
+        Err(f) => {
+            eprintln!("dossier: {f}");
+            add(&tally, |t| t.failed += 1);
+            Err((f.origin, f.message))
+        }
+    });
+    if let Err(e) = filing.fill(pages) {
+        eprintln!("dossier: {e}");
+        return ExitCode::from(1);
+    }
+    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let filed = std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            scope.spawn(|| {
+                let worker = Queue::open(url, &batch).map(|queue| (queue, PostgresStore::open(url).ok()));
+                let result = worker.and_then(|(mut queue, reader)| {
+                    while analyse_one(&mut queue, reader.as_ref().map(|r| r as &dyn Store), input, &tally)? {}
+                    Ok(())
+                });
+                if let Err(e) = result {
+                    eprintln!("dossier: {e}");
+                }
+            });
+        }
+        file_in_order(&mut store, &mut filing, &mut helping, input, &tally)
+    });
+    let tally = tally.into_inner().unwrap_or_default();
+    if let Err(e) = &filed {
+        eprintln!("dossier: {e}; stopping (everything filed before is kept: rerun to resume)");
+    }
+    report(&store, &db, &tally, started, filed.is_err())
+}
+
+fn add(tally: &Mutex<Tally>, count: impl FnOnce(&mut Tally)) {
+    if let Ok(mut t) = tally.lock() {
+        count(&mut t);
+    }
+}
+
+/// Takes one free job and analyses it; false when none was free.
+fn analyse_one(queue: &mut Queue, reader: Option<&dyn Store>, input: InputArg, tally: &Mutex<Tally>) -> dossier_ledger::Result<bool> {
+    let Some((_, page)) = queue.take()? else { return Ok(false) };
+    let document = Document { origin: page.origin, url: page.url, published: page.published, publisher: page.publisher, kind: kind_named(&page.kind), bytes: page.bytes };
+    match analyse_document(document, reader, input.kind()) {
+        Outcome::Analysed(prepared) => queue.finish(Analysed::Filing(&prepared))?,
+        Outcome::AlreadyKept => {
+            add(tally, |t| t.kept += 1);
+            queue.finish(Analysed::Kept)?
+        }
+        Outcome::Failed(f) => {
+            eprintln!("dossier: {f}");
+            add(tally, |t| t.failed += 1);
+            queue.finish(Analysed::Failed(f.message))?
+        }
+    }
+    Ok(true)
+}
+
+/// Files the batch in order while this process leads it; otherwise helps analyse until
+/// every job is done (taking the lead if the process holding it ends).
+fn file_in_order(store: &mut PostgresStore, queue: &mut Queue, helping: &mut Queue, input: InputArg, tally: &Mutex<Tally>) -> dossier_ledger::Result<()> {
+    let pause = |ms| std::thread::sleep(std::time::Duration::from_millis(ms));
+    let mut leading = false;
+    loop {
+        leading = leading || queue.lead()?;
+        if !leading {
+            if queue.finished()? {
+                return Ok(());
+            }
+            if !analyse_one(helping, Some(&*store), input, tally)? {
+                pause(20);
+            }
+            continue;
+        }
+        match queue.first_open()? {
+            Next::Finished => return Ok(()),
+            Next::Waiting => {
+                if !analyse_one(helping, Some(&*store), input, tally)? {
+                    pause(2);
+                }
+            }
+            Next::Ready(seq, prepared) => {
+                let filed = store.file(&prepared)?;
+                add(tally, |t| match filed {
+                    Filed::New { copy_of, .. } => {
+                        t.new += 1;
+                        t.copies += u64::from(copy_of.is_some());
+                    }
+                    Filed::AlreadyKept { .. } => t.kept += 1,
+                });
+                queue.done(seq)?;
+            }
+        }
     }
 }
 
@@ -143,7 +296,7 @@ fn progress(total: Option<u64>) -> ProgressBar {
     bar
 }
 
-fn work(rx: &Mutex<Receiver<(u64, Result<Document, Failure>)>>, tx: &SyncSender<(u64, Outcome)>, reader: Option<&SqliteStore>, kind: InputKind) {
+fn work(rx: &Mutex<Receiver<(u64, Result<Document, Failure>)>>, tx: &SyncSender<(u64, Outcome)>, reader: Option<&dyn Store>, kind: InputKind) {
     loop {
         // The lock is held only while taking one item.
         let item = match rx.lock() {
@@ -161,7 +314,7 @@ fn work(rx: &Mutex<Receiver<(u64, Result<Document, Failure>)>>, tx: &SyncSender<
     }
 }
 
-fn analyse_document(document: Document, reader: Option<&SqliteStore>, kind: InputKind) -> Outcome {
+fn analyse_document(document: Document, reader: Option<&dyn Store>, kind: InputKind) -> Outcome {
     let Document { origin, url, published, publisher, bytes, kind: given } = document;
     let page = match decode(&bytes, if given == InputKind::Auto { kind } else { given }) {
         Ok(page) => page,

@@ -8,6 +8,8 @@ pub mod serve;
 
 use dossier_page::{InputKind, MAX_PAGE_BYTES};
 use std::io::Read;
+use dossier_ledger::Location;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -30,15 +32,15 @@ impl InputArg {
 }
 
 /// The ledger file: `--db`, else `$DOSSIER_DB`, else the user's data folder.
-pub fn ledger_path(db: Option<PathBuf>) -> PathBuf {
-    if let Some(db) = db.or_else(|| std::env::var_os("DOSSIER_DB").map(PathBuf::from)) {
-        return db;
+pub fn ledger_location(db: Option<OsString>) -> Location {
+    if let Some(db) = db.or_else(|| std::env::var_os("DOSSIER_DB")) {
+        return Location::from(db);
     }
     let data = std::env::var_os("XDG_DATA_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/share")))
         .unwrap_or_else(|| PathBuf::from("."));
-    data.join("dossier").join("ledger.sqlite")
+    Location::File(data.join("dossier").join("ledger.sqlite"))
 }
 
 pub fn display(path: &str) -> &str {

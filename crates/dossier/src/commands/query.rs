@@ -1,9 +1,8 @@
 //! `dossier claims | show | search | figures`: reading the ledger as tables, JSON or CSV.
 
-use dossier_ledger::{ClaimQuery, ClaimRow, ClaimView, EntityView, SqliteStore, Store};
+use dossier_ledger::{ClaimQuery, ClaimRow, ClaimView, EntityView, Location, Store};
 use serde::Serialize;
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -16,11 +15,11 @@ pub enum Output {
 }
 
 /// Opens an existing ledger; querying never creates one.
-pub fn open(db: &Path) -> Result<SqliteStore, String> {
-    if !db.exists() {
-        return Err(format!("no ledger at {}: file some pages first (dossier ingest PATH --db {0}) or give --db", db.display()));
+pub fn open(db: &Location) -> Result<Box<dyn Store + Send>, String> {
+    if !db.may_exist() {
+        return Err(format!("no ledger at {db}: file some pages first (dossier ingest PATH --db {db}) or give --db"));
     }
-    SqliteStore::open(db).map_err(|e| e.to_string())
+    db.open().map_err(|e| e.to_string())
 }
 
 /// Text from articles, made safe for a terminal: control characters (escape sequences) become spaces.
@@ -141,7 +140,7 @@ fn claim_table(rows: &[ClaimRow]) -> Table {
     }
 }
 
-pub fn claims(db: &Path, query: &ClaimQuery, format: Output) -> ExitCode {
+pub fn claims(db: &Location, query: &ClaimQuery, format: Output) -> ExitCode {
     let result = open(db).and_then(|store| store.claims(query).map_err(|e| e.to_string()));
     match result {
         Ok(rows) => emit(&rows, format, || claim_table(&rows)),
@@ -149,7 +148,7 @@ pub fn claims(db: &Path, query: &ClaimQuery, format: Output) -> ExitCode {
     }
 }
 
-pub fn search(db: &Path, text: &str, limit: usize, format: Output) -> ExitCode {
+pub fn search(db: &Location, text: &str, limit: usize, format: Output) -> ExitCode {
     match open(db).and_then(|store| store.search(text, limit).map_err(|e| e.to_string())) {
         Ok(hits) => emit(&hits, format, || Table {
             headers: &["ID", "KIND", "MATCH"],
@@ -159,7 +158,7 @@ pub fn search(db: &Path, text: &str, limit: usize, format: Output) -> ExitCode {
     }
 }
 
-pub fn figures(db: &Path, about: &str, format: Output) -> ExitCode {
+pub fn figures(db: &Location, about: &str, format: Output) -> ExitCode {
     match open(db).and_then(|store| store.figures(about).map_err(|e| e.to_string())) {
         Ok(rows) if rows.is_empty() => fail(&format!("no figure in any claim about '{about}' (is the name right? try dossier show \"{about}\")")),
         Ok(rows) => emit(&rows, format, || Table {
@@ -184,7 +183,7 @@ pub fn figures(db: &Path, about: &str, format: Output) -> ExitCode {
 }
 
 /// `C12` a claim, `A3` an article, anything else an entity.
-pub fn show(db: &Path, what: &str, format: Output) -> ExitCode {
+pub fn show(db: &Location, what: &str, format: Output) -> ExitCode {
     let store = match open(db) {
         Ok(s) => s,
         Err(e) => return fail(&e),
@@ -202,7 +201,7 @@ pub fn show(db: &Path, what: &str, format: Output) -> ExitCode {
     };
     let shown = match result {
         Ok(Some(s)) => s,
-        Ok(None) => return fail(&format!("nothing called '{what}' in {}: claims are C<number>, articles A<number>, entities a name or key", db.display())),
+        Ok(None) => return fail(&format!("nothing called '{what}' in {}: claims are C<number>, articles A<number>, entities a name or key", db)),
         Err(e) => return fail(&e.to_string()),
     };
     if format != Output::Table {
