@@ -98,6 +98,7 @@ impl Speaker {
     }
 }
 
+#[derive(Clone)]
 struct Candidate {
     cluster: i64,
     origin_key: String,
@@ -160,19 +161,19 @@ impl TermCounts {
 /// Clusters sharing the claim's rarer terms, most shared first. Terms held by more than
 /// [`MAX_POSTINGS`] clusters ("Trump", "campaign") nominate none: they tell no claim from
 /// another, and following them would make filing slow in proportion to the ledger.
-/// Clusters read before come from `seen`.
-fn candidates(db: &impl Backend, terms: &[String], counts: &TermCounts, seen: &mut HashMap<i64, Arc<Candidate>>) -> Result<Vec<Arc<Candidate>>> {
+/// Clusters read before (and those this article made) come from `seen`.
+fn candidates(db: &impl Backend, terms: &[String], counts: &TermCounts, pending: &Pending, seen: &mut HashMap<i64, Arc<Candidate>>) -> Result<Vec<Arc<Candidate>>> {
     let mut rare: Vec<(&String, i64)> = terms.iter().map(|t| (t, counts.of(t))).filter(|&(_, n)| (1..=MAX_POSTINGS).contains(&n)).collect();
     rare.sort_by_key(|&(t, n)| (n, t));
     rare.truncate(NOMINATING_TERMS);
     if rare.is_empty() {
         return Ok(Vec::new());
     }
-    // Postings are counted here rather than grouped in SQL: a plain index range per term.
-    let rare: Vec<&str> = rare.iter().map(|(t, _)| t.as_str()).collect();
     let mut shared: HashMap<i64, i64> = HashMap::new();
-    for row in db.rows("SELECT cluster FROM cluster_terms WHERE term IN (SELECT value FROM json_each(?1))", args![rare])? {
-        *shared.entry(row.get(0)?).or_default() += 1;
+    for (term, _) in &rare {
+        for &cluster in pending.postings(term) {
+            *shared.entry(cluster).or_default() += 1;
+        }
     }
     // A claim of many terms must share two rare ones with a candidate.
     let at_least: i64 = if rare.len() >= 4 { 2 } else { 1 };
@@ -198,6 +199,157 @@ fn candidates(db: &impl Backend, terms: &[String], counts: &TermCounts, seen: &m
         }
     }
     Ok(best.iter().filter_map(|(c, _)| seen.get(c).cloned()).collect())
+}
+
+/// What the filing of one article has decided and not yet written. Its rows are written
+/// together when the article is done ([`Pending::write`]): on a server database each
+/// statement is a round trip, and an article makes a few hundred rows. Meanwhile the
+/// article's later claims see them here, as they would in the tables: the clusters it
+/// made and their postings, the clusters its claims are in, and the figures of the
+/// first appearances it holds.
+struct Pending<'a> {
+    /// The postings of the article's rarer terms as stored before it, read at once.
+    stored_postings: HashMap<String, Vec<i64>>,
+    /// Postings of the clusters this article made.
+    new_postings: HashMap<String, Vec<i64>>,
+    next_cluster: i64,
+    clusters: Vec<NewCluster>,
+    /// The clusters of this article's claims so far.
+    here: std::collections::HashSet<i64>,
+    /// The figures of each cluster whose first appearance is in this article.
+    first: HashMap<i64, Vec<(Option<String>, Bounds)>>,
+    claims: Vec<(i64, i64, i64, &'a FiledClaim)>,
+    claim_entities: Vec<(i64, i64)>,
+    figures: Vec<(i64, &'a crate::filing::FiledFigure)>,
+    relations: std::collections::BTreeSet<(i64, i64, &'static str)>,
+}
+
+/// A cluster made by the article being filed, with its summary as its claims join it.
+struct NewCluster {
+    id: i64,
+    candidate: Candidate,
+    appearances: i64,
+    reports: i64,
+    hedged: bool,
+}
+
+impl<'a> Pending<'a> {
+    /// Reads the stored postings of every term of the article that may nominate.
+    fn read(db: &impl Backend, prepared: &Prepared, counts: &TermCounts, next_cluster: i64) -> Result<Pending<'a>> {
+        let mut rare: Vec<&str> = prepared.claims.iter().flat_map(|c| &c.terms).filter(|t| (1..=MAX_POSTINGS).contains(&counts.of(t))).map(String::as_str).collect();
+        rare.sort_unstable();
+        rare.dedup();
+        let mut stored_postings: HashMap<String, Vec<i64>> = HashMap::new();
+        if !rare.is_empty() {
+            for row in db.rows("SELECT term, cluster FROM cluster_terms WHERE term IN (SELECT value FROM json_each(?1))", args![rare])? {
+                stored_postings.entry(row.get(0)?).or_default().push(row.get(1)?);
+            }
+        }
+        Ok(Pending {
+            stored_postings,
+            new_postings: HashMap::new(),
+            next_cluster,
+            clusters: Vec::new(),
+            here: Default::default(),
+            first: HashMap::new(),
+            claims: Vec::new(),
+            claim_entities: Vec::new(),
+            figures: Vec::new(),
+            relations: Default::default(),
+        })
+    }
+
+    fn postings(&self, term: &str) -> impl Iterator<Item = &i64> {
+        self.stored_postings.get(term).into_iter().chain(self.new_postings.get(term)).flatten()
+    }
+
+    fn is_new(&self, cluster: i64) -> bool {
+        cluster >= self.clusters.first().map_or(i64::MAX, |c| c.id)
+    }
+
+    /// A new cluster; it holds its terms from now on.
+    fn born(&mut self, mut candidate: Candidate, hedged: bool, counts: &mut TermCounts, seen: &mut HashMap<i64, Arc<Candidate>>) -> i64 {
+        let id = self.next_cluster;
+        self.next_cluster += 1;
+        candidate.cluster = id;
+        // Postings only for terms still rare enough to nominate (see `candidates`).
+        for term in candidate.terms.iter().filter(|t| counts.of(t) < MAX_POSTINGS) {
+            self.new_postings.entry(term.clone()).or_default().push(id);
+        }
+        counts.add(&candidate.terms);
+        seen.insert(id, Arc::new(candidate.clone()));
+        self.clusters.push(NewCluster { id, candidate, appearances: 1, reports: 1, hedged });
+        id
+    }
+
+    /// Another appearance of `cluster`; false when that cluster is a stored one (the
+    /// caller updates its row).
+    fn joined(&mut self, cluster: i64, new_report: bool, hedged: bool, published: &str, seen: &mut HashMap<i64, Arc<Candidate>>) -> bool {
+        let Some(c) = self.clusters.iter_mut().find(|c| c.id == cluster) else { return false };
+        c.appearances += 1;
+        c.reports += i64::from(new_report);
+        c.hedged |= hedged;
+        if published < c.candidate.first_seen.as_str() {
+            c.candidate.first_seen = published.to_string();
+            seen.insert(cluster, Arc::new(c.candidate.clone()));
+        }
+        true
+    }
+
+    /// The figures of a cluster's first appearance ([`cluster_figures`]), this article's
+    /// when it holds it.
+    fn first_figures(&self, db: &impl Backend, cluster: i64) -> Result<Vec<(Option<String>, Bounds)>> {
+        match self.first.get(&cluster) {
+            Some(figures) => Ok(figures.clone()),
+            None => cluster_figures(db, cluster),
+        }
+    }
+
+    /// Writes every row decided, parents first.
+    fn write(self, db: &impl Backend, article: i64, group: i64, filing: &Filing) -> Result<()> {
+        let terms: Vec<String> = self.clusters.iter().map(|c| c.candidate.terms.join("\n")).collect();
+        let clusters: Vec<Param> = self
+            .clusters
+            .iter()
+            .zip(&terms)
+            .flat_map(|(c, terms)| {
+                let k = &c.candidate;
+                [c.id.param(), k.origin_key.param(), k.origin_name.param(), k.origin_text.param(), k.voice.param(), k.negative.param(), terms.param(), k.first_seen.param(), c.appearances.param(), c.reports.param(), c.hedged.param()]
+            })
+            .collect();
+        db.insert("INSERT INTO clusters (id, origin_key, origin_name, origin_text, voice, negative, terms, first_seen, appearances, reports, hedged)", 11, &clusters, "")?;
+        let mut postings: Vec<(&String, i64)> = self.new_postings.iter().flat_map(|(t, ids)| ids.iter().map(move |&id| (t, id))).collect();
+        postings.sort_unstable();
+        let postings: Vec<Param> = postings.iter().flat_map(|(t, id)| [t.param(), id.param()]).collect();
+        db.insert("INSERT INTO cluster_terms (term, cluster)", 2, &postings, "")?;
+        let sources: Vec<(Option<String>, Option<&str>)> = self
+            .claims
+            .iter()
+            .map(|(_, _, _, c)| (c.source.as_ref().map(|s| s.name.clone().unwrap_or_else(|| s.excerpt.text.clone())), c.source.as_ref().and_then(|s| s.key.as_deref())))
+            .collect();
+        let claims: Vec<Param> = self
+            .claims
+            .iter()
+            .zip(&sources)
+            .flat_map(|((id, ordinal, cluster, c), (name, key))| {
+                [id.param(), article.param(), ordinal.param(), cluster.param(), c.content.text.param(), name.param(), key.param(), Param::Int(i64::from(!c.hedges.is_empty())), filing.published_at.param(), group.param()]
+            })
+            .collect();
+        db.insert("INSERT INTO claims (id, article, ordinal, cluster, content, source_name, source_key, hedged, published_at, copy_group)", 10, &claims, "")?;
+        let named_in: Vec<Param> = self.claim_entities.iter().flat_map(|(claim, entity)| [claim.param(), entity.param()]).collect();
+        db.insert("INSERT INTO claim_entities (claim, entity)", 2, &named_in, "")?;
+        let figures: Vec<Param> = self
+            .figures
+            .iter()
+            .flat_map(|(claim, f)| {
+                let i = &f.interval;
+                [claim.param(), f.excerpt.text.param(), f.unit.param(), i.low.param(), i.low_inclusive.param(), i.high.param(), i.high_inclusive.param(), f.approximate.param(), f.kind.param()]
+            })
+            .collect();
+        db.insert("INSERT INTO figures (claim, text, unit, low, low_inclusive, high, high_inclusive, approximate, kind)", 9, &figures, "")?;
+        let relations: Vec<Param> = self.relations.iter().flat_map(|(from, to, kind)| [from.param(), to.param(), kind.param()]).collect();
+        db.insert("INSERT INTO relations (from_cluster, to_cluster, kind)", 3, &relations, "ON CONFLICT DO NOTHING")
+    }
 }
 
 /// The figures of a cluster's first appearance, with what they measure: claims are
@@ -323,10 +475,11 @@ impl<B: Backend> Ledger<B> {
             group,
         );
 
-        let mut new_clusters = 0;
         let clusters_so_far: i64 = db.value("SELECT coalesce(max(id), 0) FROM clusters", args![])?;
+        let first_claim: i64 = db.value("SELECT coalesce(max(id), 0) + 1 FROM claims", args![])?;
         let LinkingMemory { counts, clusters: seen, .. } = memory;
         counts.load(db, prepared.claims.iter().flat_map(|c| &c.terms))?;
+        let mut pending = Pending::read(db, prepared, counts, clusters_so_far + 1)?;
         for (ordinal, (claim, worked)) in filing.claims.iter().zip(&prepared.claims).enumerate() {
             let speaker = Speaker::of(claim, &own_voice);
             let me = speaker.origin();
@@ -334,7 +487,7 @@ impl<B: Backend> Ledger<B> {
             // Only candidates that can match, or that share a name and may measure the same thing, are weighed.
             let shares_name = |c: &Candidate| c.terms.iter().any(|t| t.starts_with('@') && claim_terms.binary_search(t).is_ok());
             let found: Vec<Arc<Candidate>> =
-                candidates(db, claim_terms, counts, seen)?.into_iter().filter(|c| may_match(claim_terms, &c.terms) || !mine.is_empty() && shares_name(c)).collect();
+                candidates(db, claim_terms, counts, &pending, seen)?.into_iter().filter(|c| may_match(claim_terms, &c.terms) || !mine.is_empty() && shares_name(c)).collect();
             // Each term weighs its [`idf`] among the clusters stored before this article.
             counts.load(db, found.iter().flat_map(|c| &c.terms))?;
             let weight = |t: &str| match counts.of(t) {
@@ -356,7 +509,7 @@ impl<B: Backend> Ledger<B> {
                 if score >= SAME_CLAIM {
                     // A short claim inside a long one on another matter is no relation.
                     if overlap.of_larger >= RELATED_BALANCE {
-                        related.push((overlap, c, cluster_figures(db, c.cluster)?));
+                        related.push((overlap, c, pending.first_figures(db, c.cluster)?));
                     }
                     continue;
                 }
@@ -364,94 +517,78 @@ impl<B: Backend> Ledger<B> {
                 // two named sources give it (an outlet's narration of figures is background).
                 let attributed = speaker.voice.is_none() && c.voice.is_none();
                 if attributed && shares_name(c) && !one_speaker && mine.iter().any(|(u, _)| comparable(u)) {
-                    let theirs = cluster_figures(db, c.cluster)?;
+                    let theirs = pending.first_figures(db, c.cluster)?;
                     if mine.iter().any(|(u, _)| comparable(u) && theirs.iter().any(|(v, _)| v == u)) {
                         related.push((overlap, c, theirs));
                     }
                 }
             }
             let hedged = !claim.hedges.is_empty();
-            let cluster = match same {
-                Some((_, c)) => c.cluster,
-                None => {
-                    // Born with its first appearance's summary.
-                    let id: i64 = db.value(
-                        "INSERT INTO clusters (origin_key, origin_name, origin_text, voice, negative, terms, first_seen, appearances, reports, hedged)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ifnull(?7, '~'), 1, 1, ?8) RETURNING id",
-                        args![speaker.key, speaker.name, speaker.surface, speaker.voice, negative, claim_terms.join("\n"), filing.published_at, hedged],
-                    )?;
-                    new_clusters += 1;
-                    // Postings only for terms still rare enough to nominate (see `candidates`).
-                    let postings: Vec<Param> = claim_terms.iter().filter(|t| counts.of(t) < MAX_POSTINGS).flat_map(|t| [t.param(), id.param()]).collect();
-                    db.insert("INSERT INTO cluster_terms (term, cluster)", 2, &postings, "")?;
-                    counts.add(claim_terms);
-                    id
-                }
-            };
-            // A first appearance in this copy group is one more independent report.
-            let new_report = same.is_none() || !db.exists("SELECT 1 FROM claims WHERE cluster = ?1 AND copy_group = ?2 LIMIT 1", args![cluster, group])?;
-            let claim_id: i64 = db.value(
-                "INSERT INTO claims (article, ordinal, cluster, content, source_name, source_key, hedged, published_at, copy_group) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
-                args![
-                    article,
-                    ordinal as i64,
-                    cluster,
-                    claim.content.text,
-                    claim.source.as_ref().map(|s| s.name.clone().unwrap_or_else(|| s.excerpt.text.clone())),
-                    claim.source.as_ref().and_then(|s| s.key.clone()),
-                    hedged,
-                    filing.published_at,
-                    group
-                ],
-            )?;
-            if same.is_some() {
-                db.run(
-                    "UPDATE clusters SET appearances = appearances + 1, reports = reports + ?4, hedged = CASE WHEN ?2 > hedged THEN ?2 ELSE hedged END,
-                            first_seen = CASE WHEN ifnull(?3, '~') < first_seen THEN ifnull(?3, '~') ELSE first_seen END WHERE id = ?1",
-                    args![cluster, hedged, filing.published_at, new_report],
-                )?;
-                seen.remove(&cluster); // its summary changed: read it again if nominated
-            }
-            let named_in: Vec<Param> = claim.entities.iter().filter_map(|&e| entity_ids.get(e)).flat_map(|e| [claim_id.param(), e.param()]).collect();
-            db.insert("INSERT INTO claim_entities (claim, entity)", 2, &named_in, "")?;
-            let figures: Vec<Param> = claim
-                .figures
-                .iter()
-                .filter_map(|&q| filing.figures.get(q))
-                .flat_map(|f| {
-                    let i = &f.interval;
-                    [claim_id.param(), f.excerpt.text.param(), f.unit.param(), i.low.param(), i.low_inclusive.param(), i.high.param(), i.high_inclusive.param(), f.approximate.param(), f.kind.param()]
-                })
-                .collect();
-            db.insert("INSERT INTO figures (claim, text, unit, low, low_inclusive, high, high_inclusive, approximate, kind)", 9, &figures, "")?;
+            let published = filing.published_at.as_deref().unwrap_or("~");
             // Relations hang on a cluster's first appearance: made when the cluster is, and
             // made again when an earlier appearance arrives later (a backfill out of order).
             // (A tie in time goes to the earlier filed, as every "first" here.)
-            let first = same.is_none_or(|(_, c)| filing.published_at.as_deref().unwrap_or("~") < c.first_seen.as_str());
+            let first = same.is_none_or(|(_, c)| published < c.first_seen.as_str());
+            let cluster = match same {
+                Some((_, c)) => {
+                    // A first appearance in this copy group is one more independent report.
+                    let new_report = !pending.here.contains(&c.cluster)
+                        && (pending.is_new(c.cluster) || !db.exists("SELECT 1 FROM claims WHERE cluster = ?1 AND copy_group = ?2 LIMIT 1", args![c.cluster, group])?);
+                    if !pending.joined(c.cluster, new_report, hedged, published, seen) {
+                        db.run(
+                            "UPDATE clusters SET appearances = appearances + 1, reports = reports + ?4, hedged = CASE WHEN ?2 > hedged THEN ?2 ELSE hedged END,
+                                    first_seen = CASE WHEN ifnull(?3, '~') < first_seen THEN ifnull(?3, '~') ELSE first_seen END WHERE id = ?1",
+                            args![c.cluster, hedged, filing.published_at, new_report],
+                        )?;
+                        seen.remove(&c.cluster); // its summary changed: read it again if nominated
+                    }
+                    c.cluster
+                }
+                None => {
+                    // Born with its first appearance's summary.
+                    let candidate = Candidate {
+                        cluster: 0,
+                        origin_key: speaker.key.clone(),
+                        origin_name: speaker.name.clone(),
+                        origin_text: speaker.surface.clone(),
+                        voice: speaker.voice,
+                        negative,
+                        terms: claim_terms.clone(),
+                        first_seen: published.to_string(),
+                    };
+                    pending.born(candidate, hedged, counts, seen)
+                }
+            };
+            pending.here.insert(cluster);
+            let claim_id = first_claim + ordinal as i64;
+            pending.claims.push((claim_id, ordinal as i64, cluster, claim));
+            pending.claim_entities.extend(claim.entities.iter().filter_map(|&e| entity_ids.get(e)).map(|&e| (claim_id, e)));
+            pending.figures.extend(claim.figures.iter().filter_map(|&q| filing.figures.get(q)).map(|f| (claim_id, f)));
             if first {
+                pending.first.insert(cluster, mine.clone());
                 if same.is_some() {
                     db.run("DELETE FROM relations WHERE from_cluster = ?1 OR to_cluster = ?1", args![cluster])?;
+                    pending.relations.retain(|&(from, to, _)| from != cluster && to != cluster);
                     // The cluster is named as its first appearance names its speaker (its key,
                     // which matching relies on, stays).
                     db.run("UPDATE clusters SET origin_name = ?2, origin_text = ?3 WHERE id = ?1", args![cluster, speaker.name, speaker.surface])?;
                 }
-                let relation = |from: i64, to: i64, kind: &str| {
-                    db.run("INSERT INTO relations (from_cluster, to_cluster, kind) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING", args![from, to, kind])
-                };
                 // A speaker does not corroborate itself, nor does one article: a claim nested
                 // in another's content ("Judicial Watch said Comey said …") is no second source.
                 for (overlap, other, theirs) in related {
-                    if other.origin_key == speaker.key || db.exists("SELECT 1 FROM claims WHERE article = ?2 AND +cluster = ?1 LIMIT 1", args![other.cluster, article])? {
+                    if other.origin_key == speaker.key || pending.here.contains(&other.cluster) {
                         continue;
                     }
                     match relate(overlap.of_smaller, mine, &theirs, other.negative != negative) {
-                        Some("refined-by") => relation(other.cluster, cluster, "refines")?,
-                        Some(kind) => relation(cluster, other.cluster, kind)?,
-                        None => 0,
+                        Some("refined-by") => pending.relations.insert((other.cluster, cluster, "refines")),
+                        Some(kind) => pending.relations.insert((cluster, other.cluster, kind)),
+                        None => false,
                     };
                 }
             }
         }
+        let new_clusters = pending.clusters.len();
+        pending.write(db, article, group, filing)?;
         counts.save(db)?;
         db.index_for_search(article, filing.title.as_deref(), &filing.body)?;
         Ok(Filed::New { article, copy_of: copy.map(|c| c.0), claims: filing.claims.len(), new_clusters })
