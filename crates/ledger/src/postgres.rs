@@ -313,8 +313,15 @@ impl Postgres {
 impl Backend for Postgres {
     fn rows(&self, sql: &str, args: &[Param]) -> Result<Vec<Row>> {
         let client = &mut *self.client.borrow_mut();
-        let statement = self.statement(client, sql)?;
-        let rows = client.query(&statement, &Postgres::bound(args))?;
+        // A statement reading a list is planned for each list: a plan kept from when the
+        // ledger was small (a sequential scan) stays slow as the table grows, and how
+        // many rows a list selects is only known from the list.
+        let rows = if args.iter().any(|a| matches!(a, Param::Ints(_) | Param::Texts(_))) {
+            client.query(&dialect(sql), &Postgres::bound(args))?
+        } else {
+            let statement = self.statement(client, sql)?;
+            client.query(&statement, &Postgres::bound(args))?
+        };
         let mut out = Vec::with_capacity(rows.len());
         for row in &rows {
             out.push(Row((0..row.len()).map(|i| cell(row, i)).collect::<std::result::Result<_, _>>()?));
