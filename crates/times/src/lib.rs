@@ -102,7 +102,7 @@ impl Finder<'_> {
     /// Tries every pattern at token `i`; returns the end of the expression found.
     fn at(&mut self, i: usize, end: usize, future: bool) -> Option<usize> {
         self.iso_date(i, end)
-            .or_else(|| self.clock_time(i, end))
+            .or_else(|| self.clock_time(i, end, future))
             .or_else(|| self.month_date(i, end, future))
             .or_else(|| self.weekday(i, end, future))
             .or_else(|| self.quarter(i, end))
@@ -139,6 +139,11 @@ impl Finder<'_> {
             return None;
         }
         let to = i + 1;
+        // "April 2nd"
+        if let Some(day) = (to < end).then(|| ordinal_day(self.w(to))).flatten() {
+            let (year, after) = self.year_after(to + 1, end);
+            return Some(self.date_with(i, after, year, month, Some(day), future));
+        }
         if to < end && self.is_number(to) {
             if let Some(day) = day_number(self.w(to)) {
                 let (year, after) = self.year_after(to + 1, end);
@@ -201,21 +206,27 @@ impl Finder<'_> {
         if part.is_some() {
             to += 1;
         }
-        let forward = direction.unwrap_or(future);
-        let (value, resolved) = match self.reference {
-            Some(r) => {
-                let date = if forward { r.nth_weekday(1, weekday).ok()? } else { on_or_before(r, weekday)? };
-                // "last Friday" said on a Friday is a week back.
-                let date = if direction == Some(false) && date == r { r.checked_sub(7.days()).ok()? } else { date };
-                (date.to_string(), true)
-            }
-            None => (format!("XXXX-WXX-{}", weekday.to_monday_one_offset()), false),
-        };
+        let (value, resolved) = self.weekday_value(weekday, direction, future)?;
         let value = match part {
             Some(p) => format!("{value}T{p}"),
             None => value,
         };
         Some(self.push(from, to, TimeType::Date, value, resolved))
+    }
+
+    /// The day a weekday names: the nearest one at or before the reference in a report of
+    /// the past, at or after it in one of the future ("on Thursday" in a Thursday paper is
+    /// that day), a week further for "last"/"next" on the day itself; unresolved with no
+    /// reference.
+    fn weekday_value(&self, weekday: Weekday, direction: Option<bool>, future: bool) -> Option<(String, bool)> {
+        let Some(r) = self.reference else { return Some((format!("XXXX-WXX-{}", weekday.to_monday_one_offset()), false)) };
+        let date = if direction.unwrap_or(future) { on_or_after(r, weekday)? } else { on_or_before(r, weekday)? };
+        let date = match direction {
+            Some(false) if date == r => r.checked_sub(7.days()).ok()?,
+            Some(true) if date == r => r.checked_add(7.days()).ok()?,
+            _ => date,
+        };
+        Some((date.to_string(), true))
     }
 
     /// "yesterday", "today", "tomorrow", "tonight", "last night", "now".
@@ -226,6 +237,8 @@ impl Finder<'_> {
             "tomorrow" => (1, i + 1, ""),
             "tonight" => (0, i + 1, "TNI"),
             "last" if i + 1 < end && self.w(i + 1) == "night" => (-1, i + 2, "TNI"),
+            // "shares fell 3% on the day", "later in the same day": the day reported.
+            "the" if self.day_reported(i, end) => (0, if self.w(i + 1) == "same" { i + 3 } else { i + 2 }, ""),
             "now" if i + 1 < end && !matches!(self.w(i + 1), "that" | "-") => {
                 return Some(self.push(i, i + 1, TimeType::Date, "PRESENT_REF".into(), true));
             }
@@ -270,6 +283,21 @@ impl Finder<'_> {
         Some(self.push(i, to, TimeType::Date, value, resolved))
     }
 
+    /// Whether "the day" or "the same day" at `i` is the day of the report: after "on",
+    /// "for", "in" or "during", and closing its phrase ("the day after", "the day he left"
+    /// and "the day's" are other days or no date).
+    fn day_reported(&self, i: usize, end: usize) -> bool {
+        let day = if self.w(i + 1) == "same" { i + 2 } else { i + 1 };
+        let next = self.w(day + 1);
+        // A market "ended the day up 2%": the trading day reported.
+        let ended = i > 0 && matches!(self.w(i - 1), "end" | "ends" | "ended" | "ending" | "start" | "starts" | "started" | "starting" | "close" | "closed" | "closing" | "finish" | "finished");
+        let closes = day + 1 >= end || matches!(next, "," | "." | ";" | "and" | "but" | "as" | "while" | "to" | "at" | "on" | "in" | "with");
+        self.w(day) == "day"
+            && day < end
+            && i > 0
+            && (matches!(self.w(i - 1), "on" | "for" | "in" | "during") && closes || ended && !matches!(next, "after" | "before" | "of" | "'s" | "’s" | "that" | "when"))
+    }
+
     /// "last year", "this summer", "earlier this month", "next week", "the past two weeks".
     fn relative_unit(&mut self, i: usize, end: usize) -> Option<usize> {
         let mut from = i;
@@ -282,6 +310,11 @@ impl Finder<'_> {
             let (n, after) = self.count(at + 2, end).unwrap_or((1.0, at + 2));
             let unit = duration_unit(self.w(after))?;
             return Some(self.push(from, after + 1, TimeType::Duration, duration_value(n, unit), true));
+        }
+        // "in spring", "by autumn": the season of the reference year.
+        if let Some(code) = season(self.w(at)).filter(|_| at > 0 && MONTH_INTRODUCERS.contains(&self.w(at - 1)) && !matches!(self.w(at - 1), "and" | "to" | "of")) {
+            let (value, resolved) = self.reference.map_or((format!("XXXX-{code}"), false), |r| (format!("{}-{code}", r.year()), true));
+            return Some(self.push(at, at + 1, TimeType::Date, value, resolved));
         }
         // "by the summer", "in the spring": the season of the reference year.
         if self.w(at) == "the" && season(self.w(at + 1)).is_some() && at + 1 < end {
@@ -352,7 +385,8 @@ impl Finder<'_> {
         if matches!(self.w(to), "old" | "-") || self.w(unit_at.saturating_sub(1)) == "-" {
             return None;
         }
-        if self.w(to) == "ago" {
+        // "two years ago", "a year earlier" (but "a day earlier than planned" compares).
+        if self.w(to) == "ago" || self.w(to) == "earlier" && self.w(to + 1) != "than" {
             to += 1;
             let (value, resolved) = match self.reference {
                 Some(r) => (ago(r, n, unit)?, true),
@@ -387,11 +421,21 @@ impl Finder<'_> {
         number_word(self.w(i)).map(|n| (n, i + 1))
     }
 
-    /// "9 a.m.", "10:30 p.m.", "noon", "midnight", with a weekday after it when written.
-    fn clock_time(&mut self, i: usize, end: usize) -> Option<usize> {
+    /// "9 a.m.", "10:30 p.m.", "noon", "midnight", with a weekday after it when written
+    /// ("10 p.m. Wednesday"); in UTC ("16:08 UTC", "GMT") the value says so (`Z`).
+    fn clock_time(&mut self, i: usize, end: usize, future: bool) -> Option<usize> {
         let (hour, minute, mut to) = match self.w(i) {
             "noon" | "midday" => (12, 0, i + 1),
             "midnight" => (24, 0, i + 1),
+            // "0800 GMT", "1430 hours"
+            _ if self.is_number(i) && self.w(i).len() == 4 && matches!(self.w(i + 1), "gmt" | "utc" | "z" | "hours" | "hrs") => {
+                let (h, m): (i32, i32) = (self.w(i)[..2].parse().ok()?, self.w(i)[2..].parse().ok()?);
+                if h > 24 || m > 59 {
+                    return None;
+                }
+                let to = if matches!(self.w(i + 1), "hours" | "hrs") { i + 2 } else { i + 1 };
+                (h, m, to)
+            }
             _ if self.is_number(i) => {
                 let h: i32 = self.w(i).parse().ok().filter(|h| (1..=12).contains(h) || self.w(i + 1) == ":")?;
                 let (m, after) = if self.w(i + 1) == ":" && self.is_number(i + 2) && !self.doc.tokens[i + 1].space_before {
@@ -421,15 +465,22 @@ impl Finder<'_> {
                 (h, 0, i + 1)
             }
         };
-        if matches!(self.w(to), "est" | "edt" | "gmt" | "utc" | "bst" | "cet" | "et" | "pt" | "local") {
+        let utc = matches!(self.w(to), "gmt" | "utc" | "z");
+        if utc || matches!(self.w(to), "est" | "edt" | "bst" | "cet" | "et" | "pt" | "local") {
             to += 1;
         }
-        let day = match self.reference {
-            Some(r) => r.to_string(),
-            None => "XXXX-XX-XX".into(),
+        let named_day = (to < end && self.doc.token_text(to).starts_with(char::is_uppercase)).then(|| weekday(self.w(to))).flatten();
+        let (day, resolved) = match named_day {
+            Some(day) => {
+                to += 1;
+                self.weekday_value(day, None, future)?
+            }
+            None => match self.reference {
+                Some(r) => (r.to_string(), true),
+                None => ("XXXX-XX-XX".into(), false),
+            },
         };
-        let value = format!("{day}T{hour:02}:{minute:02}");
-        let resolved = self.reference.is_some();
+        let value = format!("{day}T{hour:02}:{minute:02}{}", if utc { "Z" } else { "" });
         Some(self.push(i, to.min(end), TimeType::Time, value, resolved))
     }
 
@@ -437,7 +488,12 @@ impl Finder<'_> {
     fn quarter(&mut self, i: usize, end: usize) -> Option<usize> {
         let from = i;
         let mut at = if self.w(i) == "the" { i + 1 } else { i };
-        let which = self.w(at);
+        // "year-earlier", "year-ago" come as three tokens.
+        let year_back = self.w(at) == "year" && self.w(at + 1) == "-" && matches!(self.w(at + 2), "earlier" | "ago");
+        if year_back {
+            at += 2;
+        }
+        let which = if year_back { "year-earlier" } else { self.w(at) };
         let n: Option<i8> = match which {
             "first" | "1st" => Some(1),
             "second" | "2nd" => Some(2),
@@ -457,7 +513,14 @@ impl Finder<'_> {
         if self.w(at) == "fiscal" {
             at += 1;
         }
-        if !matches!(self.w(at), "quarter" | "quarters") || at >= end {
+        // "the year-ago period" of a report of results is a quarter too; "year-earlier"
+        // alone ("year-earlier sales") is the year before.
+        let quarter = matches!(self.w(at), "quarter" | "quarters") || year_back && self.w(at) == "period";
+        if year_back && !quarter {
+            let (value, resolved) = self.reference.map_or(("XXXX".to_string(), false), |r| ((r.year() - 1).to_string(), true));
+            return Some(self.push(from.max(at - 3), at, TimeType::Date, value, resolved));
+        }
+        if !quarter || at >= end {
             return None;
         }
         let to = at + 1;
@@ -521,6 +584,19 @@ impl Finder<'_> {
     fn year(&mut self, i: usize) -> Option<usize> {
         let t = &self.doc.tokens[i];
         let text = self.w(i);
+        // "the 70s": a decade of the last century (of this one for "00s" and "10s").
+        if t.kind == TokenKind::Alphanumeric && text.len() == 3 && text.ends_with("0s") && text.as_bytes()[0].is_ascii_digit() {
+            let tens = &text[..1];
+            let century = if matches!(tens, "0" | "1") { "20" } else { "19" };
+            return Some(self.push(i, i + 1, TimeType::Date, format!("{century}{tens}"), true));
+        }
+        // "in '82": a year of two digits, the latest not after the reference.
+        if self.is_number(i) && text.len() == 2 && i > 0 && matches!(self.w(i - 1), "'" | "’") && !t.space_before {
+            let yy: i32 = text.parse().ok()?;
+            let now = self.reference.map_or(2000, |r| i32::from(r.year()));
+            let year = if 2000 + yy <= now { 2000 + yy } else { 1900 + yy };
+            return Some(self.push(i - 1, i + 1, TimeType::Date, format!("{year}"), true));
+        }
         if t.kind == TokenKind::Alphanumeric && text.len() == 5 && text.ends_with('s') {
             let year = year_number(&text[..4])?;
             if year % 10 == 0 {
@@ -538,6 +614,10 @@ impl Finder<'_> {
         let not_a_year = matches!(prev, "$" | "€" | "£" | "no." | "number" | "page" | "flight" | "route" | "room" | "resolution" | "article" | "-" | "/" | ":" | ".")
             || matches!(next, "%" | "percent" | "people" | "troops" | "soldiers" | "deaths" | "times" | "km" | "miles" | "points" | "shares" | "votes" | "-" | "/" | ":" | "." | "cases" | "units" | "jobs")
             || self.doc.tokens[i].span.start() > 0 && !self.doc.tokens[i].space_before && i > 0 && self.doc.tokens[i - 1].kind == TokenKind::Number;
+        // "mid-2011", "early-1990"
+        if prev == "-" && i >= 2 && matches!(self.w(i - 2), "mid" | "early" | "late") {
+            return Some(self.push(i - 2, i + 1, TimeType::Date, format!("{year:04}"), true));
+        }
         if not_a_year && !YEAR_INTRODUCERS.contains(&prev) {
             return None;
         }
@@ -546,6 +626,14 @@ impl Finder<'_> {
             return Some(self.push(i - 1, i + 1, TimeType::Date, format!("FY{year:04}"), true));
         }
         Some(self.push(i, i + 1, TimeType::Date, format!("{year:04}"), true))
+    }
+}
+
+fn on_or_after(reference: Date, weekday: Weekday) -> Option<Date> {
+    if reference.weekday() == weekday {
+        Some(reference)
+    } else {
+        reference.nth_weekday(1, weekday).ok()
     }
 }
 
@@ -623,6 +711,8 @@ mod tests {
         assert_eq!(one("It will reopen, he said on Monday."), ("Monday".into(), "2024-09-30".into()));
         assert_eq!(one("He left last Friday."), ("last Friday".into(), "2024-09-27".into()));
         assert_eq!(one("The strike on Thursday night."), ("Thursday night".into(), "2024-10-03TNI".into()));
+        assert_eq!(one("They will meet on Friday."), ("Friday".into(), "2024-10-04".into()));
+        assert_eq!(one("They will meet next Friday."), ("next Friday".into(), "2024-10-11".into()));
     }
 
     #[test]
@@ -633,6 +723,12 @@ mod tests {
         assert_eq!(one("Talks resumed in March."), ("March".into(), "2024-03".into()));
         assert_eq!(one("Talks resume in November."), ("November".into(), "2024-11".into()));
         assert_eq!(one("Talks failed in January."), ("January".into(), "2024-01".into()));
+        assert_eq!(one("The plant opened on April 2nd."), ("April 2nd".into(), "2024-04-02".into()));
+        assert_eq!(one("Prices rose in spring."), ("spring".into(), "2024-SP".into()));
+        assert_eq!(one("It was a hit in the 70s."), ("70s".into(), "197".into()));
+        assert_eq!(one("He was born in '82."), ("'82".into(), "1982".into()));
+        assert_eq!(one("It grows by mid-2011."), ("mid-2011".into(), "2011".into()));
+        assert_eq!(one("The index closed at 0800 GMT."), ("0800 GMT".into(), "2024-10-04T08:00Z".into()));
         assert_eq!(one("He visited this summer."), ("this summer".into(), "2024-SU".into()));
         assert_eq!(one("It rose last year."), ("last year".into(), "2023".into()));
         assert_eq!(one("It fell earlier this month."), ("earlier this month".into(), "2024-10".into()));
@@ -649,6 +745,8 @@ mod tests {
         assert_eq!(one("shells used annually by Russia"), ("annually".into(), "P1Y".into()));
         assert_eq!(one("It ended two years ago."), ("two years ago".into(), "2022".into()));
         assert_eq!(one("He met them three days ago."), ("three days ago".into(), "2024-10-01".into()));
+        assert_eq!(one("Sales had risen a year earlier."), ("a year earlier".into(), "2023".into()));
+        assert_eq!(one("It came a day earlier than planned."), ("a day".into(), "P1D".into()));
         assert_eq!(one("a twenty-four hours window"), ("twenty-four hours".into(), "PT24H".into()));
         assert_eq!(one("It saves 2 billion euros a year."), ("a year".into(), "P1Y".into()));
         assert_eq!(times("It saves 2 billion euros a year.", None)[0].1, TimeType::Set);
@@ -661,8 +759,17 @@ mod tests {
         assert_eq!(one("Its fourth-quarter results disappointed."), ("fourth-quarter".into(), "2024-Q4".into()));
         assert_eq!(one("Profit fell in the first quarter."), ("the first quarter".into(), "2024-Q1".into()));
         assert_eq!(one("The quarter was weak."), ("The quarter".into(), "2024-Q3".into()));
+        assert_eq!(one("Profit beat the year-earlier quarter."), ("the year-earlier quarter".into(), "2023-Q3".into()));
+        assert_eq!(one("It rose from year-ago levels."), ("year-ago".into(), "2023".into()));
         assert_eq!(one("They met at 9 a.m. in Kyiv."), ("9 a.m.".into(), "2024-10-04T09:00".into()));
+        assert_eq!(one("It closed at 10 p.m. Wednesday."), ("10 p.m. Wednesday".into(), "2024-10-02T22:00".into()));
+        assert_eq!(one("It will open at noon Monday."), ("noon Monday".into(), "2024-10-07T12:00".into()));
+        assert_eq!(one("The quake struck at 16:08 UTC."), ("16:08 UTC".into(), "2024-10-04T16:08Z".into()));
         assert_eq!(one("Sales fell recently."), ("recently".into(), "PAST_REF".into()));
+        assert_eq!(one("Shares fell 3% on the day."), ("the day".into(), "2024-10-04".into()));
+        assert_eq!(one("The Dow ended the day down 2%."), ("the day".into(), "2024-10-04".into()));
+        assert!(times("He recalled the day he left.", Some(jiff::civil::date(2024, 10, 4))).is_empty());
+        assert!(times("It came on the day after the vote.", Some(jiff::civil::date(2024, 10, 4))).is_empty());
         assert_eq!(one("It was a five-year plan."), ("five-year".into(), "P5Y".into()));
         assert_eq!(one("Prices rose for weeks."), ("weeks".into(), "PXW".into()));
         assert_eq!(one("Sales in 1990 profit fell."), ("1990".into(), "1990".into()));

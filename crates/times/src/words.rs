@@ -91,6 +91,12 @@ pub fn number_word(word: &str) -> Option<f64> {
     }
 }
 
+/// "1st", "22nd", "3rd", "30th".
+pub fn ordinal_day(word: &str) -> Option<i8> {
+    let digits = ["st", "nd", "rd", "th"].iter().find_map(|s| word.strip_suffix(s))?;
+    day_number(digits)
+}
+
 pub fn day_number(word: &str) -> Option<i8> {
     let n: i8 = word.parse().ok()?;
     (1..=31).contains(&n).then_some(n)
