@@ -393,6 +393,17 @@ fn extraction(data: &Path, python: Option<&Path>, worst: usize) -> Result<(), St
             author: (!a.byline.is_empty()).then(|| a.byline.join("; ")),
             date: a.published.as_ref().map(|p| p.value.clone()),
         };
+        if std::env::var_os("DOSSIER_EVAL_MISSES").is_some() {
+            // For development: metadata that does not match, gold then extracted.
+            let page = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let day = |d: &Option<String>| d.as_deref().and_then(|d| d.get(..10)).map(str::to_string);
+            for (field, want, have) in [("title", gold.title.clone(), got.title.clone()), ("author", gold.author.clone(), got.author.clone()), ("date", day(&gold.date), day(&got.date))] {
+                let squash = |t: &Option<String>| t.as_deref().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+                if want.is_some() && squash(&want) != squash(&have) {
+                    println!("{}\t{page}\t{:?}\t{:?}", field.to_uppercase(), want.unwrap_or_default(), have.unwrap_or_default());
+                }
+            }
+        }
         score.add(gold, &got);
     }
     println!("trafilatura-eval ({} pages): body {}  accuracy {:.3}", traf_gold.len(), score.body(), score.accuracy());

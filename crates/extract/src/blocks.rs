@@ -162,8 +162,13 @@ fn split_camel(word: &str) -> Option<Vec<String>> {
 /// without the outlet, roles or "Minute Read" junk.
 ///
 /// ```
-/// let names = dossier_extract::blocks::byline_names("By Jane Doe and John Roe | 5 Minute Read");
-/// assert_eq!(names, ["Jane Doe", "John Roe"]);
+/// use dossier_extract::blocks::byline_names;
+/// assert_eq!(byline_names("By Jane Doe and John Roe | 5 Minute Read"), ["Jane Doe", "John Roe"]);
+/// assert_eq!(byline_names("Von:Moritz Pieczewski-Freimuth"), ["Moritz Pieczewski-Freimuth"]);
+/// assert_eq!(byline_names("Williams Perdomo @wperdomod"), ["Williams Perdomo"]);
+/// assert_eq!(byline_names("Christoph Hein Chefredakteur"), ["Christoph Hein"]);
+/// assert_eq!(byline_names("孔德明"), ["孔德明"]);
+/// assert!(byline_names("By").is_empty() && byline_names("Donnerstag").is_empty() && byline_names("15:25 Uhr").is_empty());
 /// ```
 pub fn byline_names(byline: &str) -> Vec<String> {
     let mut text = byline.trim();
@@ -173,7 +178,11 @@ pub fn byline_names(byline: &str) -> Vec<String> {
         "Geschrieben von ", "Autor: ", "Autorin: ", "Autoren: ", "Text: ", "Von ", "von ", "VON ", "Par ", "par ", "Por ", "por ",
         "Door ", "door ", "Di ", "di ", "Av ", "av ", "Auteur: ", "Auteure: ", "Autore: ", "Autora: ", "Texte: ",
     ];
-    while let Some(rest) = PREFIXES.iter().find_map(|p| text.strip_prefix(p)) {
+    // The same words glued to a colon: "Von:Moritz Pieczewski-Freimuth".
+    fn glued(t: &str) -> Option<&str> {
+        PREFIXES.iter().filter_map(|p| p.strip_suffix(' ')).find_map(|p| t.strip_prefix(p.trim_end_matches(':')).and_then(|r| r.strip_prefix(':')))
+    }
+    while let Some(rest) = PREFIXES.iter().find_map(|p| text.strip_prefix(p)).or_else(|| glued(text)) {
         text = rest.trim_start();
     }
     let text = text.split(['|', '•', '·', '\n']).next().unwrap_or("");
@@ -182,18 +191,37 @@ pub fn byline_names(byline: &str) -> Vec<String> {
         // A final period belongs to an initial ("Juan Carlos Muñoz C."), not otherwise.
         .map(|p| {
             let p = p.trim();
+            // "Christoph Hein Chefredakteur", "Johanna Kropfitsch Alle Artikel": a role or a link after the name.
+            let p = ROLE_AFTER_NAME.iter().find_map(|r| p.strip_suffix(r)).map_or(p, str::trim_end);
             let initial = p.rsplit(' ').next().is_some_and(|w| w.chars().count() == 2 && w.ends_with('.'));
-            if initial { p } else { p.trim_end_matches('.').trim() }
+            let p = if initial { p } else { p.trim_end_matches('.').trim() };
+            // "Williams Perdomo @wperdomod": a handle beside the name is not part of it.
+            p.split_whitespace().filter(|w| !w.starts_with('@')).collect::<Vec<_>>().join(" ")
         })
         .filter(|p| {
             let words = p.split_whitespace().count();
+            let lower = p.to_lowercase();
+            // Names are capitalised where the script has case ("孔德明" has none).
             (1..=4).contains(&words)
-                && p.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
-                && !NOT_NAMES.iter().any(|j| p.to_lowercase().contains(j))
+                && p.chars().count() > 1
+                && p.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_lowercase()))
+                && !NOT_NAMES.iter().any(|j| lower.contains(j))
+                && !NOT_NAMES_WHOLE.contains(&lower.as_str())
         })
-        .map(str::to_string)
         .collect()
 }
+
+/// Words after a name in a byline that are not part of it.
+const ROLE_AFTER_NAME: &[&str] = &[
+    "Chefredakteur", "Chefredakteurin", "Redakteur", "Redakteurin", "Alle Artikel", "Alle Beiträge", "All articles", "All posts",
+];
+
+/// Bylines that are a label or a day, not a name.
+const NOT_NAMES_WHOLE: &[&str] = &[
+    "by", "von", "par", "por", "author", "authors", "autor", "autoren", "autorin", "auteur", "auteurs", "autore", "autori",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch",
+    "donnerstag", "freitag", "samstag", "sonntag", "phd", "ph.d", "md", "mba", "dr", "prof", "referees",
+];
 
 const NOT_NAMES: &[&str] = &[
     "minute read", "min read", "email", "staff", "reporter", "correspondent", "editor", "news", "agency",

@@ -513,7 +513,7 @@ impl Metadata {
         meta.title = choose_title(html, &[&headline, &og, &page_title], meta.publisher.as_deref());
 
         // The first source that has a date wins; later ones are only looked at when needed.
-        let candidates: [(&dyn Fn() -> Option<String>, PublishedFrom); 5] = [
+        let candidates: [(&dyn Fn() -> Option<String>, PublishedFrom); 6] = [
             (&|| ld.as_ref().and_then(|a| a["datePublished"].as_str().or(a["dateCreated"].as_str()).and_then(normalize_date)), PublishedFrom::JsonLd),
             (
                 &|| {
@@ -548,6 +548,8 @@ impl Metadata {
                 },
                 PublishedFrom::Text,
             ),
+            // A date the page's text introduces as the publication's ("Erstellt am: 01.11.2023").
+            (&|| published_in_text(html), PublishedFrom::Text),
         ];
         meta.published = candidates.iter().find_map(|(find, from)| find().map(|value| Published { value, from: *from }));
 
@@ -568,15 +570,22 @@ impl Metadata {
             byline_names(&a)
         } else {
             html.select(selector(
-                "[rel=author], [itemprop=author], [class*=author], [class*=Author], [class*=byline], [class*=Byline], .vcard .fn, a[href*='/author/'], a[href*='/autor/'], a[href*='/authors/']",
+                "[rel=author], [itemprop=author], [class*=author], [class*=Author], [class*=byline], [class*=Byline], byline, .vcard .fn, a[href*='/author/'], a[href*='/autor/'], a[href*='/authors/']",
             ))
             .take(40)
             .map(|e| squash(&e.text().collect::<String>()))
             .filter(|t| t.chars().count() <= 120)
             .map(|t| byline_names(&t))
             .find(|names| !names.is_empty())
+            .or_else(|| byline_in_text(html))
             .unwrap_or_default()
         };
+        // Beside its authors, the outlet is not one ("Rob Picheta, CNN"); alone, it may be.
+        if let Some(outlet) = &meta.publisher {
+            if meta.byline.iter().any(|name| !name.eq_ignore_ascii_case(outlet)) {
+                meta.byline.retain(|name| !name.eq_ignore_ascii_case(outlet));
+            }
+        }
 
         meta.section = html
             .select(selector("[class*=breadcrumb], [id*=breadcrumb], nav[aria-label*=readcrumb]"))
@@ -641,6 +650,43 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
         .to_string()
 }
 
+/// A byline in the page's text: a short text opening with "By", "Posted by", "Von", "Text:"
+/// …, or such a word alone with the name in the next text ("von <em>Klaus Stanjek</em>").
+fn byline_in_text(html: &Html) -> Option<Vec<String>> {
+    const OPENERS: &[&str] = &["posted by ", "written by ", "by ", "von ", "text: ", "par ", "por ", "door "];
+    let texts: Vec<&str> = html.root_element().descendants().filter_map(|n| n.value().as_text().map(|t| t.trim())).filter(|t| !t.is_empty()).take(5000).collect();
+    texts.iter().enumerate().find_map(|(i, text)| {
+        let lower = text.to_lowercase();
+        let bare = OPENERS.iter().any(|o| lower == o.trim_end());
+        if bare {
+            let next = texts.get(i + 1)?;
+            return (next.chars().count() <= 60).then(|| byline_names(next)).filter(|n| !n.is_empty());
+        }
+        let opens = OPENERS.iter().any(|o| lower.starts_with(o));
+        (opens && text.chars().count() <= 80).then(|| byline_names(text)).filter(|n| !n.is_empty())
+    })
+}
+
+/// Words that introduce a page's publication date in its text, lower case.
+const PUBLISHED_CUES: &[&str] = &[
+    "published", "posted on", "posted", "erstellt am", "veröffentlicht", "publiziert", "publié le", "publié", "pubblicato",
+    "publicado", "gepubliceerd", "opublikowano", "datum:",
+];
+
+/// The first date that follows a publication cue in the page's text (in the same text
+/// node or the next one, as in "Published on <time>…</time>").
+fn published_in_text(html: &Html) -> Option<String> {
+    let texts: Vec<&str> = html.root_element().descendants().filter_map(|n| n.value().as_text().map(|t| &**t)).filter(|t| !t.trim().is_empty()).take(5000).collect();
+    texts.iter().enumerate().find_map(|(i, text)| {
+        let lower = text.to_lowercase();
+        let at = PUBLISHED_CUES.iter().filter_map(|c| lower.find(c).map(|k| k + c.len())).min()?;
+        // Lower-casing can move byte offsets: cut the lower-cased text, which holds the same date.
+        let after = lower.get(at..)?.chars().take(60).collect::<String>();
+        let next = texts.get(i + 1).map(|t| t.chars().take(60).collect::<String>()).unwrap_or_default();
+        normalize_date(&after).or_else(|| (after.trim().trim_matches(|c: char| c == ':' || c.is_whitespace()).is_empty() || after.trim().len() < 4).then(|| normalize_date(&next)).flatten())
+    })
+}
+
 /// "/2024/10/04/" in a URL.
 fn url_date(url: &str) -> Option<String> {
     let parts: Vec<&str> = url.split('/').collect();
@@ -677,6 +723,17 @@ fn json_ld(html: &Html) -> Option<serde_json::Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bylines_and_dates_written_in_the_text() {
+        let page = r#"<html><head><title>Trinkwasser</title></head><body><article><h1>Trinkwasser</h1>
+<p>Erstellt am: 01.11.2023</p><p>von <em>Klaus Stanjek</em></p>
+<p>The water supply of the valley was restored on Tuesday after a week of repairs to the main pipe, the utility said.</p>
+</article></body></html>"#;
+        let article = extract(page);
+        assert_eq!(article.published.map(|p| p.value).as_deref(), Some("2023-11-01"));
+        assert_eq!(article.byline, ["Klaus Stanjek"]);
+    }
 
     #[test]
     fn article_with_metadata_and_boilerplate() {
