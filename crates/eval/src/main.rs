@@ -397,6 +397,13 @@ fn extraction(data: &Path, python: Option<&Path>, worst: usize) -> Result<(), St
             // For development: metadata that does not match, gold then extracted.
             let page = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let day = |d: &Option<String>| d.as_deref().and_then(|d| d.get(..10)).map(str::to_string);
+            let body = got.body.split_whitespace().collect::<Vec<_>>().join(" ");
+            for segment in &gold.with {
+                let segment = segment.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !body.contains(&segment) {
+                    println!("WITH\t{page}\t{}", segment.chars().take(100).collect::<String>());
+                }
+            }
             for (field, want, have) in [("title", gold.title.clone(), got.title.clone()), ("author", gold.author.clone(), got.author.clone()), ("date", day(&gold.date), day(&got.date))] {
                 let squash = |t: &Option<String>| t.as_deref().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
                 if want.is_some() && squash(&want) != squash(&have) {
