@@ -168,7 +168,13 @@ impl<'a> Finder<'a> {
         let called_for = matches!(w, "called" | "calls") && matches!(self.w(k + 1), "for" | "on");
         // Verbs are written in lower case ("United States" holds no cue), and a form that is
         // also a noun ("states", "claims", "reports") is a cue only when what it says follows.
-        let lower_case = !self.doc.token_text(k).starts_with(char::is_uppercase);
+        // A headline in title case ends with its cue capitalised ("…, Lindsey Graham Says").
+        let closes_headline = (k + 1..sentence.end).all(|i| self.doc.tokens[i].kind == TokenKind::Punct)
+            && k > sentence.start
+            // "Content, Name Says": a comma, then a name of a few capitalised words.
+            && (k.saturating_sub(5).max(sentence.start)..k).rev().find(|&i| !self.doc.token_text(i).starts_with(char::is_uppercase)).is_some_and(|i| self.w(i) == "," && i + 1 < k)
+            && matches!(w, "says" | "said" | "warns" | "claims" | "insists" | "admits" | "reveals" | "tells" | "confirms" | "denies");
+        let lower_case = !self.doc.token_text(k).starts_with(char::is_uppercase) || closes_headline;
         // "rejecting a newspaper report": after "a" and a noun, a bare form is a noun.
         let after_article = k >= 2 && matches!(self.w(k - 2), "a" | "an") && !w.ends_with('s') && !w.ends_with("ed");
         let noun_form = AMBIGUOUS_CUES.contains(&w) && after_article
@@ -1030,8 +1036,10 @@ impl<'a> Finder<'a> {
             return None;
         }
         let end = if opened { self.paragraph_tokens(k)?.end } else { s.end };
-        let source = self.source_phrase(first, k);
-        let claim = self.claim(k + 1, end, Some(source), self.doc.tokens[k].span, opened)?;
+        // "Said Ellis: “…”": the verb, inverted, is the cue.
+        let inverted = k > first + 1 && matches!(self.w(first), "said" | "says" | "added" | "adds" | "asked" | "wrote" | "writes" | "noted" | "replied" | "explained");
+        let (source, cue) = if inverted { (self.source_phrase(first + 1, k), self.doc.tokens[first].span) } else { (self.source_phrase(first, k), self.doc.tokens[k].span) };
+        let claim = self.claim(k + 1, end, Some(source), cue, opened)?;
         Some((claim, end))
     }
 

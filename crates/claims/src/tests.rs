@@ -154,6 +154,18 @@ fn a_name_and_a_colon_opening_a_sentence_speak_what_follows() {
         triples(&["\"PENCE: Well, look, we will win. The polls are moving."]),
         [t("PENCE", ":", "Well, look, we will win. The polls are moving")]
     );
+    // Inverted: "Said Ellis:" — the verb is the cue.
+    assert_eq!(triples(&["Said Ellis: The tax plan is a mess."]), [t("Ellis", "Said", "The tax plan is a mess")]);
+}
+
+#[test]
+fn a_title_case_headline_ends_with_its_cue() {
+    assert_eq!(
+        triples(&["Trump Could Embrace Clean Energy, Lindsey Graham Says."]),
+        [t("Lindsey Graham", "Says", "Trump Could Embrace Clean Energy")]
+    );
+    // Capitalised in running text, a cue word is a name ("the United States Says program").
+    assert!(triples(&["He joined Simon Says."]).is_empty());
 }
 
 #[test]
