@@ -1,0 +1,600 @@
+//! Parts of speech (Universal POS tags) by an averaged perceptron, trained in Rust on UD
+//! English-EWT (`cargo run --release -p xtask -- train-pos`).
+//!
+//! **Key decision: two greedy left-to-right passes over hashed features.** Each token is
+//! tagged from about thirty features of its word, its neighbours, their ambiguity classes
+//! and the two tags before it; the second pass also sees the first pass's tags of the
+//! two words ahead, the look-ahead a greedy tagger otherwise lacks (trained on first-pass
+//! tags from models that did not see the sentence, so it learns how far to trust them).
+//! Features are 64-bit hashes, so a model is a map from hash to seventeen weights, stored
+//! quantised and deflated, and tagging is hash lookups. Frequent words that (nearly)
+//! always take one tag skip scoring.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The seventeen Universal POS tags, in UD's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Upos {
+    Adj,
+    Adp,
+    Adv,
+    Aux,
+    Cconj,
+    Det,
+    Intj,
+    Noun,
+    Num,
+    Part,
+    Pron,
+    Propn,
+    Punct,
+    Sconj,
+    Sym,
+    Verb,
+    X,
+}
+
+pub const TAGS: usize = 17;
+
+impl Upos {
+    pub const ALL: [Upos; TAGS] = [
+        Upos::Adj,
+        Upos::Adp,
+        Upos::Adv,
+        Upos::Aux,
+        Upos::Cconj,
+        Upos::Det,
+        Upos::Intj,
+        Upos::Noun,
+        Upos::Num,
+        Upos::Part,
+        Upos::Pron,
+        Upos::Propn,
+        Upos::Punct,
+        Upos::Sconj,
+        Upos::Sym,
+        Upos::Verb,
+        Upos::X,
+    ];
+
+    /// The tag as UD writes it ("PROPN").
+    pub fn name(self) -> &'static str {
+        ["ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"][self as usize]
+    }
+
+    /// ```
+    /// use dossier_text::pos::Upos;
+    /// assert_eq!(Upos::parse("PROPN"), Some(Upos::Propn));
+    /// assert_eq!(Upos::parse("_"), None);
+    /// ```
+    pub fn parse(name: &str) -> Option<Upos> {
+        Upos::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+/// Keys are already hashes: the map need not hash them again.
+#[derive(Default)]
+pub struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed here; fold any other input in.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type Weights<V> = HashMap<u64, V, BuildHasherDefault<Prehashed>>;
+
+/// FNV-1a over a feature's template number and its text.
+fn hash(template: u8, parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(template);
+    h = h.wrapping_mul(0x0100_0000_01b3);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            h ^= 0x1f;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        for &b in part.as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The form features see: lower case, digits as a class, years and hyphenated words marked.
+fn normal(word: &str) -> String {
+    if word.chars().all(|c| c.is_ascii_digit()) {
+        return if word.len() == 4 { "!YEAR".into() } else { "!DIGITS".into() };
+    }
+    if word.chars().any(|c| c.is_ascii_digit()) && word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '/' | ':')) {
+        return "!NUMBER".into();
+    }
+    word.to_lowercase()
+}
+
+/// "Xx", "x", "X", "d", "Xd", …: the kinds of characters, runs collapsed, at most four.
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if !out.ends_with(k) && out.chars().count() < 4 {
+            out.push(k);
+        }
+    }
+    out
+}
+
+fn suffix(word: &str, n: usize) -> &str {
+    let start = word.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &word[start..]
+}
+
+fn prefix(word: &str, n: usize) -> &str {
+    let end = word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
+    &word[..end]
+}
+
+/// A sentence prepared for tagging: each word's forms, computed once.
+struct Context<'a> {
+    normal: Vec<String>,
+    shape: Vec<String>,
+    first_capital: Vec<bool>,
+    /// Each word's ambiguity class: the tags it took in training ("NOUN|VERB"), or "?".
+    class: Vec<&'a str>,
+}
+
+impl<'a> Context<'a> {
+    fn new(words: &[&str], classes: &'a HashMap<String, String>) -> Context<'a> {
+        let normal: Vec<String> = words.iter().map(|w| normal(w)).collect();
+        Context {
+            class: normal.iter().map(|w| classes.get(w).map_or("?", String::as_str)).collect(),
+            shape: words.iter().map(|w| shape(w)).collect(),
+            first_capital: words.iter().enumerate().map(|(i, w)| i == 0 && w.starts_with(char::is_uppercase)).collect(),
+            normal,
+        }
+    }
+
+    fn shape_at(&self, i: isize) -> &str {
+        match i {
+            i if i < 0 => "-START-",
+            i if i as usize >= self.shape.len() => "-END-",
+            i => &self.shape[i as usize],
+        }
+    }
+
+    fn class(&self, i: isize) -> &str {
+        match i {
+            i if i < 0 => "-START-",
+            i if i as usize >= self.class.len() => "-END-",
+            i => self.class[i as usize],
+        }
+    }
+
+    fn word(&self, i: isize) -> &str {
+        match i {
+            i if i < 0 => "-START-",
+            i if i as usize >= self.normal.len() => "-END-",
+            i => &self.normal[i as usize],
+        }
+    }
+
+    /// The features of word `i` given the two tags before it, and the first pass's tags
+    /// of the words ahead when there was one.
+    fn features(&self, i: usize, prev: &str, prev2: &str, ahead: Option<&[Upos]>, out: &mut Vec<u64>) {
+        out.clear();
+        let i = i as isize;
+        let w = self.word(i);
+        let (p1, p2, n1, n2) = (self.word(i - 1), self.word(i - 2), self.word(i + 1), self.word(i + 2));
+        out.extend([
+            hash(0, &[]),
+            hash(1, &[w]),
+            hash(2, &[suffix(w, 3)]),
+            hash(3, &[suffix(w, 2)]),
+            hash(4, &[suffix(w, 4)]),
+            hash(5, &[prefix(w, 1)]),
+            hash(6, &[&self.shape[i as usize]]),
+            hash(7, &[prev]),
+            hash(8, &[prev2]),
+            hash(9, &[prev, prev2]),
+            hash(10, &[prev, w]),
+            hash(11, &[p1]),
+            hash(12, &[suffix(p1, 3)]),
+            hash(13, &[p2]),
+            hash(14, &[n1]),
+            hash(15, &[suffix(n1, 3)]),
+            hash(16, &[n2]),
+            hash(17, &[if self.first_capital[i as usize] { "first-capital" } else { "" }]),
+            hash(18, &[w, n1]),
+            hash(19, &[p1, w]),
+            // What the neighbours can be: a look ahead a greedy tagger has no tags for.
+            hash(20, &[self.class(i)]),
+            hash(21, &[self.class(i + 1)]),
+            hash(22, &[self.class(i + 2)]),
+            hash(23, &[self.class(i), self.class(i + 1)]),
+            hash(24, &[prev, self.class(i + 1)]),
+            hash(25, &[suffix(w, 1)]),
+            hash(26, &[self.class(i - 1), self.class(i)]),
+            hash(27, &[self.shape_at(i + 1)]),
+            hash(28, &[self.shape_at(i - 1)]),
+            hash(29, &[&self.shape[i as usize], self.shape_at(i + 1)]),
+            hash(30, &[prefix(w, 3)]),
+        ]);
+        if let Some(ahead) = ahead {
+            let at = |k: usize| ahead.get(k).map_or("-END-", |t| t.name());
+            let (i, own) = (i as usize, ahead.get(i as usize).map_or("-END-", |t| t.name()));
+            out.extend([hash(31, &[at(i + 1)]), hash(32, &[at(i + 1), at(i + 2)]), hash(33, &[own]), hash(34, &[prev, own, at(i + 1)]), hash(35, &[w, at(i + 1)])]);
+        }
+    }
+}
+
+/// A trained tagger.
+pub struct Tagger {
+    /// The first pass, then the second (which sees the first's tags ahead).
+    passes: [Weights<[f32; TAGS]>; 2],
+    /// Words that (nearly) always take one tag, by their normal form.
+    known: HashMap<String, Upos>,
+    /// Ambiguity classes of the words seen in training (see `Context::class`).
+    classes: HashMap<String, String>,
+}
+
+impl Tagger {
+    /// The tags of one sentence's words.
+    pub fn tag(&self, words: &[&str]) -> Vec<Upos> {
+        let context = Context::new(words, &self.classes);
+        let first = greedy(&context, &self.known, &self.passes[0], None);
+        greedy(&context, &self.known, &self.passes[1], Some(&first))
+    }
+
+    /// The model as committed: tag dictionary and weights, quantised to 16 bits, deflated.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        use std::io::Write;
+        let scale = self.passes.iter().flat_map(|p| p.values()).flat_map(|w| w.iter()).fold(0f32, |m, w| m.max(w.abs())).max(f32::MIN_POSITIVE) / 32767.0;
+        let mut raw = Vec::new();
+        raw.extend_from_slice(b"UPOS2");
+        raw.extend_from_slice(&scale.to_le_bytes());
+        let mut known: Vec<(&String, &Upos)> = self.known.iter().collect();
+        known.sort();
+        raw.extend_from_slice(&(known.len() as u32).to_le_bytes());
+        for (word, tag) in known {
+            raw.push(word.len() as u8);
+            raw.extend_from_slice(word.as_bytes());
+            raw.push(*tag as u8);
+        }
+        let mut classes: Vec<(&String, &String)> = self.classes.iter().collect();
+        classes.sort();
+        raw.extend_from_slice(&(classes.len() as u32).to_le_bytes());
+        for (word, class) in classes {
+            raw.push(word.len() as u8);
+            raw.extend_from_slice(word.as_bytes());
+            raw.push(class.len() as u8);
+            raw.extend_from_slice(class.as_bytes());
+        }
+        for pass in &self.passes {
+            let mut entries: Vec<(u64, [i16; TAGS])> =
+                pass.iter().map(|(&f, w)| (f, w.map(|x| (x / scale).round() as i16))).filter(|(_, q)| q.iter().any(|&x| x != 0)).collect();
+            entries.sort_unstable_by_key(|e| e.0);
+            raw.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+            for (f, q) in entries {
+                raw.extend_from_slice(&f.to_le_bytes());
+                for x in q {
+                    raw.extend_from_slice(&x.to_le_bytes());
+                }
+            }
+        }
+        let mut out = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+        out.write_all(&raw).expect("deflating into memory does not fail");
+        out.finish().expect("deflating into memory does not fail")
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
+        use std::io::Read;
+        let mut raw = Vec::new();
+        flate2::read::DeflateDecoder::new(bytes).read_to_end(&mut raw).map_err(|e| format!("the tagger's model is damaged: {e}"))?;
+        let mut at = 0usize;
+        let mut take = |n: usize| -> Result<&[u8], String> {
+            let slice = raw.get(at..at + n).ok_or("the tagger's model is truncated")?;
+            at += n;
+            Ok(slice)
+        };
+        if take(5)? != b"UPOS2" {
+            return Err("not a tagger model".into());
+        }
+        let four = |b: &[u8]| [b[0], b[1], b[2], b[3]];
+        let scale = f32::from_le_bytes(four(take(4)?));
+        let n_known = u32::from_le_bytes(four(take(4)?)) as usize;
+        let mut known = HashMap::with_capacity(n_known);
+        for _ in 0..n_known {
+            let len = take(1)?[0] as usize;
+            let word = String::from_utf8(take(len)?.to_vec()).map_err(|e| e.to_string())?;
+            let tag = *Upos::ALL.get(take(1)?[0] as usize).ok_or("a bad tag in the model")?;
+            known.insert(word, tag);
+        }
+        let n_classes = u32::from_le_bytes(four(take(4)?)) as usize;
+        let mut classes = HashMap::with_capacity(n_classes);
+        for _ in 0..n_classes {
+            let len = take(1)?[0] as usize;
+            let word = String::from_utf8(take(len)?.to_vec()).map_err(|e| e.to_string())?;
+            let len = take(1)?[0] as usize;
+            let class = String::from_utf8(take(len)?.to_vec()).map_err(|e| e.to_string())?;
+            classes.insert(word, class);
+        }
+        let mut passes: [Weights<[f32; TAGS]>; 2] = Default::default();
+        for weights in &mut passes {
+            let n = u32::from_le_bytes(four(take(4)?)) as usize;
+            weights.reserve(n);
+            for _ in 0..n {
+                let f = u64::from_le_bytes(take(8)?.try_into().map_err(|_| "truncated")?);
+                let q = take(2 * TAGS)?;
+                let mut w = [0f32; TAGS];
+                for (t, x) in w.iter_mut().enumerate() {
+                    *x = f32::from(i16::from_le_bytes([q[2 * t], q[2 * t + 1]])) * scale;
+                }
+                weights.insert(f, w);
+            }
+        }
+        Ok(Tagger { passes, known, classes })
+    }
+}
+
+/// One left-to-right pass.
+fn greedy(context: &Context, known: &HashMap<String, Upos>, weights: &Weights<[f32; TAGS]>, ahead: Option<&[Upos]>) -> Vec<Upos> {
+    let mut tags = Vec::with_capacity(context.normal.len());
+    let mut features = Vec::with_capacity(40);
+    for i in 0..context.normal.len() {
+        let tag = match known.get(&context.normal[i]) {
+            Some(&t) => t,
+            None => {
+                context.features(i, history(&tags, i, 1), history(&tags, i, 2), ahead, &mut features);
+                best(&score(weights, &features))
+            }
+        };
+        tags.push(tag);
+    }
+    tags
+}
+
+fn history(tags: &[Upos], i: usize, back: usize) -> &'static str {
+    if i < back {
+        if back == 1 { "-START-" } else { "-START2-" }
+    } else {
+        tags[i - back].name()
+    }
+}
+
+fn score(weights: &Weights<[f32; TAGS]>, features: &[u64]) -> [f32; TAGS] {
+    let mut scores = [0f32; TAGS];
+    for f in features {
+        if let Some(w) = weights.get(f) {
+            for (s, x) in scores.iter_mut().zip(w) {
+                *s += x;
+            }
+        }
+    }
+    scores
+}
+
+fn best(scores: &[f32; TAGS]) -> Upos {
+    // Ties go to the earlier tag, so the choice does not depend on map order.
+    let mut best = 0;
+    for t in 1..TAGS {
+        if scores[t] > scores[best] {
+            best = t;
+        }
+    }
+    Upos::ALL[best]
+}
+
+/// The tagger of the committed model (`models/upos.bin`), loaded on first use.
+pub fn tagger() -> &'static Tagger {
+    static TAGGER: std::sync::OnceLock<Tagger> = std::sync::OnceLock::new();
+    TAGGER.get_or_init(|| Tagger::from_bytes(include_bytes!("../models/upos.bin")).expect("the committed tagger model loads (a test checks it)"))
+}
+
+/// Averaged-perceptron training, deterministic for a seed.
+pub fn train(sentences: &[(Vec<String>, Vec<Upos>)], iterations: usize, seed: u64, mut progress: impl FnMut(usize, f64)) -> Tagger {
+    // The tag dictionary: words seen 20 times or more, 97% of them with one tag.
+    let mut counts: HashMap<String, [u32; TAGS]> = HashMap::new();
+    for (words, tags) in sentences {
+        for (w, t) in words.iter().zip(tags) {
+            counts.entry(normal(w)).or_insert([0; TAGS])[*t as usize] += 1;
+        }
+    }
+    // Ambiguity classes: the tags (a tenth of a word's uses or more) of words seen twice.
+    let classes: HashMap<String, String> = counts
+        .iter()
+        .filter(|(w, c)| c.iter().sum::<u32>() >= 2 && w.len() < 256)
+        .map(|(w, c)| {
+            let total: u32 = c.iter().sum();
+            let tags: Vec<&str> = (0..TAGS).filter(|&t| c[t] * 10 >= total).map(|t| Upos::ALL[t].name()).collect();
+            (w.clone(), tags.join("|"))
+        })
+        .collect();
+    let known: HashMap<String, Upos> = counts
+        .into_iter()
+        .filter(|(w, _)| w.len() < 256)
+        .filter_map(|(w, c)| {
+            let total: u32 = c.iter().sum();
+            let (t, &n) = c.iter().enumerate().max_by_key(|&(_, n)| n)?;
+            (total >= 20 && f64::from(n) / f64::from(total) >= 0.97).then_some((w, Upos::ALL[t]))
+        })
+        .collect();
+
+    // The first pass's tags of every training sentence, each from a model trained without
+    // its fold: what the second pass will see at tagging time.
+    const FOLDS: usize = 5;
+    let mut ahead: Vec<Vec<Upos>> = vec![Vec::new(); sentences.len()];
+    for fold in 0..FOLDS {
+        let others: Vec<usize> = (0..sentences.len()).filter(|i| i % FOLDS != fold).collect();
+        let model = learn(sentences, &others, &known, &classes, None, iterations, seed, &mut |_, _| {});
+        for i in (0..sentences.len()).filter(|i| i % FOLDS == fold) {
+            let refs: Vec<&str> = sentences[i].0.iter().map(String::as_str).collect();
+            ahead[i] = greedy(&Context::new(&refs, &classes), &known, &model, None);
+        }
+    }
+    let all: Vec<usize> = (0..sentences.len()).collect();
+    let first = learn(sentences, &all, &known, &classes, None, iterations, seed, &mut progress);
+    let second = learn(sentences, &all, &known, &classes, Some(&ahead), iterations, seed, &mut progress);
+    Tagger { passes: [first, second], known, classes }
+}
+
+/// Averaged-perceptron weights for the sentences `chosen`, with the first pass's tags
+/// `ahead` when training the second pass.
+#[allow(clippy::too_many_arguments)]
+fn learn(
+    sentences: &[(Vec<String>, Vec<Upos>)],
+    chosen: &[usize],
+    known: &HashMap<String, Upos>,
+    classes: &HashMap<String, String>,
+    ahead: Option<&[Vec<Upos>]>,
+    iterations: usize,
+    seed: u64,
+    progress: &mut dyn FnMut(usize, f64),
+) -> Weights<[f32; TAGS]> {
+    struct Entry {
+        weight: [f32; TAGS],
+        total: [f32; TAGS],
+        stamp: [u32; TAGS],
+    }
+    let mut model: Weights<Entry> = Weights::default();
+    let mut step: u32 = 0;
+    let mut order: Vec<usize> = chosen.to_vec();
+    let mut state = seed.max(1);
+    let mut features = Vec::with_capacity(40);
+    for iteration in 0..iterations {
+        // Fisher–Yates with xorshift: the same order for the same seed.
+        for i in (1..order.len()).rev() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            order.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        let (mut right, mut total) = (0usize, 0usize);
+        for &s in &order {
+            let (words, gold) = &sentences[s];
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let context = Context::new(&refs, classes);
+            let mut tags: Vec<Upos> = Vec::with_capacity(words.len());
+            for (i, &truth) in gold.iter().enumerate() {
+                if let Some(&t) = known.get(&context.normal[i]) {
+                    tags.push(t);
+                    right += usize::from(t == truth);
+                    total += 1;
+                    continue;
+                }
+                context.features(i, history(&tags, i, 1), history(&tags, i, 2), ahead.map(|a| a[s].as_slice()), &mut features);
+                let mut scores = [0f32; TAGS];
+                for f in &features {
+                    if let Some(e) = model.get(f) {
+                        for (s, x) in scores.iter_mut().zip(&e.weight) {
+                            *s += x;
+                        }
+                    }
+                }
+                let guess = best(&scores);
+                step += 1;
+                if guess != truth {
+                    for &f in &features {
+                        let e = model.entry(f).or_insert_with(|| Entry { weight: [0.0; TAGS], total: [0.0; TAGS], stamp: [0; TAGS] });
+                        for (t, delta) in [(truth as usize, 1.0f32), (guess as usize, -1.0)] {
+                            e.total[t] += (step - e.stamp[t]) as f32 * e.weight[t];
+                            e.stamp[t] = step;
+                            e.weight[t] += delta;
+                        }
+                    }
+                }
+                right += usize::from(guess == truth);
+                total += 1;
+                tags.push(guess);
+            }
+        }
+        progress(iteration + 1, right as f64 / total.max(1) as f64);
+    }
+    model
+        .into_iter()
+        .map(|(f, e)| {
+            let mut w = [0f32; TAGS];
+            for (t, w) in w.iter_mut().enumerate() {
+                *w = (e.total[t] + (step - e.stamp[t]) as f32 * e.weight[t]) / step.max(1) as f32;
+            }
+            (f, w)
+        })
+        .collect()
+}
+
+/// Sentences of a CoNLL-U file: each word's form and UPOS (multi-word token lines and
+/// empty nodes skipped).
+pub fn read_conllu(text: &str) -> Vec<(Vec<String>, Vec<Upos>)> {
+    let mut out = Vec::new();
+    let (mut words, mut tags) = (Vec::new(), Vec::new());
+    for line in text.lines() {
+        if line.is_empty() {
+            if !words.is_empty() {
+                out.push((std::mem::take(&mut words), std::mem::take(&mut tags)));
+            }
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 4 || cols[0].contains('-') || cols[0].contains('.') {
+            continue;
+        }
+        if let Some(tag) = Upos::parse(cols[3]) {
+            words.push(cols[1].to_string());
+            tags.push(tag);
+        }
+    }
+    if !words.is_empty() {
+        out.push((words, tags));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_committed_model_loads_and_tags_news() {
+        // Hand-tagged news sentences of our own; the model should get nearly all right.
+        let gold: &[(&str, &str)] = &[
+            ("The", "DET"), ("ministry", "NOUN"), ("said", "VERB"), ("on", "ADP"), ("Thursday", "PROPN"), ("that", "SCONJ"),
+            ("10,000", "NUM"), ("shells", "NOUN"), ("were", "AUX"), ("sent", "VERB"), (".", "PUNCT"),
+            ("Officials", "NOUN"), ("in", "ADP"), ("Kyiv", "PROPN"), ("could", "AUX"), ("not", "PART"), ("confirm", "VERB"),
+            ("the", "DET"), ("report", "NOUN"), (",", "PUNCT"), ("which", "PRON"), ("cited", "VERB"), ("two", "NUM"),
+            ("sources", "NOUN"), (".", "PUNCT"),
+        ];
+        let words: Vec<&str> = gold.iter().map(|g| g.0).collect();
+        let (first, second) = words.split_at(11);
+        let tags: Vec<Upos> = tagger().tag(first).into_iter().chain(tagger().tag(second)).collect();
+        let right = tags.iter().zip(gold).filter(|(t, g)| t.name() == g.1).count();
+        assert!(right >= 23, "{right}/25: {:?}", tags.iter().map(|t| t.name()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_model_survives_its_bytes() {
+        let data = read_conllu("1\tShips\tship\tNOUN\t_\t_\t_\t_\t_\t_\n2\twait\twait\tVERB\t_\t_\t_\t_\t_\t_\n\n");
+        let tagger = train(&data, 3, 7, |_, _| {});
+        let again = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
+        assert_eq!(again.tag(&["Ships", "wait"]), [Upos::Noun, Upos::Verb]);
+    }
+}
