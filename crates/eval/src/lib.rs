@@ -9,6 +9,7 @@ pub mod aeb;
 pub mod attribution;
 pub mod names;
 pub mod quantities;
+pub mod segmentation;
 pub mod segments;
 pub mod timex;
 
@@ -40,6 +41,11 @@ impl Prf {
     pub fn new(precision: f64, recall: f64) -> Prf {
         let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
         Prf { precision, recall, f1 }
+    }
+
+    /// From pooled counts: items right, items predicted, items in the gold.
+    pub fn from_counts(right: usize, predicted: usize, gold: usize) -> Prf {
+        Prf::new(right as f64 / predicted.max(1) as f64, right as f64 / gold.max(1) as f64)
     }
 }
 

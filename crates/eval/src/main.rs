@@ -53,6 +53,13 @@ enum Command {
         #[arg(long, default_value = "../shared/data/nlp/ud-english-ewt/en_ewt-ud-test.conllu")]
         file: PathBuf,
     },
+    /// Tokens, sentences and UPOS from raw text on UD English-EWT test and GUM test
+    /// (CoNLL 2018 spans: F1 of exact token and sentence spans, UPOS F1 over words).
+    Segmentation {
+        /// The folder holding ud-english-ewt/ and gum-ccby-genres/.
+        #[arg(long, default_value = "../shared/data/nlp")]
+        data: PathBuf,
+    },
     /// Quantities on MeasEval: span overlap P/R/F1 and modifier accuracy.
     Quantities {
         /// The MeasEval split folder (holding text/ and tsv/).
@@ -76,6 +83,7 @@ fn main() -> ExitCode {
         Command::Names { file } => names(&file),
         Command::Quantities { data } => quantities(&data),
         Command::Pos { file } => pos(&file),
+        Command::Segmentation { data } => segmentation(&data),
         Command::Times { data } => times(&data),
         Command::Attribution { data, split } => attribution(&data.join(&split)),
     };
@@ -160,6 +168,46 @@ fn pos(file: &Path) -> Result<(), String> {
     let right: usize = tagged.iter().zip(&sentences).map(|(t, (_, gold))| t.iter().zip(gold).filter(|(a, b)| a == b).count()).sum();
     println!("UPOS on {} ({} sentences, gold tokens): accuracy {:.4} ({right}/{total})", file.display(), sentences.len(), right as f64 / total as f64);
     println!("  model loaded in {:.0} ms; tagging {:.2} M tokens/s on one thread", loaded * 1e3, total as f64 / seconds / 1e6);
+    Ok(())
+}
+
+fn segmentation(data: &Path) -> Result<(), String> {
+    use dossier_eval::segmentation::{read, Score};
+    let read_file = |p: PathBuf| std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()));
+    let gum = data.join("gum-ccby-genres");
+    let mut gum_test = String::new();
+    for name in read_file(gum.join("files.test"))?.lines().filter(|l| !l.is_empty()) {
+        // The split lists documents of genres not staged here: those are skipped.
+        if let Ok(text) = std::fs::read_to_string(gum.join("sources").join(format!("{name}.conllu"))) {
+            gum_test.push_str(&text);
+            gum_test.push('\n');
+        }
+    }
+    let sets = [("UD English-EWT test", read_file(data.join("ud-english-ewt/en_ewt-ud-test.conllu"))?), ("GUM test (CC BY genres)", gum_test)];
+    let tagger = dossier_text::pos::tagger();
+    for (name, conllu) in sets {
+        let docs = read(&conllu);
+        let mut score = Score::default();
+        for gold in &docs {
+            let mut doc = dossier_doc::Doc::new(dossier_doc::Article::from_paragraphs(gold.paragraphs.clone()));
+            dossier_text::annotate(&mut doc);
+            let mut tokens = Vec::with_capacity(doc.tokens.len());
+            for &sentence in &doc.sentences {
+                let range = doc.token_range(sentence);
+                let words: Vec<&str> = range.clone().map(|i| doc.token_text(i)).collect();
+                for (i, tag) in range.zip(tagger.tag(&words)) {
+                    let span = doc.tokens[i].span;
+                    tokens.push(((span.start(), span.end()), tag.name()));
+                }
+            }
+            let sentences: Vec<(usize, usize)> = doc.sentences.iter().map(|s| (s.start(), s.end())).collect();
+            score.add(gold, &tokens, &sentences);
+        }
+        println!("{name} ({} documents, raw text):", docs.len());
+        println!("  tokens    {}", score.tokens.prf());
+        println!("  sentences {}", score.sentences.prf());
+        println!("  UPOS      {}", score.upos.prf());
+    }
     Ok(())
 }
 
