@@ -10,7 +10,9 @@
 //! quantised and deflated, and tagging is hash lookups. Frequent words that (nearly)
 //! always take one tag skip scoring.
 
-use std::collections::HashMap;
+// Words are looked up for every token: foldhash is several times faster than SipHash on
+// short keys, and still seeded per process.
+use foldhash::{HashMap, HashMapExt};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// The seventeen Universal POS tags, in UD's order.
@@ -92,7 +94,7 @@ impl Hasher for Prehashed {
     }
 }
 
-type Weights<V> = HashMap<u64, V, BuildHasherDefault<Prehashed>>;
+type Weights<V> = std::collections::HashMap<u64, V, BuildHasherDefault<Prehashed>>;
 
 /// FNV-1a over a feature's template number and its text.
 fn hash(template: u8, parts: &[&str]) -> u64 {
@@ -159,17 +161,23 @@ struct Context<'a> {
     first_capital: Vec<bool>,
     /// Each word's ambiguity class: the tags it took in training ("NOUN|VERB"), or "?".
     class: Vec<&'a str>,
+    /// Each word's [`Context::fixed_features`], one after another.
+    fixed: Vec<u64>,
 }
 
 impl<'a> Context<'a> {
-    fn new(words: &[&str], classes: &'a HashMap<String, String>) -> Context<'a> {
+    /// `known` words are tagged from the dictionary: their features are not needed.
+    fn new(words: &[&str], classes: &'a HashMap<String, String>, known: &HashMap<String, Upos>) -> Context<'a> {
         let normal: Vec<String> = words.iter().map(|w| normal(w)).collect();
-        Context {
+        let mut context = Context {
             class: normal.iter().map(|w| classes.get(w).map_or("?", String::as_str)).collect(),
             shape: words.iter().map(|w| shape(w)).collect(),
             first_capital: words.iter().enumerate().map(|(i, w)| i == 0 && w.starts_with(char::is_uppercase)).collect(),
             normal,
-        }
+            fixed: Vec::new(),
+        };
+        context.fixed = (0..words.len()).flat_map(|i| if known.contains_key(&context.normal[i]) { [0; FIXED] } else { context.fixed_features(i) }).collect();
+        context
     }
 
     fn shape_at(&self, i: isize) -> &str {
@@ -196,14 +204,12 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The features of word `i` given the two tags before it, and the first pass's tags
-    /// of the words ahead when there was one.
-    fn features(&self, i: usize, prev: &str, prev2: &str, ahead: Option<&[Upos]>, out: &mut Vec<u64>) {
-        out.clear();
+    /// The features of word `i` that no tag decides, the same in both passes.
+    fn fixed_features(&self, i: usize) -> [u64; FIXED] {
         let i = i as isize;
         let w = self.word(i);
         let (p1, p2, n1, n2) = (self.word(i - 1), self.word(i - 2), self.word(i + 1), self.word(i + 2));
-        out.extend([
+        [
             hash(0, &[]),
             hash(1, &[w]),
             hash(2, &[suffix(w, 3)]),
@@ -211,10 +217,6 @@ impl<'a> Context<'a> {
             hash(4, &[suffix(w, 4)]),
             hash(5, &[prefix(w, 1)]),
             hash(6, &[&self.shape[i as usize]]),
-            hash(7, &[prev]),
-            hash(8, &[prev2]),
-            hash(9, &[prev, prev2]),
-            hash(10, &[prev, w]),
             hash(11, &[p1]),
             hash(12, &[suffix(p1, 3)]),
             hash(13, &[p2]),
@@ -229,21 +231,32 @@ impl<'a> Context<'a> {
             hash(21, &[self.class(i + 1)]),
             hash(22, &[self.class(i + 2)]),
             hash(23, &[self.class(i), self.class(i + 1)]),
-            hash(24, &[prev, self.class(i + 1)]),
             hash(25, &[suffix(w, 1)]),
             hash(26, &[self.class(i - 1), self.class(i)]),
             hash(27, &[self.shape_at(i + 1)]),
             hash(28, &[self.shape_at(i - 1)]),
             hash(29, &[&self.shape[i as usize], self.shape_at(i + 1)]),
             hash(30, &[prefix(w, 3)]),
-        ]);
+        ]
+    }
+
+    /// The features of word `i` given the two tags before it, and the first pass's tags
+    /// of the words ahead when there was one.
+    fn features(&self, i: usize, prev: &str, prev2: &str, ahead: Option<&[Upos]>, out: &mut Vec<u64>) {
+        out.clear();
+        out.extend_from_slice(&self.fixed[i * FIXED..(i + 1) * FIXED]);
+        let w = self.word(i as isize);
+        out.extend([hash(7, &[prev]), hash(8, &[prev2]), hash(9, &[prev, prev2]), hash(10, &[prev, w]), hash(24, &[prev, self.class(i as isize + 1)])]);
         if let Some(ahead) = ahead {
             let at = |k: usize| ahead.get(k).map_or("-END-", |t| t.name());
-            let (i, own) = (i as usize, ahead.get(i as usize).map_or("-END-", |t| t.name()));
+            let own = at(i);
             out.extend([hash(31, &[at(i + 1)]), hash(32, &[at(i + 1), at(i + 2)]), hash(33, &[own]), hash(34, &[prev, own, at(i + 1)]), hash(35, &[w, at(i + 1)])]);
         }
     }
 }
+
+/// How many features [`Context::fixed_features`] gives.
+const FIXED: usize = 26;
 
 /// A trained tagger.
 pub struct Tagger {
@@ -258,7 +271,7 @@ pub struct Tagger {
 impl Tagger {
     /// The tags of one sentence's words.
     pub fn tag(&self, words: &[&str]) -> Vec<Upos> {
-        let context = Context::new(words, &self.classes);
+        let context = Context::new(words, &self.classes, &self.known);
         let first = greedy(&context, &self.known, &self.passes[0], None);
         greedy(&context, &self.known, &self.passes[1], Some(&first))
     }
@@ -446,7 +459,7 @@ pub fn train(sentences: &[(Vec<String>, Vec<Upos>)], iterations: usize, seed: u6
         let model = learn(sentences, &others, &known, &classes, None, iterations, seed, &mut |_, _| {});
         for i in (0..sentences.len()).filter(|i| i % FOLDS == fold) {
             let refs: Vec<&str> = sentences[i].0.iter().map(String::as_str).collect();
-            ahead[i] = greedy(&Context::new(&refs, &classes), &known, &model, None);
+            ahead[i] = greedy(&Context::new(&refs, &classes, &known), &known, &model, None);
         }
     }
     let all: Vec<usize> = (0..sentences.len()).collect();
@@ -490,7 +503,7 @@ fn learn(
         for &s in &order {
             let (words, gold) = &sentences[s];
             let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-            let context = Context::new(&refs, classes);
+            let context = Context::new(&refs, classes, known);
             let mut tags: Vec<Upos> = Vec::with_capacity(words.len());
             for (i, &truth) in gold.iter().enumerate() {
                 if let Some(&t) = known.get(&context.normal[i]) {
