@@ -62,21 +62,57 @@ fn postgres_links_the_written_corpus_as_sqlite_does() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-#[test]
-fn four_processes_share_two_thousand_files_and_link_as_one() {
-    let (Some(one), Some(four)) = (fresh("one_process"), fresh("four_processes")) else { return };
-    let dir = scratch("shared");
-    let pages = dir.join("pages");
-    std::fs::create_dir_all(&pages).unwrap();
-    for (i, a) in synthetic::articles(2000).enumerate() {
+/// `n` synthetic articles as HTML files in `dir`.
+fn write_pages(dir: &Path, n: usize) -> String {
+    std::fs::create_dir_all(dir).unwrap();
+    for (i, a) in synthetic::articles(n).enumerate() {
         let paragraphs: String = a.text.split("\n\n").map(|p| format!("<p>{p}</p>")).collect();
         let html = format!(
             "<html><head><title>Report {i}</title><link rel=\"canonical\" href=\"{}\"><meta property=\"article:published_time\" content=\"{}\"><meta property=\"og:site_name\" content=\"{}\"></head><body><article>{paragraphs}</article></body></html>",
             a.url, a.published, a.publisher
         );
-        std::fs::write(pages.join(format!("{i:04}.html")), html).unwrap();
+        std::fs::write(dir.join(format!("{i:04}.html")), html).unwrap();
     }
-    let pages = pages.display().to_string();
+    dir.display().to_string()
+}
+
+fn ingest(pages: &str, db: &str) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_dossier")).args(["ingest", pages, "--db", db, "--jobs", "1"]).stderr(std::process::Stdio::null()).spawn().unwrap()
+}
+
+#[test]
+fn killed_processes_leave_their_work_to_the_others_and_to_a_rerun() {
+    let (Some(reference), Some(shared), Some(resumed)) = (fresh("kill_reference"), fresh("kill_shared"), fresh("kill_resumed")) else { return };
+    let dir = scratch("kill");
+    let pages = write_pages(&dir.join("pages"), 300);
+    succeeded(&dossier(&["ingest", &pages, "--db", &reference]));
+    let expected = listing(&reference);
+    // Two processes; one is killed mid-batch: the other finishes everything, its jobs included.
+    let (mut first, second) = (ingest(&pages, &shared), ingest(&pages, &shared));
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    first.kill().unwrap();
+    first.wait().unwrap();
+    assert!(second.wait_with_output().unwrap().status.success());
+    assert_eq!(listing(&shared), expected, "the survivor must file the batch as one process would");
+    // One process killed at several points, then run to the end.
+    for wait in [300, 900, 1700] {
+        let mut run = ingest(&pages, &resumed);
+        std::thread::sleep(std::time::Duration::from_millis(wait));
+        run.kill().unwrap();
+        run.wait().unwrap();
+    }
+    // The kills landed mid-batch: the last article is not filed yet.
+    assert!(!dossier(&["show", "A300", "--db", &resumed]).status.success(), "the batch finished before the last kill");
+    succeeded(&dossier(&["ingest", &pages, "--db", &resumed]));
+    assert_eq!(listing(&resumed), expected, "a rerun must finish the batch with nothing twice");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn four_processes_share_two_thousand_files_and_link_as_one() {
+    let (Some(one), Some(four)) = (fresh("one_process"), fresh("four_processes")) else { return };
+    let dir = scratch("shared");
+    let pages = write_pages(&dir.join("pages"), 2000);
     succeeded(&dossier(&["ingest", &pages, "--db", &one]));
     let spawned: Vec<_> = (0..4)
         .map(|_| Command::new(env!("CARGO_BIN_EXE_dossier")).args(["ingest", &pages, "--db", &four, "--jobs", "1"]).stderr(std::process::Stdio::piped()).spawn().unwrap())
