@@ -52,8 +52,10 @@ fn assemble(article: &mut Article, walker: Walker, title: Option<&str>) {
     article.removed.extend(walker.removed);
     for (i, block) in walker.blocks.into_iter().enumerate() {
         let text = block.text.clone();
-        let reason = if seen.contains(&text) {
-            Some(if caption(&text).is_some() { RemovedReason::DuplicateCaption } else { RemovedReason::Boilerplate })
+        // A caption printed twice is one caption; other repeated lines ("Pre-Workout Meal" in
+        // each day of a meal plan, "Answer:") are the article's own structure.
+        let reason = if seen.contains(&text) && caption(&text).is_some() {
+            Some(RemovedReason::DuplicateCaption)
         } else if caption(&text).is_some() && !is_prose_without_credit(&text) {
             let c = caption(&text).unwrap_or(Caption { text: text.clone(), credit: None });
             if !article.captions.contains(&c) {
@@ -723,6 +725,20 @@ fn json_ld(html: &Html) -> Option<serde_json::Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_an_article_repeats_stay_and_a_repeated_caption_goes() {
+        let page = r#"<html><body><article>
+<p>The plan gives one menu for each day of the week, with the same meals in the same order every day.</p>
+<h3>Breakfast</h3><p>Oats with berries and a spoon of nut butter, with black coffee or tea.</p>
+<h3>Breakfast</h3><p>Two eggs on rye toast with spinach and a glass of orange juice.</p>
+<p>Photo: Jane Doe/Harbour Times</p><p>The plan was written by a dietitian who works with the national team and has been tested for a year.</p>
+<p>Photo: Jane Doe/Harbour Times</p>
+</article></body></html>"#;
+        let article = extract(page);
+        assert_eq!(article.paragraphs.iter().filter(|p| *p == "Breakfast").count(), 2, "{:?}", article.paragraphs);
+        assert!(!article.paragraphs.iter().any(|p| p.starts_with("Photo:")), "{:?}", article.paragraphs);
+    }
 
     #[test]
     fn bylines_and_dates_written_in_the_text() {
