@@ -246,7 +246,15 @@ pub fn copyright_holder(block: &str) -> Option<String> {
 }
 
 /// Whether a block reads as prose: ends like a sentence (two words or more) or is long.
+///
+/// ```
+/// use dossier_extract::blocks::is_prose;
+/// assert!(is_prose("Now get prepping!") && is_prose("設定で変更できる箇所も少なく、融通が効かない。"));
+/// assert!(!is_prose("Share on Facebook") && !is_prose("新着記事"));
+/// ```
 pub fn is_prose(block: &str) -> bool {
     let t = block.trim_end();
-    t.chars().count() >= 120 || t.ends_with(['.', '!', '?', '"', '”', ':', ';', '…']) && t.split_whitespace().count() >= 2
+    // Chinese and Japanese write no spaces between words: a sentence there is ten characters or more.
+    let cjk_sentence = t.ends_with(['。', '！', '？', '」', '』']) && t.chars().count() >= 10;
+    t.chars().count() >= 120 || t.ends_with(['.', '!', '?', '"', '”', ':', ';', '…']) && t.split_whitespace().count() >= 2 || cjk_sentence
 }

@@ -347,7 +347,7 @@ fn is_paragraph_sibling(e: &ElementRef) -> bool {
     let text = squash(&e.text().collect::<String>());
     let len = text.chars().count();
     let links = link_chars(e);
-    len >= 80 && links * 4 < len || len > 0 && links == 0 && text.ends_with(['.', '!', '?', ':', '…'])
+    len >= 80 && links * 4 < len || len > 0 && links == 0 && text.ends_with(['.', '!', '?', ':', '…', '。', '！', '？'])
 }
 
 #[derive(Debug, Default)]
