@@ -515,19 +515,22 @@ impl Metadata {
         meta.title = choose_title(html, &[&headline, &og, &page_title], meta.publisher.as_deref());
 
         // The first source that has a date wins; later ones are only looked at when needed.
-        let candidates: [(&dyn Fn() -> Option<String>, PublishedFrom); 6] = [
+        let candidates: [(&dyn Fn() -> Option<String>, PublishedFrom); 7] = [
             (&|| ld.as_ref().and_then(|a| a["datePublished"].as_str().or(a["dateCreated"].as_str()).and_then(normalize_date)), PublishedFrom::JsonLd),
             (
                 &|| {
                     [
                         "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
                         "date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
+                        "publication_date", "publication-date", "uploaddate",
                     ]
                     .iter()
                     .find_map(|k| get(k).and_then(|v| normalize_date(&v)))
                 },
                 PublishedFrom::Meta,
             ),
+            // A page that is no article in JSON-LD (a WebPage, a VideoObject) may still date itself.
+            (&|| json_ld_date(html), PublishedFrom::JsonLd),
             (&|| html.select(selector("time[datetime]")).find_map(|t| t.attr("datetime").and_then(normalize_date)), PublishedFrom::TimeElement),
             (
                 &|| {
@@ -541,7 +544,7 @@ impl Metadata {
             // Dates written on the page, in elements that say they hold one.
             (
                 &|| {
-                    html.select(selector("time, [class*=date], [class*=Date], [class*=time], [class*=publish], [class*=posted], [id*=date], [itemprop*=date], [class*=meta], [class*=byline], [class*=entry-info], [class*=info]"))
+                    html.select(selector("time, [class*=date], [class*=Date], [class*=time], [class*=publish], [class*=publicat], [class*=posted], [id*=date], [itemprop*=date], [class*=meta], [class*=byline], [class*=entry-info], [class*=info]"))
                         .take(80)
                         .find_map(|e| {
                             let text = squash(&e.text().collect::<String>());
@@ -672,7 +675,7 @@ fn byline_in_text(html: &Html) -> Option<Vec<String>> {
 /// Words that introduce a page's publication date in its text, lower case.
 const PUBLISHED_CUES: &[&str] = &[
     "published", "posted on", "posted", "erstellt am", "veröffentlicht", "publiziert", "publié le", "publié", "pubblicato",
-    "publicado", "gepubliceerd", "opublikowano", "datum:",
+    "publicado", "gepubliceerd", "opublikowano", "datum:", "erschienen am",
 ];
 
 /// The first date that follows a publication cue in the page's text (in the same text
@@ -697,6 +700,20 @@ fn url_date(url: &str) -> Option<String> {
         (w[0].len() == 4 && w[1].len() == 2).then_some(())?;
         jiff::civil::Date::new(y, m, d).ok().map(|d| d.to_string())
     })
+}
+
+/// The first `datePublished` anywhere in the page's JSON-LD.
+fn json_ld_date(html: &Html) -> Option<String> {
+    fn find(v: &serde_json::Value) -> Option<String> {
+        match v {
+            serde_json::Value::Object(o) => o.get("datePublished").and_then(|d| d.as_str()).and_then(normalize_date).or_else(|| o.values().find_map(find)),
+            serde_json::Value::Array(items) => items.iter().find_map(find),
+            _ => None,
+        }
+    }
+    html.select(selector("script[type='application/ld+json']"))
+        .filter_map(|s| serde_json::from_str::<serde_json::Value>(&s.text().collect::<String>()).ok())
+        .find_map(|v| find(&v))
 }
 
 /// The page's article object in JSON-LD, if any (looking through arrays and `@graph`).
@@ -738,6 +755,15 @@ mod tests {
         let article = extract(page);
         assert_eq!(article.paragraphs.iter().filter(|p| *p == "Breakfast").count(), 2, "{:?}", article.paragraphs);
         assert!(!article.paragraphs.iter().any(|p| p.starts_with("Photo:")), "{:?}", article.paragraphs);
+    }
+
+    #[test]
+    fn dates_of_pages_that_are_no_article() {
+        let body = "<body><article><p>The water supply of the valley was restored on Tuesday after a week of repairs to the main pipe, the utility said.</p></article></body>";
+        let web_page = format!(r#"<html><head><script type="application/ld+json">{{"@graph":[{{"@type":"WebPage","datePublished":"2018-06-07T10:13:17+00:00"}}]}}</script></head>{body}</html>"#);
+        assert!(extract(&web_page).published.is_some_and(|p| p.value.starts_with("2018-06-07")));
+        let meta = format!(r#"<html><head><meta name="publication_date" content="2022-02-08T14:00:00"></head>{body}</html>"#);
+        assert!(extract(&meta).published.is_some_and(|p| p.value.starts_with("2022-02-08")));
     }
 
     #[test]
