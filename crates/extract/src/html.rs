@@ -502,7 +502,8 @@ impl Metadata {
                 tags.entry(key).or_insert_with(|| squash(content));
             }
         }
-        let ld = json_ld(html);
+        let ld_blocks = json_ld_blocks(html);
+        let ld = json_ld(&ld_blocks);
         let get = |k: &str| tags.get(k).filter(|v| !v.is_empty()).cloned();
 
         meta.publisher = get("og:site_name")
@@ -530,7 +531,7 @@ impl Metadata {
                 PublishedFrom::Meta,
             ),
             // A page that is no article in JSON-LD (a WebPage, a VideoObject) may still date itself.
-            (&|| json_ld_date(html), PublishedFrom::JsonLd),
+            (&|| json_ld_date(&ld_blocks), PublishedFrom::JsonLd),
             (&|| html.select(selector("time[datetime]")).find_map(|t| t.attr("datetime").and_then(normalize_date)), PublishedFrom::TimeElement),
             (
                 &|| {
@@ -655,11 +656,16 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
         .to_string()
 }
 
+/// The page's text nodes that hold more than whitespace, in document order (at most 5,000).
+fn text_nodes(html: &Html) -> Vec<&str> {
+    html.root_element().descendants().filter_map(|n| n.value().as_text().map(|t| &**t)).filter(|t| !t.trim().is_empty()).take(5000).collect()
+}
+
 /// A byline in the page's text: a short text opening with "By", "Posted by", "Von", "Text:"
 /// …, or such a word alone with the name in the next text ("von <em>Klaus Stanjek</em>").
 fn byline_in_text(html: &Html) -> Option<Vec<String>> {
     const OPENERS: &[&str] = &["posted by ", "written by ", "by ", "von ", "text: ", "par ", "por ", "door "];
-    let texts: Vec<&str> = html.root_element().descendants().filter_map(|n| n.value().as_text().map(|t| t.trim())).filter(|t| !t.is_empty()).take(5000).collect();
+    let texts: Vec<&str> = text_nodes(html).into_iter().map(str::trim).collect();
     texts.iter().enumerate().find_map(|(i, text)| {
         let lower = text.to_lowercase();
         let bare = OPENERS.iter().any(|o| lower == o.trim_end());
@@ -681,7 +687,7 @@ const PUBLISHED_CUES: &[&str] = &[
 /// The first date that follows a publication cue in the page's text (in the same text
 /// node or the next one, as in "Published on <time>…</time>").
 fn published_in_text(html: &Html) -> Option<String> {
-    let texts: Vec<&str> = html.root_element().descendants().filter_map(|n| n.value().as_text().map(|t| &**t)).filter(|t| !t.trim().is_empty()).take(5000).collect();
+    let texts = text_nodes(html);
     texts.iter().enumerate().find_map(|(i, text)| {
         let lower = text.to_lowercase();
         let at = PUBLISHED_CUES.iter().filter_map(|c| lower.find(c).map(|k| k + c.len())).min()?;
@@ -702,8 +708,13 @@ fn url_date(url: &str) -> Option<String> {
     })
 }
 
+/// The page's JSON-LD blocks that parse, read once for the article and for dates.
+fn json_ld_blocks(html: &Html) -> Vec<serde_json::Value> {
+    html.select(selector("script[type='application/ld+json']")).filter_map(|s| serde_json::from_str(&s.text().collect::<String>()).ok()).collect()
+}
+
 /// The first `datePublished` anywhere in the page's JSON-LD.
-fn json_ld_date(html: &Html) -> Option<String> {
+fn json_ld_date(blocks: &[serde_json::Value]) -> Option<String> {
     fn find(v: &serde_json::Value) -> Option<String> {
         match v {
             serde_json::Value::Object(o) => o.get("datePublished").and_then(|d| d.as_str()).and_then(normalize_date).or_else(|| o.values().find_map(find)),
@@ -711,13 +722,11 @@ fn json_ld_date(html: &Html) -> Option<String> {
             _ => None,
         }
     }
-    html.select(selector("script[type='application/ld+json']"))
-        .filter_map(|s| serde_json::from_str::<serde_json::Value>(&s.text().collect::<String>()).ok())
-        .find_map(|v| find(&v))
+    blocks.iter().find_map(find)
 }
 
 /// The page's article object in JSON-LD, if any (looking through arrays and `@graph`).
-fn json_ld(html: &Html) -> Option<serde_json::Value> {
+fn json_ld(blocks: &[serde_json::Value]) -> Option<&serde_json::Value> {
     fn is_article(v: &serde_json::Value) -> bool {
         let t = &v["@type"];
         let names: Vec<&str> = match t {
@@ -726,17 +735,15 @@ fn json_ld(html: &Html) -> Option<serde_json::Value> {
         };
         names.iter().any(|n| n.contains("Article") || matches!(*n, "BlogPosting" | "Report" | "LiveBlogPosting"))
     }
-    fn find(v: serde_json::Value) -> Option<serde_json::Value> {
+    fn find(v: &serde_json::Value) -> Option<&serde_json::Value> {
         match v {
-            serde_json::Value::Array(items) => items.into_iter().find_map(find),
-            serde_json::Value::Object(ref o) if o.contains_key("@graph") => find(o["@graph"].clone()),
-            v if is_article(&v) => Some(v),
+            serde_json::Value::Array(items) => items.iter().find_map(find),
+            serde_json::Value::Object(o) if o.contains_key("@graph") => find(&o["@graph"]),
+            v if is_article(v) => Some(v),
             _ => None,
         }
     }
-    html.select(selector("script[type='application/ld+json']"))
-        .filter_map(|s| serde_json::from_str(&s.text().collect::<String>()).ok())
-        .find_map(find)
+    blocks.iter().find_map(find)
 }
 
 #[cfg(test)]
