@@ -42,6 +42,17 @@ impl InputKind {
             InputKind::Plain => "plain",
         }
     }
+
+    /// The kind a [`InputKind::name`] names.
+    ///
+    /// ```
+    /// use dossier_page::InputKind;
+    /// assert_eq!(InputKind::named("plain"), Some(InputKind::Plain));
+    /// assert_eq!(InputKind::named("pdf"), None);
+    /// ```
+    pub fn named(name: &str) -> Option<InputKind> {
+        [InputKind::Auto, InputKind::Html, InputKind::Text, InputKind::Plain].into_iter().find(|k| k.name() == name)
+    }
 }
 
 /// A decoded page.

@@ -152,22 +152,9 @@ fn batch_name(paths: &[String], input: InputArg) -> String {
         hash.update(path.as_bytes());
         hash.update([0]);
     }
-    hash.update(kind_name(input.kind()));
+    hash.update(input.kind().name());
     hash.update(format!("{:?}", dossier_intake::count(paths)));
     hash.finalize().iter().take(12).map(|b| format!("{b:02x}")).collect()
-}
-
-fn kind_name(kind: InputKind) -> &'static str {
-    match kind {
-        InputKind::Auto => "auto",
-        InputKind::Html => "html",
-        InputKind::Text => "text",
-        InputKind::Plain => "plain",
-    }
-}
-
-fn kind_named(name: &str) -> InputKind {
-    [InputKind::Html, InputKind::Text, InputKind::Plain].into_iter().find(|k| kind_name(*k) == name).unwrap_or(InputKind::Auto)
 }
 
 /// Ingest into PostgreSQL through the shared queue: this process fills the batch if no
@@ -187,7 +174,7 @@ fn ingest_shared(paths: &[String], url: &str, jobs: Option<usize>, input: InputA
         }
     };
     let pages = dossier_intake::documents(paths).map(|d| match d {
-        Ok(d) => Ok(QueuedPage { origin: d.origin, url: d.url, published: d.published, publisher: d.publisher, kind: kind_name(d.kind).into(), bytes: d.bytes }),
+        Ok(d) => Ok(QueuedPage { origin: d.origin, url: d.url, published: d.published, publisher: d.publisher, kind: d.kind.name().into(), bytes: d.bytes }),
         Err(f) => {
             eprintln!("dossier: {f}");
             add(&tally, |t| t.failed += 1);
@@ -230,7 +217,7 @@ fn add(tally: &Mutex<Tally>, count: impl FnOnce(&mut Tally)) {
 /// Takes one free job and analyses it; false when none was free.
 fn analyse_one(queue: &mut Queue, reader: Option<&dyn Store>, input: InputArg, tally: &Mutex<Tally>) -> dossier_ledger::Result<bool> {
     let Some((_, page)) = queue.take()? else { return Ok(false) };
-    let document = Document { origin: page.origin, url: page.url, published: page.published, publisher: page.publisher, kind: kind_named(&page.kind), bytes: page.bytes };
+    let document = Document { origin: page.origin, url: page.url, published: page.published, publisher: page.publisher, kind: InputKind::named(&page.kind).unwrap_or(InputKind::Auto), bytes: page.bytes };
     match analyse_document(document, reader, input.kind()) {
         Outcome::Analysed(prepared) => queue.finish(Analysed::Filing(&prepared))?,
         Outcome::AlreadyKept => {
