@@ -117,12 +117,12 @@ impl Score {
 
     pub fn overall(&self) -> Prf {
         let (tp, p, g) = self.by_type.values().fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
-        Prf::new(tp as f64 / p.max(1) as f64, tp as f64 / g.max(1) as f64)
+        Prf::from_counts(tp, p, g)
     }
 
     pub fn of(&self, kind: &str) -> Prf {
         let (tp, p, g) = self.by_type.get(kind).copied().unwrap_or_default();
-        Prf::new(tp as f64 / p.max(1) as f64, tp as f64 / g.max(1) as f64)
+        Prf::from_counts(tp, p, g)
     }
 }
 

@@ -86,7 +86,7 @@ impl Score {
     }
 
     pub fn overlap(&self) -> Prf {
-        Prf::new(self.matched as f64 / self.predicted.max(1) as f64, self.matched as f64 / self.gold.max(1) as f64)
+        Prf::from_counts(self.matched, self.predicted, self.gold)
     }
 
     /// Accuracy of IsApproximate, IsRange and IsCount over matched quantities.

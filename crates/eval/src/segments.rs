@@ -69,7 +69,7 @@ pub struct Score {
 impl Score {
     pub fn body(&self) -> Prf {
         let c = self.counts;
-        Prf::new(c.tp as f64 / (c.tp + c.fp).max(1) as f64, c.tp as f64 / (c.tp + c.fn_).max(1) as f64)
+        Prf::from_counts(c.tp, c.tp + c.fp, c.tp + c.fn_)
     }
 
     pub fn accuracy(&self) -> f64 {

@@ -177,7 +177,7 @@ impl Score {
     }
 
     fn prf(&self, tp: usize) -> Prf {
-        Prf::new(tp as f64 / self.predicted.max(1) as f64, tp as f64 / self.gold.max(1) as f64)
+        Prf::from_counts(tp, self.predicted, self.gold)
     }
     pub fn strict(&self) -> Prf {
         self.prf(self.strict)
