@@ -472,20 +472,12 @@ fn extraction(data: &Path, python: Option<&Path>, worst: usize) -> Result<(), St
             date: a.published.as_ref().map(|p| p.value.clone()),
         };
         if std::env::var_os("DOSSIER_EVAL_MISSES").is_some() {
-            // For development: metadata that does not match, gold then extracted.
+            // For development: missed segments, then metadata that does not match (gold, extracted).
             let page = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let day = |d: &Option<String>| d.as_deref().and_then(|d| d.get(..10)).map(str::to_string);
-            let body = got.body.split_whitespace().collect::<Vec<_>>().join(" ");
-            for segment in &gold.with {
-                let segment = segment.split_whitespace().collect::<Vec<_>>().join(" ");
-                if !body.contains(&segment) {
-                    println!("WITH\t{page}\t{}", segment.chars().take(100).collect::<String>());
-                }
-            }
-            for (field, want, have) in [("title", gold.title.clone(), got.title.clone()), ("author", gold.author.clone(), got.author.clone()), ("date", day(&gold.date), day(&got.date))] {
-                let squash = |t: &Option<String>| t.as_deref().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
-                if want.is_some() && squash(&want) != squash(&have) {
-                    println!("{}\t{page}\t{:?}\t{:?}", field.to_uppercase(), want.unwrap_or_default(), have.unwrap_or_default());
+            for (what, want, have) in segments::misses(gold, &got) {
+                match what {
+                    "with" => println!("WITH\t{page}\t{}", want.chars().take(100).collect::<String>()),
+                    field => println!("{}\t{page}\t{want:?}\t{have:?}", field.to_uppercase()),
                 }
             }
         }

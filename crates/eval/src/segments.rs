@@ -48,12 +48,15 @@ impl Exact {
         self.correct as f64 / self.total.max(1) as f64
     }
 
+    /// Whether `got` matches `gold`; `None` when the page has no gold value to match.
+    fn judge(gold: Option<&str>, got: Option<&str>) -> Option<bool> {
+        gold.filter(|g| !g.trim().is_empty()).map(|gold| got.is_some_and(|g| squash(g) == squash(gold)))
+    }
+
     fn add(&mut self, gold: Option<&str>, got: Option<&str>) {
-        if let Some(gold) = gold.filter(|g| !g.trim().is_empty()) {
+        if let Some(right) = Exact::judge(gold, got) {
             self.total += 1;
-            if got.is_some_and(|g| squash(g) == squash(gold)) {
-                self.correct += 1;
-            }
+            self.correct += usize::from(right);
         }
     }
 }
@@ -96,9 +99,31 @@ impl Score {
         }
         self.title.add(gold.title.as_deref(), got.title.as_deref());
         self.author.add(gold.author.as_deref(), got.author.as_deref());
-        let day = |d: &str| d.get(..10).map(str::to_string);
-        self.date.add(gold.date.as_deref().and_then(day).as_deref(), got.date.as_deref().and_then(day).as_deref());
+        self.date.add(gold.date.as_deref().and_then(day), got.date.as_deref().and_then(day));
     }
+}
+
+/// What one page misses, as [`Score::add`] judges it (for development): each "with"
+/// segment the body lacks, then each field that does not match, as (what, wanted, extracted).
+pub fn misses(gold: &Gold, got: &Extracted) -> Vec<(&'static str, String, String)> {
+    let body = squash(&got.body);
+    let mut out: Vec<(&'static str, String, String)> = gold.with.iter().map(|s| squash(s)).filter(|s| !body.contains(s.as_str())).map(|s| ("with", s, String::new())).collect();
+    let fields = [
+        ("title", gold.title.as_deref(), got.title.as_deref()),
+        ("author", gold.author.as_deref(), got.author.as_deref()),
+        ("date", gold.date.as_deref().and_then(day), got.date.as_deref().and_then(day)),
+    ];
+    for (field, want, have) in fields {
+        if Exact::judge(want, have) == Some(false) {
+            out.push((field, want.unwrap_or_default().to_string(), have.unwrap_or_default().to_string()));
+        }
+    }
+    out
+}
+
+/// A date as scored: its day.
+fn day(date: &str) -> Option<&str> {
+    date.get(..10)
 }
 
 fn squash(text: &str) -> String {
