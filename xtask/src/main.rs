@@ -58,12 +58,7 @@ fn train_pos(data: &Path) -> Result<(), String> {
     // Scores are of the model as committed (quantised), read back from its bytes.
     let tagger = Tagger::from_bytes(&bytes)?;
     for (name, set) in [("dev", &dev), ("test", &test)] {
-        let (mut right, mut total) = (0usize, 0usize);
-        for (words, gold) in set {
-            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-            right += tagger.tag(&refs).iter().zip(gold).filter(|(a, b)| a == b).count();
-            total += gold.len();
-        }
+        let (right, total) = tagger.agreement(set);
         println!("UPOS accuracy on EWT {name}, gold tokens: {:.4} ({right}/{total})", right as f64 / total as f64);
     }
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/text/models/upos.bin");

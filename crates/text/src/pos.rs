@@ -276,6 +276,14 @@ impl Tagger {
         greedy(&context, &self.known, &self.passes[1], Some(&first))
     }
 
+    /// Tags each sentence's gold words: how many tags agree with the gold, out of how many.
+    pub fn agreement(&self, sentences: &[(Vec<String>, Vec<Upos>)]) -> (usize, usize) {
+        sentences.iter().fold((0, 0), |(right, total), (words, gold)| {
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            (right + self.tag(&refs).iter().zip(gold).filter(|(a, b)| a == b).count(), total + gold.len())
+        })
+    }
+
     /// The model as committed: tag dictionary and weights, quantised to 16 bits, deflated.
     pub fn to_bytes(&self) -> Vec<u8> {
         use std::io::Write;
