@@ -96,7 +96,7 @@ fn run(pages: &Path, db: &Path, sample: bool) -> (usize, f64, Vec<f64>) {
     assert!(child.wait().unwrap().success(), "dossier ingest failed");
     let seconds = start.elapsed().as_secs_f64();
     let said = reader.join().unwrap();
-    let articles = said.lines().last().and_then(|l| l.strip_prefix("dossier: ")?.split_whitespace().next()?.parse().ok()).unwrap_or(0);
+    let articles = filed(&said);
     let tenths = (1..=10).filter_map(|t| rss.iter().rev().find(|(at, _)| *at <= seconds * t as f64 / 10.0).map(|&(_, mb)| mb)).collect();
     (articles, seconds, tenths)
 }
@@ -120,9 +120,14 @@ fn run_processes(pages: &Path, db: &str, processes: usize) -> (usize, f64) {
         let out = child.wait_with_output().unwrap();
         assert!(out.status.success(), "dossier ingest failed: {}", String::from_utf8_lossy(&out.stderr));
         let said = String::from_utf8_lossy(&out.stderr);
-        articles += said.lines().last().and_then(|l| l.strip_prefix("dossier: ")?.split_whitespace().next()?.parse::<usize>().ok()).unwrap_or(0);
+        articles += filed(&said);
     }
     (articles, start.elapsed().as_secs_f64())
+}
+
+/// How many new articles `dossier ingest` says it filed, in its last line.
+fn filed(said: &str) -> usize {
+    said.lines().last().and_then(|l| l.strip_prefix("dossier: ")?.split_whitespace().next()?.parse().ok()).unwrap_or(0)
 }
 
 fn shared() -> PathBuf {
