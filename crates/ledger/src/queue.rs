@@ -80,13 +80,9 @@ impl Queue {
             .map_err(doing)?;
         let mut seq = 0i64;
         for page in pages {
-            let (state, failure) = match &page {
-                Ok(_) => ("todo", None),
-                Err((_, why)) => ("failed", Some(why.as_str())),
-            };
-            let (origin, p) = match &page {
-                Ok(p) => (p.origin.as_str(), Some(p)),
-                Err((origin, _)) => (origin.as_str(), None),
+            let (origin, state, failure, p) = match &page {
+                Ok(p) => (p.origin.as_str(), "todo", None, Some(p)),
+                Err((origin, why)) => (origin.as_str(), "failed", Some(why.as_str()), None),
             };
             let (url, published, publisher) = (p.and_then(|p| p.url.as_deref()), p.and_then(|p| p.published.as_deref()), p.and_then(|p| p.publisher.as_deref()));
             let (kind, bytes) = (p.map_or("auto", |p| p.kind.as_str()), p.map(|p| p.bytes.as_slice()));
