@@ -67,33 +67,15 @@ impl ToParam for String {
     }
 }
 
-impl ToParam for [u8] {
-    fn param(&self) -> Param<'_> {
-        Param::Blob(self)
-    }
-}
-
 impl ToParam for Vec<u8> {
     fn param(&self) -> Param<'_> {
         Param::Blob(self)
     }
 }
 
-impl ToParam for [i64] {
-    fn param(&self) -> Param<'_> {
-        Param::Ints(self)
-    }
-}
-
 impl ToParam for Vec<i64> {
     fn param(&self) -> Param<'_> {
         Param::Ints(self)
-    }
-}
-
-impl ToParam for [&str] {
-    fn param(&self) -> Param<'_> {
-        Param::Texts(self)
     }
 }
 
