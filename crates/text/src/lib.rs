@@ -18,6 +18,7 @@
 //! assert_eq!(doc.slice(doc.sentences[1]), "The Kremlin’s reply came later.");
 //! ```
 
+pub mod perceptron;
 pub mod pos;
 mod sentences;
 mod tokens;

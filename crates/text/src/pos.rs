@@ -12,8 +12,8 @@
 
 // Words are looked up for every token: foldhash is several times faster than SipHash on
 // short keys, and still seeded per process.
+use crate::perceptron::{deflate, feature as hash, inflate, shuffle, write_short_string, Bytes, Learner, Model};
 use foldhash::{HashMap, HashMapExt};
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// The seventeen Universal POS tags, in UD's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -73,44 +73,6 @@ impl Upos {
     pub fn parse(name: &str) -> Option<Upos> {
         Upos::ALL.into_iter().find(|t| t.name() == name)
     }
-}
-
-/// Keys are already hashes: the map need not hash them again.
-#[derive(Default)]
-pub struct Prehashed(u64);
-
-impl Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // Only u64 keys are hashed here; fold any other input in.
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type Weights<V> = std::collections::HashMap<u64, V, BuildHasherDefault<Prehashed>>;
-
-/// FNV-1a over a feature's template number and its text.
-fn hash(template: u8, parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(template);
-    h = h.wrapping_mul(0x0100_0000_01b3);
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            h ^= 0x1f;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        for &b in part.as_bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
 }
 
 /// The form features see: lower case, digits as a class, years and hyphenated words marked.
@@ -261,7 +223,7 @@ const FIXED: usize = 26;
 /// A trained tagger.
 pub struct Tagger {
     /// The first pass, then the second (which sees the first's tags ahead).
-    passes: [Weights<[f32; TAGS]>; 2],
+    passes: [Model<TAGS>; 2],
     /// Words that (nearly) always take one tag, by their normal form.
     known: HashMap<String, Upos>,
     /// Ambiguity classes of the words seen in training (see `Context::class`).
@@ -286,8 +248,7 @@ impl Tagger {
 
     /// The model as committed: tag dictionary and weights, quantised to 16 bits, deflated.
     pub fn to_bytes(&self) -> Vec<u8> {
-        use std::io::Write;
-        let scale = self.passes.iter().flat_map(|p| p.values()).flat_map(|w| w.iter()).fold(0f32, |m, w| m.max(w.abs())).max(f32::MIN_POSITIVE) / 32767.0;
+        let scale = self.passes.iter().map(Model::largest).fold(0f32, f32::max).max(f32::MIN_POSITIVE) / 32767.0;
         let mut raw = Vec::new();
         raw.extend_from_slice(b"UPOS2");
         raw.extend_from_slice(&scale.to_le_bytes());
@@ -295,88 +256,49 @@ impl Tagger {
         known.sort();
         raw.extend_from_slice(&(known.len() as u32).to_le_bytes());
         for (word, tag) in known {
-            raw.push(word.len() as u8);
-            raw.extend_from_slice(word.as_bytes());
+            write_short_string(word, &mut raw);
             raw.push(*tag as u8);
         }
         let mut classes: Vec<(&String, &String)> = self.classes.iter().collect();
         classes.sort();
         raw.extend_from_slice(&(classes.len() as u32).to_le_bytes());
         for (word, class) in classes {
-            raw.push(word.len() as u8);
-            raw.extend_from_slice(word.as_bytes());
-            raw.push(class.len() as u8);
-            raw.extend_from_slice(class.as_bytes());
+            write_short_string(word, &mut raw);
+            write_short_string(class, &mut raw);
         }
         for pass in &self.passes {
-            let mut entries: Vec<(u64, [i16; TAGS])> =
-                pass.iter().map(|(&f, w)| (f, w.map(|x| (x / scale).round() as i16))).filter(|(_, q)| q.iter().any(|&x| x != 0)).collect();
-            entries.sort_unstable_by_key(|e| e.0);
-            raw.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-            for (f, q) in entries {
-                raw.extend_from_slice(&f.to_le_bytes());
-                for x in q {
-                    raw.extend_from_slice(&x.to_le_bytes());
-                }
-            }
+            pass.write(scale, &mut raw);
         }
-        let mut out = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
-        out.write_all(&raw).expect("deflating into memory does not fail");
-        out.finish().expect("deflating into memory does not fail")
+        deflate(&raw)
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
-        use std::io::Read;
-        let mut raw = Vec::new();
-        flate2::read::DeflateDecoder::new(bytes).read_to_end(&mut raw).map_err(|e| format!("the tagger's model is damaged: {e}"))?;
-        let mut at = 0usize;
-        let mut take = |n: usize| -> Result<&[u8], String> {
-            let slice = raw.get(at..at + n).ok_or("the tagger's model is truncated")?;
-            at += n;
-            Ok(slice)
-        };
-        if take(5)? != b"UPOS2" {
+        let raw = inflate(bytes)?;
+        let mut bytes = Bytes::new(&raw);
+        if bytes.take(5)? != b"UPOS2" {
             return Err("not a tagger model".into());
         }
-        let four = |b: &[u8]| [b[0], b[1], b[2], b[3]];
-        let scale = f32::from_le_bytes(four(take(4)?));
-        let n_known = u32::from_le_bytes(four(take(4)?)) as usize;
+        let scale = bytes.f32()?;
+        let n_known = bytes.u32()? as usize;
         let mut known = HashMap::with_capacity(n_known);
         for _ in 0..n_known {
-            let len = take(1)?[0] as usize;
-            let word = String::from_utf8(take(len)?.to_vec()).map_err(|e| e.to_string())?;
-            let tag = *Upos::ALL.get(take(1)?[0] as usize).ok_or("a bad tag in the model")?;
+            let word = bytes.short_string()?;
+            let tag = *Upos::ALL.get(bytes.u8()? as usize).ok_or("a bad tag in the model")?;
             known.insert(word, tag);
         }
-        let n_classes = u32::from_le_bytes(four(take(4)?)) as usize;
+        let n_classes = bytes.u32()? as usize;
         let mut classes = HashMap::with_capacity(n_classes);
         for _ in 0..n_classes {
-            let len = take(1)?[0] as usize;
-            let word = String::from_utf8(take(len)?.to_vec()).map_err(|e| e.to_string())?;
-            let len = take(1)?[0] as usize;
-            let class = String::from_utf8(take(len)?.to_vec()).map_err(|e| e.to_string())?;
-            classes.insert(word, class);
+            let word = bytes.short_string()?;
+            classes.insert(word, bytes.short_string()?);
         }
-        let mut passes: [Weights<[f32; TAGS]>; 2] = Default::default();
-        for weights in &mut passes {
-            let n = u32::from_le_bytes(four(take(4)?)) as usize;
-            weights.reserve(n);
-            for _ in 0..n {
-                let f = u64::from_le_bytes(take(8)?.try_into().map_err(|_| "truncated")?);
-                let q = take(2 * TAGS)?;
-                let mut w = [0f32; TAGS];
-                for (t, x) in w.iter_mut().enumerate() {
-                    *x = f32::from(i16::from_le_bytes([q[2 * t], q[2 * t + 1]])) * scale;
-                }
-                weights.insert(f, w);
-            }
-        }
+        let passes = [Model::read(&mut bytes, scale)?, Model::read(&mut bytes, scale)?];
         Ok(Tagger { passes, known, classes })
     }
 }
 
 /// One left-to-right pass.
-fn greedy(context: &Context, known: &HashMap<String, Upos>, weights: &Weights<[f32; TAGS]>, ahead: Option<&[Upos]>) -> Vec<Upos> {
+fn greedy(context: &Context, known: &HashMap<String, Upos>, model: &Model<TAGS>, ahead: Option<&[Upos]>) -> Vec<Upos> {
     let mut tags = Vec::with_capacity(context.normal.len());
     let mut features = Vec::with_capacity(40);
     for i in 0..context.normal.len() {
@@ -384,7 +306,7 @@ fn greedy(context: &Context, known: &HashMap<String, Upos>, weights: &Weights<[f
             Some(&t) => t,
             None => {
                 context.features(i, history(&tags, i, 1), history(&tags, i, 2), ahead, &mut features);
-                best(&score(weights, &features))
+                Upos::ALL[Model::best(&model.score(&features))]
             }
         };
         tags.push(tag);
@@ -398,29 +320,6 @@ fn history(tags: &[Upos], i: usize, back: usize) -> &'static str {
     } else {
         tags[i - back].name()
     }
-}
-
-fn score(weights: &Weights<[f32; TAGS]>, features: &[u64]) -> [f32; TAGS] {
-    let mut scores = [0f32; TAGS];
-    for f in features {
-        if let Some(w) = weights.get(f) {
-            for (s, x) in scores.iter_mut().zip(w) {
-                *s += x;
-            }
-        }
-    }
-    scores
-}
-
-fn best(scores: &[f32; TAGS]) -> Upos {
-    // Ties go to the earlier tag, so the choice does not depend on map order.
-    let mut best = 0;
-    for t in 1..TAGS {
-        if scores[t] > scores[best] {
-            best = t;
-        }
-    }
-    Upos::ALL[best]
 }
 
 /// The tagger of the committed model (`models/upos.bin`), loaded on first use.
@@ -488,25 +387,13 @@ fn learn(
     iterations: usize,
     seed: u64,
     progress: &mut dyn FnMut(usize, f64),
-) -> Weights<[f32; TAGS]> {
-    struct Entry {
-        weight: [f32; TAGS],
-        total: [f32; TAGS],
-        stamp: [u32; TAGS],
-    }
-    let mut model: Weights<Entry> = Weights::default();
-    let mut step: u32 = 0;
+) -> Model<TAGS> {
+    let mut learner = Learner::<TAGS>::default();
     let mut order: Vec<usize> = chosen.to_vec();
     let mut state = seed.max(1);
     let mut features = Vec::with_capacity(40);
     for iteration in 0..iterations {
-        // Fisher–Yates with xorshift: the same order for the same seed.
-        for i in (1..order.len()).rev() {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            order.swap(i, (state % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut order, &mut state);
         let (mut right, mut total) = (0usize, 0usize);
         for &s in &order {
             let (words, gold) = &sentences[s];
@@ -514,33 +401,15 @@ fn learn(
             let context = Context::new(&refs, classes, known);
             let mut tags: Vec<Upos> = Vec::with_capacity(words.len());
             for (i, &truth) in gold.iter().enumerate() {
-                if let Some(&t) = known.get(&context.normal[i]) {
-                    tags.push(t);
-                    right += usize::from(t == truth);
-                    total += 1;
-                    continue;
-                }
-                context.features(i, history(&tags, i, 1), history(&tags, i, 2), ahead.map(|a| a[s].as_slice()), &mut features);
-                let mut scores = [0f32; TAGS];
-                for f in &features {
-                    if let Some(e) = model.get(f) {
-                        for (s, x) in scores.iter_mut().zip(&e.weight) {
-                            *s += x;
-                        }
+                let guess = match known.get(&context.normal[i]) {
+                    Some(&t) => t,
+                    None => {
+                        context.features(i, history(&tags, i, 1), history(&tags, i, 2), ahead.map(|a| a[s].as_slice()), &mut features);
+                        let guess = Upos::ALL[learner.guess(&features)];
+                        learner.learn(&features, truth as usize, guess as usize);
+                        guess
                     }
-                }
-                let guess = best(&scores);
-                step += 1;
-                if guess != truth {
-                    for &f in &features {
-                        let e = model.entry(f).or_insert_with(|| Entry { weight: [0.0; TAGS], total: [0.0; TAGS], stamp: [0; TAGS] });
-                        for (t, delta) in [(truth as usize, 1.0f32), (guess as usize, -1.0)] {
-                            e.total[t] += (step - e.stamp[t]) as f32 * e.weight[t];
-                            e.stamp[t] = step;
-                            e.weight[t] += delta;
-                        }
-                    }
-                }
+                };
                 right += usize::from(guess == truth);
                 total += 1;
                 tags.push(guess);
@@ -548,16 +417,7 @@ fn learn(
         }
         progress(iteration + 1, right as f64 / total.max(1) as f64);
     }
-    model
-        .into_iter()
-        .map(|(f, e)| {
-            let mut w = [0f32; TAGS];
-            for (t, w) in w.iter_mut().enumerate() {
-                *w = (e.total[t] + (step - e.stamp[t]) as f32 * e.weight[t]) / step.max(1) as f32;
-            }
-            (f, w)
-        })
-        .collect()
+    learner.average()
 }
 
 /// Sentences of a CoNLL-U file: each word's form and UPOS (multi-word token lines and

@@ -1,0 +1,278 @@
+//! The averaged perceptron shared by dossier's taggers: hashed features, training with
+//! lazy averaging, and weights stored quantised.
+//!
+//! **Key decision: features are 64-bit hashes and a class count is a const generic.** A
+//! model is then one map from hash to `[f32; N]`, scoring is `N` additions per feature
+//! found, and every tagger (parts of speech, names) shares this code and its file
+//! format, however many classes it has.
+//!
+//! ```
+//! use dossier_text::perceptron::{feature, Learner, Model};
+//! let (noun, verb) = (0, 1);
+//! let mut learner = Learner::<2>::default();
+//! for _ in 0..3 {
+//!     for (word, truth) in [("ships", noun), ("wait", verb)] {
+//!         let features = [feature(1, &[word])];
+//!         let guess = learner.guess(&features);
+//!         learner.learn(&features, truth, guess);
+//!     }
+//! }
+//! let model: Model<2> = learner.average();
+//! assert_eq!(Model::best(&model.score(&[feature(1, &["wait"])])), verb);
+//! ```
+
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Keys are already hashes: the map need not hash them again.
+#[derive(Default)]
+pub struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed here; fold any other input in.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by feature hashes.
+pub type Weights<V> = std::collections::HashMap<u64, V, BuildHasherDefault<Prehashed>>;
+
+/// A feature: FNV-1a over its template number and its parts.
+pub fn feature(template: u8, parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(template);
+    h = h.wrapping_mul(0x0100_0000_01b3);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            h ^= 0x1f;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        for &b in part.as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Trained weights of `N` classes.
+#[derive(Default)]
+pub struct Model<const N: usize> {
+    weights: Weights<[f32; N]>,
+}
+
+impl<const N: usize> Model<N> {
+    /// Each class's score: the sum of the features' weights.
+    pub fn score(&self, features: &[u64]) -> [f32; N] {
+        let mut scores = [0f32; N];
+        for f in features {
+            if let Some(w) = self.weights.get(f) {
+                for (s, x) in scores.iter_mut().zip(w) {
+                    *s += x;
+                }
+            }
+        }
+        scores
+    }
+
+    /// The best-scoring class; ties go to the lower class, so the choice never depends
+    /// on map order.
+    pub fn best(scores: &[f32; N]) -> usize {
+        let mut best = 0;
+        for t in 1..N {
+            if scores[t] > scores[best] {
+                best = t;
+            }
+        }
+        best
+    }
+
+    /// The largest weight in absolute value (for a shared quantisation scale).
+    pub fn largest(&self) -> f32 {
+        self.weights.values().flat_map(|w| w.iter()).fold(0f32, |m, w| m.max(w.abs()))
+    }
+
+    /// Appends the weights, as 16-bit multiples of `scale`, sorted by feature; features
+    /// whose weights all round to zero are left out.
+    pub fn write(&self, scale: f32, out: &mut Vec<u8>) {
+        let mut entries: Vec<(u64, [i16; N])> =
+            self.weights.iter().map(|(&f, w)| (f, w.map(|x| (x / scale).round() as i16))).filter(|(_, q)| q.iter().any(|&x| x != 0)).collect();
+        entries.sort_unstable_by_key(|e| e.0);
+        out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+        for (f, q) in entries {
+            out.extend_from_slice(&f.to_le_bytes());
+            for x in q {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+    }
+
+    /// Reads what [`Model::write`] wrote.
+    pub fn read(bytes: &mut Bytes, scale: f32) -> Result<Model<N>, String> {
+        let n = bytes.u32()? as usize;
+        let mut weights = Weights::default();
+        weights.reserve(n);
+        for _ in 0..n {
+            let f = bytes.u64()?;
+            let q = bytes.take(2 * N)?;
+            let mut w = [0f32; N];
+            for (t, x) in w.iter_mut().enumerate() {
+                *x = f32::from(i16::from_le_bytes([q[2 * t], q[2 * t + 1]])) * scale;
+            }
+            weights.insert(f, w);
+        }
+        Ok(Model { weights })
+    }
+}
+
+/// Averaged-perceptron training: weights plus the running sums that average them.
+pub struct Learner<const N: usize> {
+    entries: Weights<Entry<N>>,
+    step: u32,
+}
+
+struct Entry<const N: usize> {
+    weight: [f32; N],
+    total: [f32; N],
+    stamp: [u32; N],
+}
+
+impl<const N: usize> Default for Learner<N> {
+    fn default() -> Self {
+        Learner { entries: Weights::default(), step: 0 }
+    }
+}
+
+impl<const N: usize> Learner<N> {
+    /// The current weights' scores.
+    pub fn score(&self, features: &[u64]) -> [f32; N] {
+        let mut scores = [0f32; N];
+        for f in features {
+            if let Some(e) = self.entries.get(f) {
+                for (s, x) in scores.iter_mut().zip(&e.weight) {
+                    *s += x;
+                }
+            }
+        }
+        scores
+    }
+
+    /// The current weights' best class.
+    pub fn guess(&self, features: &[u64]) -> usize {
+        Model::best(&self.score(features))
+    }
+
+    /// One training step: when the guess was wrong, moves weight from it to the truth.
+    pub fn learn(&mut self, features: &[u64], truth: usize, guess: usize) {
+        self.step += 1;
+        if guess == truth {
+            return;
+        }
+        let step = self.step;
+        for &f in features {
+            let e = self.entries.entry(f).or_insert_with(|| Entry { weight: [0.0; N], total: [0.0; N], stamp: [0; N] });
+            for (t, delta) in [(truth, 1.0f32), (guess, -1.0)] {
+                e.total[t] += (step - e.stamp[t]) as f32 * e.weight[t];
+                e.stamp[t] = step;
+                e.weight[t] += delta;
+            }
+        }
+    }
+
+    /// The weights averaged over every step.
+    pub fn average(self) -> Model<N> {
+        let step = self.step;
+        let weights = self
+            .entries
+            .into_iter()
+            .map(|(f, e)| {
+                let mut w = [0f32; N];
+                for (t, w) in w.iter_mut().enumerate() {
+                    *w = (e.total[t] + (step - e.stamp[t]) as f32 * e.weight[t]) / step.max(1) as f32;
+                }
+                (f, w)
+            })
+            .collect();
+        Model { weights }
+    }
+}
+
+/// Shuffles `order` in place (Fisher–Yates with xorshift): the same order for the same state.
+pub fn shuffle<T>(order: &mut [T], state: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        order.swap(i, (*state % (i as u64 + 1)) as usize);
+    }
+}
+
+/// A model file being read: each read takes the next bytes or says the file is truncated.
+pub struct Bytes<'a> {
+    raw: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Bytes<'a> {
+    pub fn new(raw: &'a [u8]) -> Bytes<'a> {
+        Bytes { raw, at: 0 }
+    }
+
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let slice = self.raw.get(self.at..self.at + n).ok_or("the model is truncated")?;
+        self.at += n;
+        Ok(slice)
+    }
+
+    pub fn u8(&mut self) -> Result<u8, String> {
+        Ok(self.take(1)?[0])
+    }
+
+    pub fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("four bytes")))
+    }
+
+    pub fn f32(&mut self) -> Result<f32, String> {
+        Ok(f32::from_le_bytes(self.take(4)?.try_into().expect("four bytes")))
+    }
+
+    pub fn u64(&mut self) -> Result<u64, String> {
+        Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("eight bytes")))
+    }
+
+    /// A string written as one length byte and its UTF-8.
+    pub fn short_string(&mut self) -> Result<String, String> {
+        let len = self.u8()? as usize;
+        String::from_utf8(self.take(len)?.to_vec()).map_err(|e| format!("the model is damaged: {e}"))
+    }
+}
+
+/// Appends a string as one length byte and its UTF-8 (strings must be under 256 bytes).
+pub fn write_short_string(s: &str, out: &mut Vec<u8>) {
+    debug_assert!(s.len() < 256);
+    out.push(s.len() as u8);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Deflates a model's bytes, as committed.
+pub fn deflate(raw: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    out.write_all(raw).expect("deflating into memory does not fail");
+    out.finish().expect("deflating into memory does not fail")
+}
+
+/// Inflates a committed model.
+pub fn inflate(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut raw = Vec::new();
+    flate2::read::DeflateDecoder::new(bytes).read_to_end(&mut raw).map_err(|e| format!("the model is damaged: {e}"))?;
+    Ok(raw)
+}
