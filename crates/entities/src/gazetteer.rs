@@ -141,7 +141,11 @@ impl Gazetteer {
     }
 
     pub fn is_common(&self, word: &str) -> bool {
-        self.common.contains(word.to_lowercase().as_str())
+        if word.chars().any(char::is_uppercase) {
+            self.common.contains(word.to_lowercase().as_str())
+        } else {
+            self.common.contains(word)
+        }
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {

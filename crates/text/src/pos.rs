@@ -12,7 +12,7 @@
 
 // Words are looked up for every token: foldhash is several times faster than SipHash on
 // short keys, and still seeded per process.
-use crate::perceptron::{deflate, feature as hash, inflate, shuffle, write_short_string, Bytes, Learner, Model};
+use crate::perceptron::{deflate, feature as hash, inflate, prefix, shape, shuffle, suffix, write_short_string, Bytes, Learner, Model};
 use foldhash::{HashMap, HashMapExt};
 
 /// The seventeen Universal POS tags, in UD's order.
@@ -86,36 +86,6 @@ fn normal(word: &str) -> String {
     word.to_lowercase()
 }
 
-/// "Xx", "x", "X", "d", "Xd", …: the kinds of characters, runs collapsed, at most four.
-fn shape(word: &str) -> String {
-    let mut out = String::new();
-    for c in word.chars() {
-        let k = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
-        if !out.ends_with(k) && out.chars().count() < 4 {
-            out.push(k);
-        }
-    }
-    out
-}
-
-fn suffix(word: &str, n: usize) -> &str {
-    let start = word.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
-    &word[start..]
-}
-
-fn prefix(word: &str, n: usize) -> &str {
-    let end = word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
-    &word[..end]
-}
-
 /// A sentence prepared for tagging: each word's forms, computed once.
 struct Context<'a> {
     normal: Vec<String>,
@@ -133,7 +103,7 @@ impl<'a> Context<'a> {
         let normal: Vec<String> = words.iter().map(|w| normal(w)).collect();
         let mut context = Context {
             class: normal.iter().map(|w| classes.get(w).map_or("?", String::as_str)).collect(),
-            shape: words.iter().map(|w| shape(w)).collect(),
+            shape: words.iter().map(|w| shape(w, 4)).collect(),
             first_capital: words.iter().enumerate().map(|(i, w)| i == 0 && w.starts_with(char::is_uppercase)).collect(),
             normal,
             fixed: Vec::new(),
