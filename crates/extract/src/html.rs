@@ -223,6 +223,21 @@ impl Skips {
                 map.insert(e.id(), reason);
             }
         }
+        // A section that opens with a related-stories heading ("You may also like") is the
+        // related stories, whatever its own class says.
+        let sections: Vec<ego_tree::NodeId> = map
+            .iter()
+            .filter(|&(id, reason)| *reason == RemovedReason::Related && html.tree.get(*id).and_then(ElementRef::wrap).is_some_and(|h| matches!(h.value().name(), "h2" | "h3" | "h4")))
+            .filter_map(|(&id, _)| {
+                let heading = html.tree.get(id)?;
+                let parent = ElementRef::wrap(heading.parent()?)?;
+                let first = parent.children().filter_map(ElementRef::wrap).find(|c| c.text().any(|t| !t.trim().is_empty()))?;
+                (first.id() == id && !matches!(parent.value().name(), "body" | "html" | "main")).then_some(parent.id())
+            })
+            .collect();
+        for id in sections {
+            map.entry(id).or_insert(RemovedReason::Related);
+        }
         Skips(map)
     }
 
@@ -762,6 +777,18 @@ mod tests {
         let article = extract(page);
         assert_eq!(article.paragraphs.iter().filter(|p| *p == "Breakfast").count(), 2, "{:?}", article.paragraphs);
         assert!(!article.paragraphs.iter().any(|p| p.starts_with("Photo:")), "{:?}", article.paragraphs);
+    }
+
+    #[test]
+    fn a_section_opening_with_a_related_heading_is_related_stories() {
+        let teaser = "<p>Another story of the week, long enough to pass for a paragraph of an article, with commas, clauses, and a full stop.</p>";
+        let page = format!(
+            r#"<html><body><div id="primary"><article><h1>Water</h1><p>The water supply of the valley was restored on Tuesday after a week of repairs to the main pipe, the utility said, and the pumps ran again.</p></article>
+<article class="postbox"><h3 class="relatedpoststitle">You may also like</h3><article>{teaser}</article><article>{teaser}</article><article>{teaser}</article></article></div></body></html>"#
+        );
+        let article = extract(&page);
+        assert_eq!(article.paragraphs.len(), 1, "{:?}", article.paragraphs);
+        assert!(article.paragraphs[0].starts_with("The water supply"));
     }
 
     #[test]
