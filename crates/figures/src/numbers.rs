@@ -338,7 +338,24 @@ impl<'a> NumberReader<'a> {
             && self.doc.token_text(first).starts_with(char::is_uppercase)
             && self.doc.token_text(first - 1).starts_with(char::is_uppercase)
             && self.kind(first - 1) == Some(TokenKind::Word);
-        !(glued_to_name || reference || bracketed || clock || age || year_like || code || in_name || person_age)
+        // "Algorithm 1", "Boeing 747", "OMIM: 606639": a whole number right after a name
+        // or label inside a sentence numbers that thing; it counts nothing.
+        let label_at = |k: usize| {
+            self.kind(k) == Some(TokenKind::Word) && self.doc.token_text(k).starts_with(char::is_uppercase) && !self.opens_sentence(k)
+        };
+        let whole = end == first + 1 && self.kind(first) == Some(TokenKind::Number) && !w.contains(['.', ',']);
+        let labelled = whole && first >= 1 && (label_at(first - 1) || prev == ":" && first >= 2 && label_at(first - 2));
+        // "Figs. 5 and 6", "Scenarios 1 and 3": a number joined to a reference is one too.
+        let joined_reference = whole && matches!(prev, "and" | "or" | ",") && first >= 2 && self.kind(first - 2) == Some(TokenKind::Number) && !self.is_figure(first - 2, first - 1, false);
+        !(glued_to_name || reference || bracketed || clock || age || year_like || code || in_name || person_age || labelled || joined_reference)
+    }
+
+    /// Whether token `k` is the first word of its sentence (after any opening quote or bracket).
+    fn opens_sentence(&self, k: usize) -> bool {
+        self.doc.sentence_of(self.doc.tokens[k].span.start()).is_some_and(|s| {
+            let first = self.doc.token_range(self.doc.sentences[s]).start;
+            (first..k).all(|j| matches!(self.kind(j), Some(TokenKind::Punct | TokenKind::Symbol)))
+        })
     }
 
     /// "half", "a third", "two-thirds", "most of", "a majority of", "nearly all".

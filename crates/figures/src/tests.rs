@@ -80,6 +80,12 @@ fn money_units_rates_and_bases() {
 }
 
 #[test]
+fn counts_after_a_name_at_a_sentence_start_stay() {
+    assert_eq!(one("Over 20 people died.").1, Some(20.0));
+    assert_eq!(one("Kyiv said 12 drones were downed.").1, Some(12.0));
+}
+
+#[test]
 fn not_figures() {
     for text in [
         "the 70th anniversary of the founding",
@@ -94,6 +100,9 @@ fn not_figures() {
         "earlier work [28] and reviews [1–5]",
         "the compound (1) was stable",
         "some valuable gains",
+        "results of Algorithm 1 and Figs. 5 and 6",
+        "the airline flies a Boeing 747 to Seoul",
+        "genes such as GFM1 (OMIM: 606639) matter",
     ] {
         let (_, q) = figures(text);
         assert!(q.is_empty(), "{text}: {q:#?}");

@@ -63,7 +63,7 @@ pub(crate) fn abbreviation(word: &str) -> Option<bool> {
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt", "Cpl", "Pvt",
         "Sen", "Rep", "Gov", "Pres", "Rev", "Hon", "St", "Mt", "Ft", "Jr", "Sr", "No", "Nos", "vs", "v", "Vol",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd",
-        "approx", "Approx", "est", "cf", "Fig", "fig", "Dept", "Univ", "Assn", "Bros", "Gens", "Reps", "Sens",
+        "approx", "Approx", "est", "cf", "Fig", "fig", "Figs", "figs", "Eq", "Eqs", "eq", "eqs", "Dept", "Univ", "Assn", "Bros", "Gens", "Reps", "Sens",
     ];
     const CAN_END: &[&str] = &["Inc", "Ltd", "Co", "Corp", "etc", "Plc", "LLC", "Bhd", "al"];
     if TITLES.contains(&word) {
