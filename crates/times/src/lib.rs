@@ -37,7 +37,7 @@ use words::*;
 /// Finds and resolves the time expressions of a tokenised document.
 pub fn annotate(doc: &Doc, reference: Option<Date>) -> Vec<TimeExpr> {
     let lower = &doc.lower;
-    let mut finder = Finder { doc, lower, reference, found: Vec::new() };
+    let mut finder = Finder { doc, lower, reference, found: Vec::new(), quarter_in_focus: None };
     for &sentence in &doc.sentences {
         let range = doc.token_range(sentence);
         let mut i = range.start;
@@ -82,6 +82,8 @@ struct Finder<'a> {
     lower: &'a [String],
     reference: Option<Date>,
     found: Vec<TimeExpr>,
+    /// The last quarter the document named itself ("the third quarter"), as (year, quarter).
+    quarter_in_focus: Option<(i16, i8)>,
 }
 
 impl Finder<'_> {
@@ -388,9 +390,10 @@ impl Finder<'_> {
         // "two years ago", "a year earlier" (but "a day earlier than planned" compares).
         if self.w(to) == "ago" || self.w(to) == "earlier" && self.w(to + 1) != "than" {
             to += 1;
-            let (value, resolved) = match self.reference {
-                Some(r) => (ago(r, n, unit)?, true),
-                None => ("PAST_REF".into(), false),
+            let (value, resolved) = match (self.year_before_quarter_in_focus(), self.reference) {
+                (Some(quarter), _) if n == 1.0 && unit == "Y" => (quarter, true),
+                (_, Some(r)) => (ago(r, n, unit)?, true),
+                (_, None) => ("PAST_REF".into(), false),
             };
             return Some(self.push(i, to, TimeType::Date, value, resolved));
         }
@@ -517,7 +520,11 @@ impl Finder<'_> {
         // alone ("year-earlier sales") is the year before.
         let quarter = matches!(self.w(at), "quarter" | "quarters") || year_back && self.w(at) == "period";
         if year_back && !quarter {
-            let (value, resolved) = self.reference.map_or(("XXXX".to_string(), false), |r| ((r.year() - 1).to_string(), true));
+            let (value, resolved) = match (self.year_before_quarter_in_focus(), self.reference) {
+                (Some(quarter), _) => (quarter, true),
+                (None, Some(r)) => ((r.year() - 1).to_string(), true),
+                (None, None) => ("XXXX".to_string(), false),
+            };
             return Some(self.push(from.max(at - 3), at, TimeType::Date, value, resolved));
         }
         if !quarter || at >= end {
@@ -534,13 +541,23 @@ impl Finder<'_> {
             (Some(n), _) => (if n > current { r.year() - 1 } else { r.year() }, n),
             (None, "current") => (r.year(), current),
             (None, "year-earlier" | "year-ago") => {
-                let (y, q) = if current == 1 { (r.year() - 1, 4) } else { (r.year(), current - 1) };
+                let (y, q) = self.quarter_in_focus.unwrap_or(if current == 1 { (r.year() - 1, 4) } else { (r.year(), current - 1) });
                 (y - 1, q)
             }
             // "the quarter", "the latest quarter": the last one completed.
             _ => if current == 1 { (r.year() - 1, 4) } else { (r.year(), current - 1) },
         };
+        if !year_back {
+            self.quarter_in_focus = Some((year, q));
+        }
         Some(self.push(from, to, TimeType::Date, format!("{year}-Q{q}"), true))
+    }
+
+    /// In a report of quarterly results, "a year earlier" and "year-ago" compare with the
+    /// same quarter of the year before the last quarter the document named ("1989-Q3" →
+    /// "1988-Q3").
+    fn year_before_quarter_in_focus(&self) -> Option<String> {
+        self.quarter_in_focus.map(|(year, q)| format!("{}-Q{q}", year - 1))
     }
 
     /// "for weeks", "in recent years", "several months": durations of unknown length.
@@ -751,6 +768,13 @@ mod tests {
         assert_eq!(one("It saves 2 billion euros a year."), ("a year".into(), "P1Y".into()));
         assert_eq!(times("It saves 2 billion euros a year.", None)[0].1, TimeType::Set);
         assert_eq!(times("He stayed for a year.", None)[0].1, TimeType::Duration);
+    }
+
+    #[test]
+    fn a_year_earlier_in_a_report_of_quarterly_results_is_that_quarter() {
+        let found = times("Profit rose 8% in the third quarter from a year earlier, beating year-ago estimates.", Some(jiff::civil::date(2024, 10, 30)));
+        let values: Vec<&str> = found.iter().map(|t| t.2.as_str()).collect();
+        assert_eq!(values, ["2024-Q3", "2023-Q3", "2023-Q3"], "{found:?}");
     }
 
     #[test]
