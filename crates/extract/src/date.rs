@@ -15,6 +15,7 @@ use dossier_text::month_number;
 /// assert_eq!(normalize_date("2024/10/04").as_deref(), Some("2024-10-04"));
 /// assert_eq!(normalize_date("Veröffentlicht am 31. Januar 2022").as_deref(), Some("2022-01-31"));
 /// assert_eq!(normalize_date("Stand: 09.09.2017, 10:14 Uhr").as_deref(), Some("2017-09-09"));
+/// assert_eq!(normalize_date("Björn Jahner | 31.10.23").as_deref(), Some("2023-10-31"));
 /// assert_eq!(normalize_date("posted on 2019-08-02 by admin").as_deref(), Some("2019-08-02"));
 /// assert_eq!(normalize_date("yesterday"), None);
 /// ```
@@ -40,10 +41,14 @@ pub fn normalize_date(text: &str) -> Option<String> {
             if let (Some(a), Some(b), Some(y)) = (a, b, y) {
                 let dotted = w.contains('.');
                 let (day, month) = if dotted || a > 12 { (a, b) } else { continue };
-                if parts[2].len() == 4 {
-                    if let Ok(d) = jiff::civil::Date::new(y, month, day) {
-                        return Some(d.to_string());
-                    }
+                // "31.10.23": a two-digit year after a dotted day and month (as 1970–2069).
+                let year = match parts[2].len() {
+                    4 => Some(y),
+                    2 if dotted => Some(if y < 70 { 2000 + y } else { 1900 + y }),
+                    _ => None,
+                };
+                if let Some(Ok(d)) = year.map(|y| jiff::civil::Date::new(y, month, day)) {
+                    return Some(d.to_string());
                 }
             }
         }

@@ -531,7 +531,7 @@ impl Metadata {
         meta.title = choose_title(html, &[&headline, &og, &page_title], meta.publisher.as_deref());
 
         // The first source that has a date wins; later ones are only looked at when needed.
-        let candidates: [(&dyn Fn() -> Option<String>, PublishedFrom); 7] = [
+        let candidates: [(&dyn Fn() -> Option<String>, PublishedFrom); 8] = [
             (&|| ld.as_ref().and_then(|a| a["datePublished"].as_str().or(a["dateCreated"].as_str()).and_then(normalize_date)), PublishedFrom::JsonLd),
             (
                 &|| {
@@ -571,6 +571,8 @@ impl Metadata {
             ),
             // A date the page's text introduces as the publication's ("Erstellt am: 01.11.2023").
             (&|| published_in_text(html), PublishedFrom::Text),
+            // A date standing beside the headline ("Tanja Karrasch 3.11.2023").
+            (&|| date_by_headline(html), PublishedFrom::Text),
         ];
         meta.published = candidates.iter().find_map(|(find, from)| find().map(|value| Published { value, from: *from }));
 
@@ -713,6 +715,20 @@ fn published_in_text(html: &Html) -> Option<String> {
     })
 }
 
+/// The first short text holding a full date among the few that follow the page's first
+/// `<h1>`: where pages put the date they were published.
+fn date_by_headline(html: &Html) -> Option<String> {
+    let h1 = html.select(selector("h1")).next()?;
+    h1.next_siblings()
+        .chain(h1.ancestors().take(3).flat_map(|a| a.next_siblings()))
+        .flat_map(|n| n.descendants())
+        .filter_map(|n| n.value().as_text().map(|t| t.trim()))
+        .filter(|t| !t.is_empty())
+        .take(12)
+        .filter(|t| t.chars().count() <= 60)
+        .find_map(normalize_date)
+}
+
 /// "/2024/10/04/" in a URL.
 fn url_date(url: &str) -> Option<String> {
     let parts: Vec<&str> = url.split('/').collect();
@@ -789,6 +805,15 @@ mod tests {
         let article = extract(&page);
         assert_eq!(article.paragraphs.len(), 1, "{:?}", article.paragraphs);
         assert!(article.paragraphs[0].starts_with("The water supply"));
+    }
+
+    #[test]
+    fn a_date_beside_the_headline() {
+        let page = r#"<html><body><article><h1>Schuhbrand</h1><div><span>Tanja Karrasch</span> <span>3.11.2023</span></div>
+<p>The water supply of the valley was restored on Tuesday after a week of repairs to the main pipe, the utility said on 1.2.2020.</p>
+</article></body></html>"#;
+        let published = extract(page).published.expect("a date");
+        assert_eq!((published.value.as_str(), published.from), ("2023-11-03", PublishedFrom::Text));
     }
 
     #[test]
