@@ -587,22 +587,22 @@ impl Metadata {
                 list.iter().filter_map(|v| v.as_str().or(v["name"].as_str())).flat_map(byline_names).collect()
             })
             .unwrap_or_default();
-        meta.byline = if !ld_authors.is_empty() {
-            ld_authors
-        } else if let Some(a) = get("author").filter(|a| !a.contains("://") && !a.contains('@')) {
-            byline_names(&a)
-        } else {
-            html.select(selector(
-                "[rel=author], [itemprop=author], [class*=author], [class*=Author], [class*=byline], [class*=Byline], byline, .vcard .fn, a[href*='/author/'], a[href*='/autor/'], a[href*='/authors/']",
-            ))
-            .take(40)
-            .map(|e| squash(&e.text().collect::<String>()))
-            .filter(|t| t.chars().count() <= 120)
-            .map(|t| byline_names(&t))
-            .find(|names| !names.is_empty())
+        // Each source in turn, until one gives a name (a meta author may be the site: "finanztreff.de").
+        meta.byline = Some(ld_authors)
+            .filter(|names| !names.is_empty())
+            .or_else(|| get("author").filter(|a| !a.contains("://") && !a.contains('@')).map(|a| byline_names(&a)).filter(|names| !names.is_empty()))
+            .or_else(|| {
+                html.select(selector(
+                    "[rel=author], [itemprop=author], [class*=author], [class*=Author], [class*=byline], [class*=Byline], byline, .vcard .fn, a[href*='/author/'], a[href*='/autor/'], a[href*='/authors/']",
+                ))
+                .take(40)
+                .map(|e| squash(&e.text().collect::<String>()))
+                .filter(|t| t.chars().count() <= 120)
+                .map(|t| byline_names(&t))
+                .find(|names| !names.is_empty())
+            })
             .or_else(|| byline_in_text(html))
-            .unwrap_or_default()
-        };
+            .unwrap_or_default();
         // Beside its authors, the outlet is not one ("Rob Picheta, CNN"); alone, it may be.
         if let Some(outlet) = &meta.publisher {
             if meta.byline.iter().any(|name| !name.eq_ignore_ascii_case(outlet)) {
