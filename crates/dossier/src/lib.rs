@@ -2,8 +2,8 @@
 //!
 //! This crate is the pipeline you can see: [`analyse`] runs each stage in order —
 //! page decoding ([`dossier_page`]), extraction ([`dossier_extract`]), tokens and
-//! sentences ([`dossier_text`]), entities ([`dossier_entities`]), times
-//! ([`dossier_times`]), figures ([`dossier_figures`]) and claims ([`dossier_claims`]) —
+//! sentences ([`dossier_text`]), times ([`dossier_times`]), entities
+//! ([`dossier_entities`]), figures ([`dossier_figures`]) and claims ([`dossier_claims`]) —
 //! each reading the layers before it from one [`Doc`] and adding its own. [`Report`] is
 //! the JSON contract of `dossier extract` (documented by `docs/output.schema.json`).
 //!
@@ -72,8 +72,8 @@ pub fn analyse(page: &Page, published: Option<Reference>) -> Doc {
     });
     let mut doc = Doc::new(article);
     dossier_text::annotate(&mut doc);
-    doc.entities = dossier_entities::annotate(&doc);
     doc.times = dossier_times::annotate(&doc, reference);
+    doc.entities = dossier_entities::annotate(&doc);
     doc.quantities = dossier_figures::annotate(&doc);
     doc.claims = dossier_claims::annotate(&doc);
     doc

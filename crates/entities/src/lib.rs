@@ -52,8 +52,9 @@ struct Mention {
     canonical: String,
 }
 
-/// Finds the entities of a tokenised document: the rules propose mentions with their
-/// identities, the trained [`recognizer`] decides which spans are names and of what kind.
+/// Finds the entities of a tokenised document whose time expressions are found: the rules
+/// propose mentions with their identities, the trained [`recognizer`] adds the names they
+/// missed, and nothing inside a time expression is a name.
 pub fn annotate(doc: &Doc) -> Vec<Entity> {
     let rules = rule_mentions(doc);
     let names = recognizer::recognizer().recognize(doc, &hints(doc, &rules));
@@ -126,6 +127,8 @@ fn reconcile(doc: &Doc, rules: Vec<Mention>, names: &[(usize, usize, EntityKind)
             out.push(Mention { span, kind, canonical: doc.slice(span).to_string() });
         }
     }
+    // A time expression is no name ("in April", "UTC Monday"), whatever the name lists say.
+    out.retain(|m| !doc.times.iter().any(|t| t.span.contains(m.span)));
     // A surname alone is the person named in full elsewhere ("Putin").
     let people: Vec<String> = out.iter().filter(|m| m.kind == EntityKind::Person).map(|m| m.canonical.clone()).collect();
     for m in &mut out {
