@@ -695,6 +695,8 @@ fn ago(r: Date, n: f64, unit: &str) -> Option<String> {
 }
 
 fn duration_value(n: f64, unit: &str) -> String {
+    // A decade is written in years, as TimeBank and MEANTIME write it ("two decades" → P20Y).
+    let (n, unit) = if unit == "DE" { (n * 10.0, "Y") } else { (n, unit) };
     let n = if n.fract() == 0.0 { format!("{}", n as i64) } else { format!("{n}") };
     match unit {
         "H" | "MIN" | "S" => format!("PT{n}{}", if unit == "MIN" { "M" } else { unit }),
@@ -759,6 +761,7 @@ mod tests {
     fn durations_sets_and_ago() {
         assert_eq!(one("for the first time in 24 years."), ("24 years".into(), "P24Y".into()));
         assert_eq!(one("over the past two weeks."), ("the past two weeks".into(), "P2W".into()));
+        assert_eq!(one("a feud of two decades."), ("two decades".into(), "P20Y".into()));
         assert_eq!(one("shells used annually by Russia"), ("annually".into(), "P1Y".into()));
         assert_eq!(one("It ended two years ago."), ("two years ago".into(), "2022".into()));
         assert_eq!(one("He met them three days ago."), ("three days ago".into(), "2024-10-01".into()));
