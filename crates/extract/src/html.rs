@@ -75,7 +75,9 @@ fn assemble(article: &mut Article, walker: Walker, title: Option<&str>) {
             Some(RemovedReason::Byline)
         } else if article.paragraphs.is_empty() && !is_prose(&text) && normalize_date(&text).is_some() && text.split_whitespace().count() <= 10 {
             Some(RemovedReason::Dateline)
-        } else if last_prose.is_none_or(|l| i > l) && !is_prose(&text) {
+        } else if last_prose.is_none_or(|l| i > l) && !is_prose(&text) && !(block.link_chars == 0 && text.split_whitespace().count() >= 6) {
+            // Short lines and links after the last sentence are the page's furniture; six
+            // words or more with no link are still the article (a list of ingredients).
             Some(RemovedReason::Navigation)
         } else {
             None
@@ -805,6 +807,17 @@ mod tests {
         let article = extract(&page);
         assert_eq!(article.paragraphs.len(), 1, "{:?}", article.paragraphs);
         assert!(article.paragraphs[0].starts_with("The water supply"));
+    }
+
+    #[test]
+    fn lines_after_the_last_sentence_stay_when_they_read_as_text() {
+        let page = r#"<html><body><article><h1>Bienenstich</h1>
+<p>The cake is baked in one tray, filled with vanilla cream and topped with caramelised almonds, as the recipe says.</p>
+<ul><li>250 g flour and one packet of baking powder</li><li>Share Tweet Email</li></ul>
+</article></body></html>"#;
+        let article = extract(page);
+        assert!(article.paragraphs.iter().any(|p| p.starts_with("250 g flour")), "{:?}", article.paragraphs);
+        assert!(!article.paragraphs.iter().any(|p| p.contains("Tweet")), "{:?}", article.paragraphs);
     }
 
     #[test]
