@@ -60,6 +60,9 @@ pub enum PublishedFrom {
     TimeElement,
     Url,
     Text,
+    /// The first date written anywhere on the page: a guess, when nothing on the page
+    /// says which date is the publication's.
+    FirstDateOnPage,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

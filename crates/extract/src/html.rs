@@ -533,7 +533,7 @@ impl Metadata {
         meta.title = choose_title(html, &[&headline, &og, &page_title], meta.publisher.as_deref());
 
         // The first source that has a date wins; later ones are only looked at when needed.
-        let candidates: [(&dyn Fn() -> Option<String>, PublishedFrom); 8] = [
+        let candidates: [(&dyn Fn() -> Option<String>, PublishedFrom); 9] = [
             (&|| ld.as_ref().and_then(|a| a["datePublished"].as_str().or(a["dateCreated"].as_str()).and_then(normalize_date)), PublishedFrom::JsonLd),
             (
                 &|| {
@@ -575,6 +575,8 @@ impl Metadata {
             (&|| published_in_text(html), PublishedFrom::Text),
             // A date standing beside the headline ("Tanja Karrasch 3.11.2023").
             (&|| date_by_headline(html), PublishedFrom::Text),
+            // Last, a guess that says so: the first date in any short text of the page.
+            (&|| text_nodes(html).into_iter().map(str::trim).filter(|t| t.chars().count() <= 80).find_map(normalize_date), PublishedFrom::FirstDateOnPage),
         ];
         meta.published = candidates.iter().find_map(|(find, from)| find().map(|value| Published { value, from: *from }));
 
@@ -818,6 +820,15 @@ mod tests {
         let article = extract(page);
         assert!(article.paragraphs.iter().any(|p| p.starts_with("250 g flour")), "{:?}", article.paragraphs);
         assert!(!article.paragraphs.iter().any(|p| p.contains("Tweet")), "{:?}", article.paragraphs);
+    }
+
+    #[test]
+    fn the_first_date_on_the_page_is_a_guess_that_says_so() {
+        let page = r#"<html><body><nav><a href="/">Home</a></nav><div><span>Teilen:</span> <span>01.11.2023 11:35</span></div><article>
+<p>The water supply of the valley was restored on Tuesday after a week of repairs to the main pipe, the utility said.</p>
+</article></body></html>"#;
+        let published = extract(page).published.expect("a date");
+        assert_eq!((published.value.as_str(), published.from), ("2023-11-01", PublishedFrom::FirstDateOnPage));
     }
 
     #[test]
