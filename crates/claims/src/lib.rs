@@ -231,7 +231,10 @@ impl<'a> Finder<'a> {
         let fronted = k == s.start || self.is_sentence_opener(k, s.start);
         // "…, according to X, who said …": the source's own clause follows, not the content.
         let relative_after = matches!(self.w(source_to + 1), "who" | "which" | "whose");
-        let (from, to) = if fronted || opening_comma && !relative_after && self.w(source_to) == "," && source_to + 1 < s.end && !self.ends_sentence(source_to + 1, s.end) {
+        // "…, according to their attorneys, and said …": what follows continues the sentence
+        // before; that sentence is what the source said.
+        let continues = matches!(self.w(source_to + 1), "and" | "but" | "more" | "less" | "up" | "down" | "while" | "as");
+        let (from, to) = if fronted || opening_comma && !relative_after && !continues && self.w(source_to) == "," && source_to + 1 < s.end && !self.ends_sentence(source_to + 1, s.end) {
             // Fronted or parenthetical: the content follows the source.
             let from = source_to + 1;
             let relative = opening_comma && k >= 2 && matches!(self.w(k - 2), "who" | "which" | "that");

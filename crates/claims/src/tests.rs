@@ -53,6 +53,9 @@ fn according_to_in_three_positions() {
             t("the Kyiv Post’s source", "believed", "are believed to be dead"),
         ]
     );
+    // The sentence goes on after the source: what came before is what the source said.
+    let found = triples(&["The relatives watched the videos on Thursday, according to their lawyers, and asked for more."]);
+    assert_eq!(found[0], t("their lawyers", "according to", "The relatives watched the videos on Thursday"), "{found:?}");
 }
 
 #[test]
