@@ -499,7 +499,8 @@ fn group(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Entity> {
 mod tests {
     use dossier_doc::{Article, Doc, EntityKind, TimeExpr, TimeType};
 
-    fn tokenised(text: &str) -> Doc {
+    /// A one-paragraph document, tokenised (for this crate's tests).
+    pub(crate) fn tokenised(text: &str) -> Doc {
         let mut doc = Doc::new(Article::from_paragraphs(vec![text.into()]));
         dossier_text::annotate(&mut doc);
         doc

@@ -10,7 +10,7 @@
 use crate::gazetteer::{Gazetteer, Role};
 use crate::lists::{OUTLET_HEADS, ORGANIZATION_HEADS, PERSON_TITLES};
 use dossier_doc::{Doc, EntityKind, TokenKind};
-use dossier_text::perceptron::{deflate, feature, inflate, prefix, shape, shuffle, suffix, Bytes, Learner, Model};
+use dossier_text::perceptron::{deflate, feature, inflate, prefix, shape, shuffle, start_model, suffix, Bytes, Learner, Model};
 
 /// Outside, then begin, inside, last and unit for each of the three kinds.
 pub const CLASSES: usize = 13;
@@ -144,9 +144,7 @@ impl Recognizer {
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        let scale = self.model.largest().max(f32::MIN_POSITIVE) / 32767.0;
-        let mut raw = b"NAMES1".to_vec();
-        raw.extend_from_slice(&scale.to_le_bytes());
+        let (mut raw, scale) = start_model(b"NAMES1", &[&self.model]);
         self.model.write(scale, &mut raw);
         deflate(&raw)
     }
@@ -154,10 +152,7 @@ impl Recognizer {
     pub fn from_bytes(bytes: &[u8]) -> Result<Recognizer, String> {
         let raw = inflate(bytes)?;
         let mut bytes = Bytes::new(&raw);
-        if bytes.take(6)? != b"NAMES1" {
-            return Err("not a name tagger model".into());
-        }
-        let scale = bytes.f32()?;
+        let scale = bytes.header(b"NAMES1", "name tagger")?;
         Ok(Recognizer { model: Model::read(&mut bytes, scale)? })
     }
 }
@@ -168,17 +163,30 @@ fn tag(context: &Context, model: &Model<CLASSES>) -> Vec<Label> {
     let mut labels = vec![Label::OUTSIDE; doc.tokens.len()];
     let mut features = Vec::with_capacity(48);
     for &sentence in &doc.sentences {
-        let range = doc.token_range(sentence);
-        for i in range.clone() {
-            let previous = (i > range.start).then(|| labels[i - 1]);
-            if !context.may_be_named(i, previous) {
-                continue;
-            }
-            context.features(i, range.start, previous, (i > range.start + 1).then(|| labels[i - 2]), &mut features);
-            labels[i] = decide(&model.score(&features), previous, i + 1 == range.end);
-        }
+        label_sentence(context, doc.token_range(sentence), &mut labels, &mut features, |_, f, previous, last| decide(&model.score(f), previous, last));
     }
     labels
+}
+
+/// Labels the tokens `range` (one sentence) left to right into `labels` (one per token of
+/// the document), each from `choose` given the token, its features, the label before it
+/// and whether it ends the sentence; tokens that cannot be named stay outside unscored.
+fn label_sentence(
+    context: &Context,
+    range: std::ops::Range<usize>,
+    labels: &mut [Label],
+    features: &mut Vec<u64>,
+    mut choose: impl FnMut(usize, &[u64], Option<Label>, bool) -> Label,
+) {
+    for i in range.clone() {
+        let previous = (i > range.start).then(|| labels[i - 1]);
+        labels[i] = if context.may_be_named(i, previous) {
+            context.features(i, range.start, previous, (i > range.start + 1).then(|| labels[i - 2]), features);
+            choose(i, features, previous, i + 1 == range.end)
+        } else {
+            Label::OUTSIDE
+        };
+    }
 }
 
 /// The best label that may follow `previous` (greedy decoding kept to valid sequences).
@@ -207,6 +215,7 @@ struct Context<'a> {
 
 impl<'a> Context<'a> {
     fn new(doc: &'a Doc, hints: &'a [Label]) -> Context<'a> {
+        debug_assert_eq!(hints.len(), doc.tokens.len(), "one hint per token");
         let gazetteer = Gazetteer::get();
         let mut known = vec![("-", ""); doc.tokens.len()];
         for &sentence in &doc.sentences {
@@ -243,12 +252,20 @@ impl<'a> Context<'a> {
         Context { doc, hints, shapes, known, listed }
     }
 
-    fn lower(&self, i: isize, start: usize) -> &str {
-        match i {
-            i if i < start as isize => "-START-",
-            i if i as usize >= self.doc.tokens.len() => "-END-",
-            i => &self.doc.lower[i as usize],
+    /// Token `i` when it lies between the sentence's start and the document's end, else
+    /// the marker of the edge it falls beyond.
+    fn index(&self, i: isize, start: usize) -> Result<usize, &'static str> {
+        if i < start as isize {
+            Err("-START-")
+        } else if i as usize >= self.doc.tokens.len() {
+            Err("-END-")
+        } else {
+            Ok(i as usize)
         }
+    }
+
+    fn lower(&self, i: isize, start: usize) -> &str {
+        self.index(i, start).map_or_else(|edge| edge, |k| &self.doc.lower[k])
     }
 
     /// Whether token `i` can be part of a name: a name starts with a capitalised word
@@ -260,27 +277,15 @@ impl<'a> Context<'a> {
     }
 
     fn shape_at(&self, i: isize, start: usize) -> &str {
-        match i {
-            i if i < start as isize => "-START-",
-            i if i as usize >= self.shapes.len() => "-END-",
-            i => &self.shapes[i as usize],
-        }
+        self.index(i, start).map_or_else(|edge| edge, |k| &self.shapes[k])
     }
 
     fn known_at(&self, i: isize, start: usize) -> (&'static str, &'static str) {
-        match i {
-            i if i < start as isize => ("-START-", ""),
-            i if i as usize >= self.known.len() => ("-END-", ""),
-            i => self.known[i as usize],
-        }
+        self.index(i, start).map_or_else(|edge| (edge, ""), |k| self.known[k])
     }
 
     fn hint(&self, i: isize, start: usize) -> &'static str {
-        match i {
-            i if i < start as isize => "-START-",
-            i if i as usize >= self.hints.len() => "-END-",
-            i => self.hints[i as usize].name(),
-        }
+        self.index(i, start).map_or_else(|edge| edge, |k| self.hints[k].name())
     }
 
     /// The features of token `i` of the sentence starting at `start`, given the labels of
@@ -380,55 +385,36 @@ pub type Example = (Doc, Vec<Label>, Vec<Label>);
 /// Trains a recognizer, deterministic for a seed.
 pub fn train(examples: &[Example], iterations: usize, seed: u64, mut progress: impl FnMut(usize, f64)) -> Recognizer {
     let contexts: Vec<Context> = examples.iter().map(|(doc, _, hints)| Context::new(doc, hints)).collect();
-    let all: Vec<usize> = (0..examples.len()).collect();
-    Recognizer { model: learn(examples, &contexts, &all, iterations, seed, &mut progress) }
-}
-
-/// Averaged-perceptron weights from the examples `chosen`.
-fn learn(examples: &[Example], contexts: &[Context], chosen: &[usize], iterations: usize, seed: u64, progress: &mut dyn FnMut(usize, f64)) -> Model<CLASSES> {
-    // Each sentence is one training sequence: (example, first token, end token).
-    let mut order: Vec<(usize, usize, usize)> = chosen
-        .iter()
-        .flat_map(|&e| examples[e].0.sentences.iter().map(move |&s| (e, examples[e].0.token_range(s))).map(|(e, r)| (e, r.start, r.end)))
-        .collect();
+    // Each sentence is one training sequence: (example, its tokens).
+    let mut order: Vec<(usize, std::ops::Range<usize>)> =
+        examples.iter().enumerate().flat_map(|(e, (doc, _, _))| doc.sentences.iter().map(move |&s| (e, doc.token_range(s)))).collect();
+    // The labels guessed so far, one per token of each example.
+    let mut guessed: Vec<Vec<Label>> = examples.iter().map(|(doc, _, _)| vec![Label::OUTSIDE; doc.tokens.len()]).collect();
     let mut learner = Learner::<CLASSES>::default();
     let mut state = seed.max(1);
     let mut features = Vec::with_capacity(48);
     for iteration in 0..iterations {
         shuffle(&mut order, &mut state);
         let (mut right, mut total) = (0usize, 0usize);
-        for &(e, start, end) in &order {
-            let mut guessed: Vec<Label> = Vec::with_capacity(end - start);
-            for (k, &truth) in examples[e].1[start..end].iter().enumerate() {
-                let i = start + k;
-                let previous = (k > 0).then(|| guessed[k - 1]);
-                if !contexts[e].may_be_named(i, previous) {
-                    guessed.push(Label::OUTSIDE);
-                    continue;
-                }
-                contexts[e].features(i, start, previous, (k > 1).then(|| guessed[k - 2]), &mut features);
-                let guess = decide(&learner.score(&features), previous, i + 1 == end);
-                learner.learn(&features, truth.0 as usize, guess.0 as usize);
-                right += usize::from(guess == truth);
+        for (e, range) in &order {
+            let gold = &examples[*e].1;
+            label_sentence(&contexts[*e], range.clone(), &mut guessed[*e], &mut features, |i, f, previous, last| {
+                let guess = decide(&learner.score(f), previous, last);
+                learner.learn(f, gold[i].0 as usize, guess.0 as usize);
+                right += usize::from(guess == gold[i]);
                 total += 1;
-                guessed.push(guess);
-            }
+                guess
+            });
         }
         progress(iteration + 1, right as f64 / total.max(1) as f64);
     }
-    learner.average()
+    Recognizer { model: learner.average() }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dossier_doc::Article;
-
-    fn tokenised(text: &str) -> Doc {
-        let mut doc = Doc::new(Article::from_paragraphs(vec![text.into()]));
-        dossier_text::annotate(&mut doc);
-        doc
-    }
+    use crate::tests::tokenised;
 
     #[test]
     fn the_committed_model_loads_and_finds_names_the_rules_do_not_know() {

@@ -284,12 +284,18 @@ impl Score {
 mod tests {
     use super::*;
 
+    /// Writes `text` to a file of this process's own in the temporary folder.
+    fn file(name: &str, text: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("names-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = dir.join(name);
+        std::fs::write(&f, text).unwrap();
+        f
+    }
+
     #[test]
     fn reads_conll_io_and_bio_tags() {
-        let dir = std::env::temp_dir().join(format!("names-conll-test-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let f = dir.join("x.conll");
-        std::fs::write(&f, "-DOCSTART- O\n\nNew I-LOC\nYork I-LOC\nand O\nB B-PER\nC B-PER\nx I-MISC\n\n").unwrap();
+        let f = file("x.conll", "-DOCSTART- O\n\nNew I-LOC\nYork I-LOC\nand O\nB B-PER\nC B-PER\nx I-MISC\n\n");
         let kind = |t: &str| match t {
             "LOC" => Some("LOC"),
             "PER" => Some("PER"),
@@ -302,10 +308,7 @@ mod tests {
 
     #[test]
     fn reads_iob2_spans() {
-        let dir = std::env::temp_dir().join(format!("names-test-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let f = dir.join("x.iob2");
-        std::fs::write(&f, "# newdoc id = a\n1\tin\tO\n2\ttampa\tB-LOC\n3\tbay\tI-LOC\n4\tJohn\tB-PER\n5\tx\tB-OTH\n\n").unwrap();
+        let f = file("x.iob2", "# newdoc id = a\n1\tin\tO\n2\ttampa\tB-LOC\n3\tbay\tI-LOC\n4\tJohn\tB-PER\n5\tx\tB-OTH\n\n");
         let docs = load_iob2(&f).unwrap();
         assert_eq!(docs[0].gold, [(1, 3, "LOC".to_string()), (3, 4, "PER".to_string())]);
         let mut s = Score::default();

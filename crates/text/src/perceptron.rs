@@ -287,11 +287,28 @@ impl<'a> Bytes<'a> {
         Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("eight bytes")))
     }
 
+    /// The header [`start_model`] wrote: checks the format's name and returns the scale.
+    pub fn header(&mut self, magic: &[u8], what: &str) -> Result<f32, String> {
+        if self.take(magic.len())? != magic {
+            return Err(format!("not a {what} model"));
+        }
+        self.f32()
+    }
+
     /// A string written as one length byte and its UTF-8.
     pub fn short_string(&mut self) -> Result<String, String> {
         let len = self.u8()? as usize;
         String::from_utf8(self.take(len)?.to_vec()).map_err(|e| format!("the model is damaged: {e}"))
     }
+}
+
+/// Starts a model file: the format's name, then the scale that quantises the weights of
+/// `models` to 16 bits (their largest weight over 32767), which it also returns.
+pub fn start_model<const N: usize>(magic: &[u8], models: &[&Model<N>]) -> (Vec<u8>, f32) {
+    let scale = models.iter().map(|m| m.largest()).fold(0f32, f32::max).max(f32::MIN_POSITIVE) / 32767.0;
+    let mut raw = magic.to_vec();
+    raw.extend_from_slice(&scale.to_le_bytes());
+    (raw, scale)
 }
 
 /// Appends a string as one length byte and its UTF-8 (strings must be under 256 bytes).

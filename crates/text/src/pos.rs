@@ -12,7 +12,7 @@
 
 // Words are looked up for every token: foldhash is several times faster than SipHash on
 // short keys, and still seeded per process.
-use crate::perceptron::{deflate, feature as hash, inflate, prefix, shape, shuffle, suffix, write_short_string, Bytes, Learner, Model};
+use crate::perceptron::{deflate, feature as hash, inflate, prefix, shape, shuffle, start_model, suffix, write_short_string, Bytes, Learner, Model};
 use foldhash::{HashMap, HashMapExt};
 
 /// The seventeen Universal POS tags, in UD's order.
@@ -218,10 +218,7 @@ impl Tagger {
 
     /// The model as committed: tag dictionary and weights, quantised to 16 bits, deflated.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let scale = self.passes.iter().map(Model::largest).fold(0f32, f32::max).max(f32::MIN_POSITIVE) / 32767.0;
-        let mut raw = Vec::new();
-        raw.extend_from_slice(b"UPOS2");
-        raw.extend_from_slice(&scale.to_le_bytes());
+        let (mut raw, scale) = start_model(b"UPOS2", &[&self.passes[0], &self.passes[1]]);
         let mut known: Vec<(&String, &Upos)> = self.known.iter().collect();
         known.sort();
         raw.extend_from_slice(&(known.len() as u32).to_le_bytes());
@@ -245,10 +242,7 @@ impl Tagger {
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
         let raw = inflate(bytes)?;
         let mut bytes = Bytes::new(&raw);
-        if bytes.take(5)? != b"UPOS2" {
-            return Err("not a tagger model".into());
-        }
-        let scale = bytes.f32()?;
+        let scale = bytes.header(b"UPOS2", "tagger")?;
         let n_known = bytes.u32()? as usize;
         let mut known = HashMap::with_capacity(n_known);
         for _ in 0..n_known {
