@@ -512,6 +512,9 @@ struct Metadata {
 impl Metadata {
     fn read(html: &Html) -> Metadata {
         let mut meta = Metadata::default();
+        // The page's texts, walked once and only when a fallback needs them.
+        let text_cell = std::cell::OnceCell::new();
+        let texts = || text_cell.get_or_init(|| text_nodes(html)).as_slice();
         let mut tags: HashMap<String, String> = HashMap::new();
         for m in html.select(selector("meta")) {
             let key = m.attr("property").or(m.attr("name")).or(m.attr("itemprop")).map(str::to_lowercase);
@@ -572,11 +575,11 @@ impl Metadata {
                 PublishedFrom::Text,
             ),
             // A date the page's text introduces as the publication's ("Erstellt am: 01.11.2023").
-            (&|| published_in_text(html), PublishedFrom::Text),
+            (&|| published_in_text(texts()), PublishedFrom::Text),
             // A date standing beside the headline ("Tanja Karrasch 3.11.2023").
             (&|| date_by_headline(html), PublishedFrom::Text),
             // Last, a guess that says so: the first date in any short text of the page.
-            (&|| text_nodes(html).into_iter().map(str::trim).filter(|t| t.chars().count() <= 80).find_map(normalize_date), PublishedFrom::FirstDateOnPage),
+            (&|| texts().iter().map(|t| t.trim()).filter(|t| t.chars().count() <= 80).find_map(normalize_date), PublishedFrom::FirstDateOnPage),
         ];
         meta.published = candidates.iter().find_map(|(find, from)| find().map(|value| Published { value, from: *from }));
 
@@ -605,7 +608,7 @@ impl Metadata {
                 .map(|t| byline_names(&t))
                 .find(|names| !names.is_empty())
             })
-            .or_else(|| byline_in_text(html))
+            .or_else(|| byline_in_text(texts()))
             .unwrap_or_default();
         // Beside its authors, the outlet is not one ("Rob Picheta, CNN"); alone, it may be.
         if let Some(outlet) = &meta.publisher {
@@ -684,14 +687,13 @@ fn text_nodes(html: &Html) -> Vec<&str> {
 
 /// A byline in the page's text: a short text opening with "By", "Posted by", "Von", "Text:"
 /// …, or such a word alone with the name in the next text ("von <em>Klaus Stanjek</em>").
-fn byline_in_text(html: &Html) -> Option<Vec<String>> {
+fn byline_in_text(texts: &[&str]) -> Option<Vec<String>> {
     const OPENERS: &[&str] = &["posted by ", "written by ", "by ", "von ", "text: ", "par ", "por ", "door "];
-    let texts: Vec<&str> = text_nodes(html).into_iter().map(str::trim).collect();
-    texts.iter().enumerate().find_map(|(i, text)| {
+    texts.iter().map(|t| t.trim()).enumerate().find_map(|(i, text)| {
         let lower = text.to_lowercase();
         let bare = OPENERS.iter().any(|o| lower == o.trim_end());
         if bare {
-            let next = texts.get(i + 1)?;
+            let next = texts.get(i + 1)?.trim();
             return (next.chars().count() <= 60).then(|| byline_names(next)).filter(|n| !n.is_empty());
         }
         let opens = OPENERS.iter().any(|o| lower.starts_with(o));
@@ -707,8 +709,7 @@ const PUBLISHED_CUES: &[&str] = &[
 
 /// The first date that follows a publication cue in the page's text (in the same text
 /// node or the next one, as in "Published on <time>…</time>").
-fn published_in_text(html: &Html) -> Option<String> {
-    let texts = text_nodes(html);
+fn published_in_text(texts: &[&str]) -> Option<String> {
     texts.iter().enumerate().find_map(|(i, text)| {
         let lower = text.to_lowercase();
         let at = PUBLISHED_CUES.iter().filter_map(|c| lower.find(c).map(|k| k + c.len())).min()?;
