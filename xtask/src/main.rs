@@ -22,32 +22,20 @@ type Rows = BTreeSet<(String, String, String, String)>;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("gazetteer") => {
-            let data = PathBuf::from(args.get(1).map_or("../shared/data", String::as_str));
-            if let Err(e) = build(&data) {
-                eprintln!("xtask gazetteer: {e}");
-                std::process::exit(1);
-            }
-        }
-        Some("train-pos") => {
-            let data = PathBuf::from(args.get(1).map_or("../shared/data", String::as_str));
-            if let Err(e) = train_pos(&data) {
-                eprintln!("xtask train-pos: {e}");
-                std::process::exit(1);
-            }
-        }
-        Some("train-names") => {
-            let data = PathBuf::from(args.get(1).map_or("../shared/data", String::as_str));
-            if let Err(e) = train_names(&data) {
-                eprintln!("xtask train-names: {e}");
-                std::process::exit(1);
-            }
-        }
+    let command = args.first().map_or("", String::as_str);
+    let run: fn(&Path) -> Result<(), String> = match command {
+        "gazetteer" => build,
+        "train-pos" => train_pos,
+        "train-names" => train_names,
         _ => {
             eprintln!("usage: cargo run -p xtask -- gazetteer|train-pos|train-names [SHARED_DATA_DIR (default ../shared/data)]");
             std::process::exit(2);
         }
+    };
+    let data = PathBuf::from(args.get(1).map_or("../shared/data", String::as_str));
+    if let Err(e) = run(&data) {
+        eprintln!("xtask {command}: {e}");
+        std::process::exit(1);
     }
 }
 
@@ -56,8 +44,8 @@ fn main() {
 fn train_pos(data: &Path) -> Result<(), String> {
     use dossier_text::pos::{read_conllu, train, Tagger};
     let ewt = data.join("nlp/ud-english-ewt");
-    let read = |name: &str| fs::read_to_string(ewt.join(name)).map_err(|e| format!("{}: {e}", ewt.join(name).display()));
-    let (train_set, dev, test) = (read_conllu(&read("en_ewt-ud-train.conllu")?), read_conllu(&read("en_ewt-ud-dev.conllu")?), read_conllu(&read("en_ewt-ud-test.conllu")?));
+    let split = |name: &str| read(&ewt.join(name)).map(|text| read_conllu(&text));
+    let (train_set, dev, test) = (split("en_ewt-ud-train.conllu")?, split("en_ewt-ud-dev.conllu")?, split("en_ewt-ud-test.conllu")?);
     let started = std::time::Instant::now();
     let tagger = train(&train_set, ITERATIONS, 0x5eed, |i, acc| println!("iteration {i}: {acc:.4} on train (as it trains)"));
     println!("trained on {} sentences in {:.1} s", train_set.len(), started.elapsed().as_secs_f64());
@@ -68,10 +56,7 @@ fn train_pos(data: &Path) -> Result<(), String> {
         let (right, total) = tagger.agreement(set);
         println!("UPOS accuracy on EWT {name}, gold tokens: {:.4} ({right}/{total})", right as f64 / total as f64);
     }
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/text/models/upos.bin");
-    fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
-    println!("wrote {} ({} bytes)", out.display(), bytes.len());
-    Ok(())
+    write_model("crates/text/models/upos.bin", &bytes)
 }
 
 /// Trains the name recognizer on UNER English-EWT train (fixed seed), prints its exact-span
@@ -124,10 +109,7 @@ fn train_names(data: &Path) -> Result<(), String> {
     }
     let (p, r) = (right as f64 / predicted.max(1) as f64, right as f64 / gold.max(1) as f64);
     println!("UNER-EWT dev, PER/LOC/ORG exact span (the tagger alone): P {p:.3} R {r:.3} F1 {:.3}", 2.0 * p * r / (p + r).max(f64::MIN_POSITIVE));
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/entities/models/names.bin");
-    fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
-    println!("wrote {} ({} bytes)", out.display(), bytes.len());
-    Ok(())
+    write_model("crates/entities/models/names.bin", &bytes)
 }
 
 /// Passes over the name training data (5 to 15 score alike on UNER dev).
@@ -160,8 +142,16 @@ fn build(data: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn write(path: &Path, text: &str) -> Result<(), String> {
-    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
+    fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Writes a trained model at `path` (from the workspace root) and says so.
+fn write_model(path: &str, bytes: &[u8]) -> Result<(), String> {
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path);
+    write(&out, bytes)?;
+    println!("wrote {} ({} bytes)", out.display(), bytes.len());
+    Ok(())
 }
 
 fn read(path: &Path) -> Result<String, String> {
