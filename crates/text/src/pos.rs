@@ -263,6 +263,12 @@ impl Tagger {
 
 /// One left-to-right pass.
 fn greedy(context: &Context, known: &HashMap<String, Upos>, model: &Model<TAGS>, ahead: Option<&[Upos]>) -> Vec<Upos> {
+    tag_sentence(context, known, ahead, |_, features| Upos::ALL[Model::best(&model.score(features))])
+}
+
+/// Tags a sentence left to right: a word of the tag dictionary takes its tag, any other
+/// the tag `choose` gives it from its position and features.
+fn tag_sentence(context: &Context, known: &HashMap<String, Upos>, ahead: Option<&[Upos]>, mut choose: impl FnMut(usize, &[u64]) -> Upos) -> Vec<Upos> {
     let mut tags = Vec::with_capacity(context.normal.len());
     let mut features = Vec::with_capacity(40);
     for i in 0..context.normal.len() {
@@ -270,7 +276,7 @@ fn greedy(context: &Context, known: &HashMap<String, Upos>, model: &Model<TAGS>,
             Some(&t) => t,
             None => {
                 context.features(i, history(&tags, i, 1), history(&tags, i, 2), ahead, &mut features);
-                Upos::ALL[Model::best(&model.score(&features))]
+                choose(i, &features)
             }
         };
         tags.push(tag);
@@ -355,7 +361,6 @@ fn learn(
     let mut learner = Learner::<TAGS>::default();
     let mut order: Vec<usize> = chosen.to_vec();
     let mut state = seed.max(1);
-    let mut features = Vec::with_capacity(40);
     for iteration in 0..iterations {
         shuffle(&mut order, &mut state);
         let (mut right, mut total) = (0usize, 0usize);
@@ -363,21 +368,13 @@ fn learn(
             let (words, gold) = &sentences[s];
             let refs: Vec<&str> = words.iter().map(String::as_str).collect();
             let context = Context::new(&refs, classes, known);
-            let mut tags: Vec<Upos> = Vec::with_capacity(words.len());
-            for (i, &truth) in gold.iter().enumerate() {
-                let guess = match known.get(&context.normal[i]) {
-                    Some(&t) => t,
-                    None => {
-                        context.features(i, history(&tags, i, 1), history(&tags, i, 2), ahead.map(|a| a[s].as_slice()), &mut features);
-                        let guess = Upos::ALL[learner.guess(&features)];
-                        learner.learn(&features, truth as usize, guess as usize);
-                        guess
-                    }
-                };
-                right += usize::from(guess == truth);
-                total += 1;
-                tags.push(guess);
-            }
+            let tags = tag_sentence(&context, known, ahead.map(|a| a[s].as_slice()), |i, features| {
+                let guess = Upos::ALL[learner.guess(features)];
+                learner.learn(features, gold[i] as usize, guess as usize);
+                guess
+            });
+            right += tags.iter().zip(gold).filter(|(t, g)| t == g).count();
+            total += gold.len();
         }
         progress(iteration + 1, right as f64 / total.max(1) as f64);
     }
