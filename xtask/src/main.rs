@@ -11,6 +11,11 @@
 //!   UNER-EWT train (CC BY-SA 4.0) and US office holders' first names.
 //!
 //! The output is sorted and deduplicated, so a rebuild from the same data is byte-identical.
+//!
+//! `train-pos`, `train-names` and `train-cues` train the part-of-speech tagger (UD
+//! English-EWT), the name recognizer (UNER-EWT and three more name sets) and the cue
+//! detector (PolNeAR train) with fixed seeds, print their own dev scores, and write
+//! their models into the crates that use them.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
@@ -27,8 +32,9 @@ fn main() {
         "gazetteer" => build,
         "train-pos" => train_pos,
         "train-names" => train_names,
+        "train-cues" => train_cues,
         _ => {
-            eprintln!("usage: cargo run -p xtask -- gazetteer|train-pos|train-names [SHARED_DATA_DIR (default ../shared/data)]");
+            eprintln!("usage: cargo run -p xtask -- gazetteer|train-pos|train-names|train-cues [SHARED_DATA_DIR (default ../shared/data)]");
             std::process::exit(2);
         }
     };
@@ -111,6 +117,72 @@ fn train_names(data: &Path) -> Result<(), String> {
     println!("UNER-EWT dev, PER/LOC/ORG exact span (the tagger alone): P {p:.3} R {r:.3} F1 {:.3}", 2.0 * p * r / (p + r).max(f64::MIN_POSITIVE));
     write_model("crates/entities/models/names.bin", &bytes)
 }
+
+/// Trains the cue detector on PolNeAR train (fixed seed), prints how well it finds the
+/// heads of gold cues among the candidate words of PolNeAR dev (the detector alone;
+/// `dossier-eval attribution` scores the claims), and writes `crates/claims/models/cues.bin`.
+fn train_cues(data: &Path) -> Result<(), String> {
+    use dossier_claims::learned::{candidates, cue_head, train, CueModel};
+    use dossier_eval::attribution::load;
+    let polnear = data.join("attribution/polnear/data");
+    let examples = |split: &str| -> Result<Vec<(Vec<u64>, bool)>, String> {
+        let mut out = Vec::new();
+        for d in load(&polnear.join(split))? {
+            let run = dossier_eval::Analysed::new(&d.text, None).map_err(|e| format!("{}: {e}", d.name))?;
+            let chars: Vec<char> = d.text.chars().collect();
+            // The head word of each gold cue, in code points.
+            let heads: Vec<(usize, usize)> = d
+                .gold
+                .iter()
+                .filter_map(|a| {
+                    let mut words: Vec<(usize, usize)> = Vec::new();
+                    for &(a, b) in &a.cue {
+                        let mut i = a;
+                        while i < b {
+                            while i < b && !chars[i].is_alphanumeric() {
+                                i += 1;
+                            }
+                            let start = i;
+                            while i < b && !chars[i].is_whitespace() {
+                                i += 1;
+                            }
+                            if i > start {
+                                words.push((start, i));
+                            }
+                        }
+                    }
+                    let lower: Vec<String> = words.iter().map(|&(a, b)| chars[a..b].iter().collect::<String>().to_lowercase()).collect();
+                    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+                    words.get(cue_head(&lower)).copied()
+                })
+                .collect();
+            for (k, features) in candidates(&run.doc) {
+                let (a, b) = run.original(run.doc.tokens[k].span);
+                out.push((features, heads.iter().any(|&(c, e)| a < e && c < b)));
+            }
+        }
+        Ok(out)
+    };
+    let (train_set, dev) = (examples("train")?, examples("dev")?);
+    let started = std::time::Instant::now();
+    let model = train(&train_set, CUE_ITERATIONS, 0x5eed);
+    println!("trained on {} candidate words ({} cues) in {:.1} s", train_set.len(), train_set.iter().filter(|e| e.1).count(), started.elapsed().as_secs_f64());
+    let bytes = model.to_bytes();
+    let model = CueModel::from_bytes(&bytes)?;
+    let (mut right, mut predicted, mut gold) = (0, 0, 0);
+    for (features, truth) in &dev {
+        let guess = model.margin(features) > 0.0;
+        right += usize::from(guess && *truth);
+        predicted += usize::from(guess);
+        gold += usize::from(*truth);
+    }
+    let (p, r) = (right as f64 / predicted.max(1) as f64, right as f64 / gold.max(1) as f64);
+    println!("PolNeAR dev, cue heads among candidate words (the detector alone): P {p:.3} R {r:.3} F1 {:.3}", 2.0 * p * r / (p + r).max(f64::MIN_POSITIVE));
+    write_model("crates/claims/models/cues.bin", &bytes)
+}
+
+/// Passes over the cue training data.
+const CUE_ITERATIONS: usize = 10;
 
 /// Passes over the name training data (5 to 15 score alike on UNER dev).
 const NAME_ITERATIONS: usize = 10;

@@ -1,17 +1,18 @@
-//! The closed classes of attribution: cue verbs, evidentials, source nouns.
+//! The closed classes of attribution: cue verbs, evidentials, source nouns. The lists
+//! looked up for every word are hashed with FxHash: their keys are short and fixed.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// Whether a word is a cue verb: the largest list, looked up for every token, so hashed.
 pub fn is_verb_cue(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| VERB_CUES.iter().copied().collect()).contains(word)
 }
 
 /// Whether a word names a source by its role (hashed, as [`is_verb_cue`]).
 pub fn is_source_noun(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| SOURCE_NOUNS.iter().copied().collect()).contains(word)
 }
 
@@ -124,6 +125,38 @@ pub const BETWEEN_SOURCE_AND_CUE: &[&str] = &[
     "had", "separately", "publicly", "privately", "recently", "first", "now", "on", "in", "last", "this", "is",
     "was", "were", "are", "has", "not", "did", "does", "do", "had", "already", "however", "both",
 ];
+
+/// Words of a verb group before its verb: auxiliaries, modals, negation, adverbs.
+pub const VERB_GROUP: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "shall", "should",
+    "can", "could", "may", "might", "must", "did", "do", "does", "not", "n't", "never", "also", "still",
+    "already", "later", "now", "further", "again", "then", "first", "previously", "earlier",
+];
+
+/// Whether a word is a function word, which never attributes (the learned detector
+/// skips them: they are a third of all words).
+pub fn is_function_word(word: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect()).contains(word)
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "that", "for", "with", "from", "this", "these", "those", "are", "was", "were", "has", "have",
+    "had", "not", "but", "its", "his", "her", "their", "our", "your", "which", "who", "whom", "whose", "will",
+    "would", "been", "being", "more", "than", "about", "into", "after", "before", "over", "under", "also", "can",
+    "could", "they", "she", "there", "what", "when", "where", "why", "how", "all", "any", "out", "off", "then",
+    "them", "him", "you", "one", "two", "some", "such", "very", "just", "only", "other", "most", "many", "much",
+    "because", "while", "since", "until", "both", "each", "between", "through", "during", "against", "within",
+    "without", "among", "may", "might", "must", "should", "shall", "does", "did", "its", "it’s", "it's", "don’t",
+    "don't", "can’t", "can't", "won’t", "won't", "isn’t", "isn't", "wasn’t", "wasn't", "here", "now", "even",
+    "still", "yet", "too", "own", "same", "per", "via", "upon", "onto", "whether", "though", "although", "either",
+    "neither", "nor", "every", "another", "those", "else", "ever", "never", "again", "once", "already",
+];
+
+/// Whether a word belongs to a verb group before its verb: listed, or an adverb in "-ly".
+pub fn in_verb_group(word: &str) -> bool {
+    VERB_GROUP.contains(&word) || word.ends_with("ly") && word.len() > 4
+}
 
 /// Words that may precede a role noun inside a source phrase ("two senior US officials").
 pub const SOURCE_MODIFIERS: &[&str] = &[

@@ -10,6 +10,11 @@
 //! sentence before in the same paragraph — the way reporters write a relay. Sentences
 //! with no cue that state figures or dates become claims in the outlet's own voice.
 //!
+//! Cues come from closed lists and, beyond them, from a learned detector ([`learned`]):
+//! a word it takes for a cue in context ("Republicans fear that …") is then read by the
+//! same patterns as a listed verb, so learning widens what is found without changing
+//! how a source and content are read.
+//!
 //! ```
 //! use dossier_doc::{Article, Doc};
 //! let mut doc = Doc::new(Article::from_paragraphs(vec![
@@ -25,10 +30,13 @@
 //! ```
 
 mod cues;
+pub mod learned;
+
+pub use cues::in_verb_group;
 
 use cues::*;
 use dossier_doc::{Claim, Doc, EntityKind, Polarity, Source, Span, TokenKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Finds the claims of a document whose entities, times and quantities are annotated.
 pub fn annotate(doc: &Doc) -> Vec<Claim> {
@@ -75,7 +83,7 @@ pub fn annotate(doc: &Doc) -> Vec<Claim> {
         // is what the people say, not a second claim of Vantor's.
         let told: Vec<Span> = found.iter().filter(|c| c.source.is_some()).map(|c| c.content).collect();
         found.retain(|c| {
-            let intention = c.cue.is_some_and(|cue| INTENTIONS.contains(&doc.slice(cue).to_lowercase().as_str()));
+            let intention = c.cue.is_some_and(|cue| INTENTIONS.contains(&finder.w(finder.last_token(cue))));
             !(intention && told.iter().any(|t| c.cue.is_some_and(|cue| t.contains(cue))))
         });
         // "X, the authority said, according to the Herald": the Herald's claim only wraps
@@ -103,17 +111,21 @@ struct Finder<'a> {
     doc: &'a Doc,
     lower: &'a [String],
     /// The entity mention ending at each token: (entity index, first token of the mention).
-    mention_ending: HashMap<usize, (usize, usize)>,
+    mention_ending: FxHashMap<usize, (usize, usize)>,
     /// The entity of each token inside a mention.
     mention_at: Vec<Option<usize>>,
     /// Tokens inside time expressions.
     in_time: Vec<bool>,
+    /// Tokens inside a quote opened earlier in their paragraph.
+    in_quote: Vec<bool>,
+    /// What kind of word each token is, for the learned cue detector.
+    classes: Vec<&'a str>,
 }
 
 impl<'a> Finder<'a> {
     fn new(doc: &'a Doc) -> Finder<'a> {
         let lower = &doc.lower;
-        let mut mention_ending = HashMap::new();
+        let mut mention_ending = FxHashMap::default();
         let mut mention_at = vec![None; doc.tokens.len()];
         for (e, entity) in doc.entities.iter().enumerate() {
             for &m in &entity.mentions {
@@ -132,7 +144,23 @@ impl<'a> Finder<'a> {
             }
         }
         let in_time = doc.tokens_within(doc.times.iter().map(|t| t.span));
-        Finder { doc, lower, mention_ending, mention_at, in_time }
+        // Inside a quote opened earlier in the paragraph (curly quotes nest, straight ones pair).
+        let mut in_quote = vec![false; doc.tokens.len()];
+        for paragraph in &doc.paragraphs {
+            let (mut open, mut straight) = (0i32, 0);
+            for i in doc.token_range(*paragraph) {
+                in_quote[i] = open > 0 || straight % 2 == 1;
+                match lower[i].as_str() {
+                    "“" => open += 1,
+                    "”" => open -= 1,
+                    "\"" => straight += 1,
+                    _ => {}
+                }
+            }
+        }
+        let mut finder = Finder { doc, lower, mention_ending, mention_at, in_time, in_quote, classes: Vec::new() };
+        finder.classes = (0..doc.tokens.len()).map(|i| finder.word_class(i)).collect();
+        finder
     }
 
     fn w(&self, i: usize) -> &str {
@@ -143,8 +171,67 @@ impl<'a> Finder<'a> {
         self.doc.tokens[from].span.cover(self.doc.tokens[to - 1].span)
     }
 
+    /// The last token of a span.
+    fn last_token(&self, span: Span) -> usize {
+        self.doc.token_at_or_after(span.end()) - 1
+    }
+
+    /// Whether the cue verb at `k` takes the particle after it ("called for", "pointed out").
+    fn particle_after(&self, k: usize) -> bool {
+        match self.w(k) {
+            "called" | "calls" | "calling" => matches!(self.w(k + 1), "for" | "on"),
+            "pointed" | "points" | "pointing" => matches!(self.w(k + 1), "out" | "to"),
+            _ => false,
+        }
+    }
+
     fn is_punct(&self, i: usize) -> bool {
         self.doc.tokens.get(i).is_some_and(|t| matches!(t.kind, TokenKind::Punct))
+    }
+
+    /// Whether the listed cue verb at `k` reads as a cue here, not as a noun, an idiom or
+    /// a passive with no one speaking.
+    fn listed_verb_is_cue(&self, k: usize, sentence: std::ops::Range<usize>) -> bool {
+        let w = self.w(k);
+        // Verbs are written in lower case ("United States" holds no cue), and a form that is
+        // also a noun ("states", "claims", "reports") is a cue only when what it says follows.
+        // A headline in title case ends with its cue capitalised ("…, Lindsey Graham Says").
+        let closes_headline = (k + 1..sentence.end).all(|i| self.doc.tokens[i].kind == TokenKind::Punct)
+            && k > sentence.start
+            // "Content, Name Says": a comma, then a name of a few capitalised words.
+            && (k.saturating_sub(5).max(sentence.start)..k).rev().find(|&i| !self.doc.token_text(i).starts_with(char::is_uppercase)).is_some_and(|i| self.w(i) == "," && i + 1 < k)
+            && matches!(w, "says" | "said" | "warns" | "claims" | "insists" | "admits" | "reveals" | "tells" | "confirms" | "denies");
+        let lower_case = !self.doc.token_text(k).starts_with(char::is_uppercase) || closes_headline;
+        // "rejecting a newspaper report": after "a" and a noun, a bare form is a noun.
+        let after_article = k >= 2 && matches!(self.w(k - 2), "a" | "an") && !w.ends_with('s') && !w.ends_with("ed");
+        let noun_form = AMBIGUOUS_CUES.contains(&w) && after_article
+            || AMBIGUOUS_CUES.contains(&w)
+            && !matches!(self.w(k + 1), "that" | ":" | "“" | "\"" | "," | "to")
+            && !(k > sentence.start && self.w(k - 1) != "," && self.only_trailer(k + 1, sentence.end, false) && self.doc.tokens[k - 1].kind == TokenKind::Word && !matches!(self.w(k - 1), "the" | "a" | "an" | "these" | "those" | "such" | "his" | "her" | "its" | "their"));
+        let idiom = matches!(self.w(k.wrapping_sub(1)), "having" | "needless" | "so-called") || self.w(k.wrapping_sub(1)) == "be" && self.w(k.wrapping_sub(2)) == "that";
+        // "58,114 infections reported in 41 countries": a passive participle after a word
+        // that cannot speak, with no one speaking. Judged only for "-ed" cues (it is costly).
+        let passive = || {
+            // "has called for", "had also reported in": a perfect is active.
+            let mut b = k.wrapping_sub(1);
+            while b > sentence.start && b < k && in_verb_group(self.w(b)) && !BE_FORMS.contains(&self.w(b)) {
+                if matches!(self.w(b), "has" | "have" | "had") {
+                    return false;
+                }
+                b -= 1;
+            }
+            let before_can_speak = k > sentence.start
+                && (self.mention_ending.contains_key(&b)
+                    || is_source_noun(self.w(b))
+                    || matches!(self.w(b), "he" | "she" | "it" | "they" | "we" | "i")
+                    || self.doc.token_text(b).starts_with(char::is_uppercase));
+            w.ends_with("ed")
+                && !before_can_speak
+                && matches!(self.w(k + 1), "in" | "by" | "at" | "across" | "from" | "over" | "during" | "to" | "since" | "among" | "as" | "for" | "with" | "under")
+                && !self.in_time.get(k + 2).copied().unwrap_or(false)
+                && !(self.w(k + 1) == "in" && MEDIA.contains(&self.w(k + 3)))
+        };
+        lower_case && !noun_form && !idiom && !passive() && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those" | "media" | "news")
     }
 
     /// A claim whose cue starts at token `k`, and the token to continue from.
@@ -165,43 +252,22 @@ impl<'a> Finder<'a> {
         if EVIDENTIAL_PARTICIPLES.contains(&w) && k > sentence.start && BE_FORMS.contains(&self.w(k - 1)) && self.w(k + 1) == "to" {
             return self.evidential(k - 1, k, sentence);
         }
+        let listed = is_verb_cue(w);
         let called_for = matches!(w, "called" | "calls") && matches!(self.w(k + 1), "for" | "on");
-        // Verbs are written in lower case ("United States" holds no cue), and a form that is
-        // also a noun ("states", "claims", "reports") is a cue only when what it says follows.
-        // A headline in title case ends with its cue capitalised ("…, Lindsey Graham Says").
-        let closes_headline = (k + 1..sentence.end).all(|i| self.doc.tokens[i].kind == TokenKind::Punct)
-            && k > sentence.start
-            // "Content, Name Says": a comma, then a name of a few capitalised words.
-            && (k.saturating_sub(5).max(sentence.start)..k).rev().find(|&i| !self.doc.token_text(i).starts_with(char::is_uppercase)).is_some_and(|i| self.w(i) == "," && i + 1 < k)
-            && matches!(w, "says" | "said" | "warns" | "claims" | "insists" | "admits" | "reveals" | "tells" | "confirms" | "denies");
-        let lower_case = !self.doc.token_text(k).starts_with(char::is_uppercase) || closes_headline;
-        // "rejecting a newspaper report": after "a" and a noun, a bare form is a noun.
-        let after_article = k >= 2 && matches!(self.w(k - 2), "a" | "an") && !w.ends_with('s') && !w.ends_with("ed");
-        let noun_form = AMBIGUOUS_CUES.contains(&w) && after_article
-            || AMBIGUOUS_CUES.contains(&w)
-            && !matches!(self.w(k + 1), "that" | ":" | "“" | "\"" | "," | "to")
-            && !(k > sentence.start && self.w(k - 1) != "," && self.only_trailer(k + 1, sentence.end, false) && self.doc.tokens[k - 1].kind == TokenKind::Word && !matches!(self.w(k - 1), "the" | "a" | "an" | "these" | "those" | "such" | "his" | "her" | "its" | "their"));
-        let idiom = matches!(self.w(k.wrapping_sub(1)), "having" | "needless" | "so-called") || self.w(k.wrapping_sub(1)) == "be" && self.w(k.wrapping_sub(2)) == "that";
-        // "58,114 infections reported in 41 countries": a passive participle after a word
-        // that cannot speak, with no one speaking. Judged only for "-ed" cues (it is costly).
-        let passive = || {
-            let b = k.wrapping_sub(1);
-            let before_can_speak = k > sentence.start
-                && (self.mention_ending.contains_key(&b)
-                    || is_source_noun(self.w(b))
-                    || matches!(self.w(b), "he" | "she" | "it" | "they" | "we" | "i")
-                    || self.doc.token_text(b).starts_with(char::is_uppercase));
-            w.ends_with("ed")
-                && !before_can_speak
-                && matches!(self.w(k + 1), "in" | "by" | "at" | "across" | "from" | "over" | "during" | "to" | "since" | "among" | "as" | "for" | "with" | "under")
-                && !self.in_time.get(k + 2).copied().unwrap_or(false)
-                && !(self.w(k + 1) == "in" && MEDIA.contains(&self.w(k + 3)))
-        };
-        if (is_verb_cue(w) || called_for) && lower_case && !noun_form && !idiom && !passive() && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those" | "media" | "news") {
+        if (listed || called_for) && self.listed_verb_is_cue(k, sentence.clone()) {
             return self.verb(k, sentence);
         }
         if PARTICIPLE_CUES.contains(&w) && k > sentence.start && self.w(k - 1) == "," {
             return self.participle(k, sentence);
+        }
+        // Beyond the lexicon: a word the learned detector takes for a cue in this context.
+        // ("citing X" is a link in the relay of the claim it follows, not a claim.)
+        if !listed && !matches!(w, "citing" | "quoting") && self.may_be_cue(k, sentence.start) {
+            let mut features = Vec::with_capacity(24);
+            self.cue_features(k, sentence.clone(), &mut features);
+            if learned::cue_model().margin(&features) > 0.0 {
+                return if w.ends_with("ing") && self.w(k.wrapping_sub(1)) == "," { self.participle(k, sentence) } else { self.verb(k, sentence) };
+            }
         }
         None
     }
@@ -252,7 +318,8 @@ impl<'a> Finder<'a> {
 
     /// "X said (that) …", "…, X said.", "“…,” said X."
     fn verb(&self, k: usize, s: std::ops::Range<usize>) -> Option<(Claim, usize)> {
-        let cue = self.doc.tokens[k].span;
+        let particle = self.particle_after(k);
+        let cue = if particle { self.span(k, k + 2) } else { self.doc.tokens[k].span };
         let left = self.source_left(k, s.start);
         if let Some(claim) = left.as_ref().and_then(|source| self.colon_quote(k, s.end, source, cue)) {
             return Some((claim, s.end));
@@ -359,7 +426,7 @@ impl<'a> Finder<'a> {
         if self.w(from) != "," {
             from = self.trailer_end(from, s.end, false);
         }
-        if matches!(self.w(k), "called" | "calls") && matches!(self.w(k + 1), "for" | "on") {
+        if particle {
             from += 1;
         }
         // "Bloomberg reported, citing people familiar with the matter, that …": the cited
@@ -378,7 +445,7 @@ impl<'a> Finder<'a> {
         let mut to = if quoted { self.closing_quote(from + 1, s.end) } else { self.clause_end(from, s.end) };
         // Said inside a quote ("“… Trump said Hispanics live in hell.” ― Pamela Padilla"):
         // what is said ends where the quote does.
-        if !quoted && self.inside_quote(k) {
+        if !quoted && self.in_quote[k] {
             to = (from..to).find(|&i| matches!(self.w(i), "”" | "\"")).unwrap_or(to);
         }
         let mut claim = self.claim(from, to, Some(source), cue, quoted)?;
@@ -455,8 +522,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         let content = self.span(from, to);
-        let cue_word = self.doc.slice(cue).to_lowercase();
-        let cue_word = cue_word.rsplit(' ').next().unwrap_or_default();
+        let cue_word = self.w(self.last_token(cue));
         // "denied that …" denies; "rejected the plan" opposes, and only "rejected claims that …" denies.
         let denies_claim = cue_word.starts_with("den") || cue_word.starts_with("refut")
             || self.doc.token_range(content).next().is_some_and(|first| CLAIM_NOUNS.contains(&self.w(first)) || CLAIM_NOUNS.contains(&self.w(first + 1)));
@@ -489,6 +555,15 @@ impl<'a> Finder<'a> {
         }
         let mut j = k;
         let mut relative = false;
+        // An appositive or bracket right after the source belongs to its words ("Brian
+        // Fallon, the campaign’s press secretary,", "Sen. Lindsey Graham (R-S.C.)"): the
+        // tokens they cover, first to last.
+        let mut attached: Option<(usize, usize)> = None;
+        let mut attach = |from: usize, to: usize| match attached {
+            None => attached = Some((from, to)),
+            Some((first, last)) if first == to => attached = Some((from, last)),
+            Some(_) => {}
+        };
         // Skip auxiliaries, adverbs, times and relative pronouns between source and cue.
         loop {
             if j <= start {
@@ -511,11 +586,17 @@ impl<'a> Finder<'a> {
             } else if let Some(open) = (w == ",").then(|| self.relative_clause_before(j - 1, start).or_else(|| self.appositive_before(j - 1, start))).flatten() {
                 // "Jochen Hanebeck, who took over last year, said", "Meeks, chairman of the
                 // caucus, said", "Trump, speaking to veterans, said": look past the clause.
+                if !matches!(self.w(open + 1), "who" | "which" | "whose" | "whom") && self.doc.tokens[open + 1].kind == TokenKind::Word {
+                    attach(open, j - 1);
+                }
                 j = open;
             } else if w == ")" {
                 // "Gov. Pat McCrory (R) said"
                 match (start..j - 1).rev().find(|&i| self.w(i) == "(") {
-                    Some(open) => j = open,
+                    Some(open) => {
+                        attach(open, j);
+                        j = open;
+                    }
                     None => break,
                 }
             } else if w == "," && j - 1 > start && self.in_time[j - 2] {
@@ -524,7 +605,16 @@ impl<'a> Finder<'a> {
                 break;
             }
         }
-        let end = j;
+        let source = self.source_ending(j, k, start, relative)?;
+        match attached {
+            Some((first, last)) if self.doc.token_at_or_after(source.span.end()) == first => Some(Source { span: source.span.cover(self.span(first, last)), ..source }),
+            _ => Some(source),
+        }
+    }
+
+    /// The source phrase ending at token `end`, before the cue at `k` (and relative
+    /// pronoun, when `relative`).
+    fn source_ending(&self, end: usize, k: usize, start: usize, relative: bool) -> Option<Source> {
         let w = self.w(end - 1);
         if let Some(pronoun) = self.pronoun_source(end - 1) {
             return Some(pronoun);
@@ -656,7 +746,7 @@ impl<'a> Finder<'a> {
     }
 
     /// A source over tokens `[from, to)`: an entity, a role of an entity, or a phrase.
-    fn source_phrase(&self, mut from: usize, to: usize) -> Source {
+    fn source_phrase(&self, from: usize, to: usize) -> Source {
         // "Economists polled by Reuters": a source named through who polled or quoted it.
         if let Some(by) = (from + 1..to).find(|&i| self.w(i) == "by" && self.w(i - 1).ends_with("ed")) {
             let _ = by;
@@ -681,9 +771,6 @@ impl<'a> Finder<'a> {
                 && (from..first).any(|i| is_source_noun(self.w(i)) && !SPEAKS_FOR.contains(&self.w(i)));
             if placed {
                 return Source { entity: None, span: self.span(from, to) };
-            }
-            if (from..first).all(|i| matches!(self.w(i), "the" | "a" | "an")) {
-                from = first.max(from);
             }
             return Source { entity: Some(e), span: self.span(from, to) };
         }
@@ -847,8 +934,7 @@ impl<'a> Finder<'a> {
         claim.entities = (0..self.doc.entities.len()).filter(|&e| self.doc.entities[e].mentions.iter().any(|&m| c.contains(m))).collect();
         let mut hedges: Vec<Span> = Vec::new();
         if let Some(cue) = claim.cue {
-            let last = self.doc.slice(cue).to_lowercase();
-            if EPISTEMIC.contains(&last.rsplit(' ').next().unwrap_or_default()) {
+            if EPISTEMIC.contains(&self.w(self.last_token(cue))) {
                 hedges.push(cue);
             }
         }
@@ -873,7 +959,7 @@ impl<'a> Finder<'a> {
                 let sentence = self.doc.sentences[s];
                 // The reporting clause: from a few words before the source to the end of the cue's trailer.
                 let window = {
-                    let cue_at = self.doc.token_at_or_after(cue.start());
+                    let cue_at = self.last_token(cue);
                     let source_at = claim.source.as_ref().map_or(cue_at, |s| self.doc.token_at_or_after(s.span.start())).min(cue_at);
                     let sentence_end = self.doc.token_at_or_after(sentence.end());
                     let trailer = self.trailer_end(cue_at + 1, sentence_end, matches!(self.w(cue_at), "told" | "tells"));
@@ -1011,21 +1097,6 @@ impl<'a> Finder<'a> {
     fn paragraph_tokens(&self, k: usize) -> Option<std::ops::Range<usize>> {
         let paragraph = self.doc.paragraphs.get(self.doc.paragraph_of(self.doc.tokens.get(k)?.span.start())?)?;
         Some(self.doc.token_at_or_after(paragraph.start())..self.doc.token_at_or_after(paragraph.end()))
-    }
-
-    /// Whether token `k` is inside a quote opened earlier in its paragraph.
-    fn inside_quote(&self, k: usize) -> bool {
-        let start = self.paragraph_tokens(k).map_or(0, |p| p.start);
-        let (mut open, mut straight) = (0i32, 0);
-        for i in start..k {
-            match self.w(i) {
-                "“" => open += 1,
-                "”" => open -= 1,
-                "\"" => straight += 1,
-                _ => {}
-            }
-        }
-        open > 0 || straight % 2 == 1
     }
 
     /// "Pat Caddell: Democrat Voters Worried …" (a headline) and "“PENCE: Well, look, …"

@@ -100,7 +100,8 @@ fn claim_reviews(store: &dyn Store, out: &mut impl Write) -> Result<(), String> 
 
 /// The PLOVER event type of a reporting verb, for the verbs that are themselves events.
 fn plover_event(cue: &str) -> Option<&'static str> {
-    let verb = cue.rsplit(' ').next().unwrap_or(cue).to_lowercase();
+    // The verb is the cue's last word, before a particle ("has called for").
+    let verb = cue.rsplit(' ').find(|w| !matches!(*w, "for" | "on" | "out" | "to")).unwrap_or(cue).to_lowercase();
     Some(match verb.as_str() {
         "accused" | "accuses" | "charged" | "alleged" | "alleges" | "blamed" | "blames" => "ACCUSE",
         "denied" | "denies" | "deny" | "rejected" | "rejects" | "dismissed" | "refuted" => "REJECT",

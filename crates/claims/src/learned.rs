@@ -1,0 +1,209 @@
+//! The learned cue detector: which words outside the cue lexicon attribute what follows.
+//!
+//! The rules know a closed list of reporting verbs. Political news attributes with many
+//! more words — "wants", "seems", "declined", "shows", "support" — and whether one of them
+//! is a cue depends on its neighbours ("the poll shows that …" is; "the shows" is not).
+//! An averaged perceptron (the one dossier's taggers share) decides for each candidate
+//! word, from the word, its neighbours and what the earlier stages found around it (a
+//! name or pronoun before it, a quote around it). The rules then find the source and
+//! content of a learned cue exactly as they do for a listed verb, so the learned part
+//! widens what is found and the rules keep how it is read.
+//!
+//! The committed model (`models/cues.bin`) is trained by `cargo run --release -p xtask --
+//! train-cues` on PolNeAR train.
+
+use crate::cues::{is_function_word, is_source_noun, is_verb_cue};
+use crate::Finder;
+use dossier_doc::{Doc, EntityKind, TokenKind};
+use dossier_text::perceptron::{deflate, feature, inflate, shuffle, start_model, suffix, Bytes, Learner, Model};
+
+/// A trained cue detector.
+pub struct CueModel {
+    model: Model<2>,
+}
+
+/// The detector of the committed model, loaded on first use.
+pub fn cue_model() -> &'static CueModel {
+    static MODEL: std::sync::OnceLock<CueModel> = std::sync::OnceLock::new();
+    MODEL.get_or_init(|| CueModel::from_bytes(include_bytes!("../models/cues.bin")).expect("the committed cue model loads (a test checks it)"))
+}
+
+impl CueModel {
+    /// How far the candidate with these features scores as a cue above not a cue
+    /// (positive: a cue).
+    pub fn margin(&self, features: &[u64]) -> f32 {
+        let s = self.model.score(features);
+        s[1] - s[0]
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let (mut raw, scale) = start_model(b"CUES1", &[&self.model]);
+        self.model.write(scale, &mut raw);
+        deflate(&raw)
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<CueModel, String> {
+        let raw = inflate(bytes)?;
+        let mut bytes = Bytes::new(&raw);
+        let scale = bytes.header(b"CUES1", "cue detector")?;
+        Ok(CueModel { model: Model::read(&mut bytes, scale)? })
+    }
+}
+
+/// The candidate words of an annotated document (entities and times found) with their
+/// features: what training labels and what [`CueModel::margin`] judges.
+pub fn candidates(doc: &Doc) -> Vec<(usize, Vec<u64>)> {
+    let finder = Finder::new(doc);
+    let mut out = Vec::new();
+    for &sentence in &doc.sentences {
+        let range = doc.token_range(sentence);
+        for k in range.clone() {
+            if finder.may_be_cue(k, range.start) {
+                let mut features = Vec::new();
+                finder.cue_features(k, range.clone(), &mut features);
+                out.push((k, features));
+            }
+        }
+    }
+    out
+}
+
+/// Which of a cue's words (lower case) is its head, the word the detector learns: the
+/// first past the verb group ("has also said" → "said", "did not respond" → "respond").
+pub fn cue_head(words: &[&str]) -> usize {
+    words.iter().position(|w| !crate::cues::in_verb_group(w)).unwrap_or(0)
+}
+
+/// Trains a detector on candidates labelled cue (`true`) or not, in `iterations` passes
+/// shuffled from `seed`.
+pub fn train(examples: &[(Vec<u64>, bool)], iterations: usize, seed: u64) -> CueModel {
+    let mut learner = Learner::<2>::default();
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut state = seed;
+    for _ in 0..iterations {
+        shuffle(&mut order, &mut state);
+        for &i in &order {
+            let (features, truth) = &examples[i];
+            let guess = learner.guess(features);
+            learner.learn(features, usize::from(*truth), guess);
+        }
+    }
+    CueModel { model: learner.average() }
+}
+
+impl<'a> Finder<'a> {
+    /// Whether token `k` may be a cue: a lower-case word outside names and times, and not a
+    /// function word.
+    pub(crate) fn may_be_cue(&self, k: usize, start: usize) -> bool {
+        let token = &self.doc.tokens[k];
+        token.kind == TokenKind::Word
+            && self.doc.token_text(k).starts_with(char::is_lowercase)
+            && self.mention_at[k].is_none()
+            && !self.in_time[k]
+            && self.w(k).len() > 2
+            && !is_function_word(self.w(k))
+            // Someone must be there to speak: just before, or after the cue ("…, said X").
+            && (self.speaker_before(k, start).is_some() || k > start && matches!(self.w(k - 1), "," | "”" | "\"" | "’" | "who" | "which" | "that" | "and"))
+    }
+
+    /// The nearest name, pronoun or role noun within four words before token `k`.
+    fn speaker_before(&self, k: usize, start: usize) -> Option<usize> {
+        (start.max(k.saturating_sub(4))..k).rev().find(|&i| matches!(self.classes[i], "PER" | "ORG" | "LOC" | "PRON" | "ROLE"))
+    }
+
+    /// What kind of word token `i` is, for the features: a name's kind, a pronoun, a
+    /// role noun, punctuation as itself, or a plain word.
+    pub(crate) fn word_class(&self, i: usize) -> &'a str {
+        if let Some(e) = self.mention_at.get(i).copied().flatten() {
+            return match self.doc.entities[e].kind {
+                EntityKind::Person => "PER",
+                EntityKind::Organization | EntityKind::Outlet => "ORG",
+                _ => "LOC",
+            };
+        }
+        let w = self.lower[i].as_str();
+        if matches!(w, "he" | "she" | "they" | "it" | "i" | "we" | "you") {
+            "PRON"
+        } else if is_source_noun(w) {
+            "ROLE"
+        } else if self.is_punct(i) || w.is_empty() {
+            w
+        } else {
+            "WORD"
+        }
+    }
+
+    /// The features of candidate `k` in the sentence `range`, into `out`.
+    pub(crate) fn cue_features(&self, k: usize, range: std::ops::Range<usize>, out: &mut Vec<u64>) {
+        out.clear();
+        let at = |i: isize| -> &str {
+            let j = k as isize + i;
+            if j < range.start as isize || j >= range.end as isize {
+                "<s>"
+            } else {
+                self.w(j as usize)
+            }
+        };
+        let class = |i: isize| -> &str {
+            let j = k as isize + i;
+            if j < range.start as isize || j >= range.end as isize {
+                "<s>"
+            } else {
+                self.classes[j as usize]
+            }
+        };
+        let w = at(0);
+        let listed = if is_verb_cue(w) { "listed" } else { "unlisted" };
+        // Who could be speaking, and how far before.
+        let (speaker, distance) = self.speaker_before(k, range.start).map_or(("none", ""), |i| (self.classes[i], ["", "1", "2", "3", "4"][k - i]));
+        let to_end = match range.end - k {
+            1 => "1",
+            2 => "2",
+            3 => "3",
+            _ => "more",
+        };
+        let quoted = if self.in_quote[k] { "in" } else { "out" };
+        out.extend([
+            feature(0, &[]),
+            feature(1, &[w]),
+            feature(2, &[suffix(w, 3)]),
+            feature(3, &[at(-1)]),
+            feature(4, &[at(1)]),
+            feature(5, &[at(-1), w]),
+            feature(6, &[w, at(1)]),
+            feature(7, &[at(1), at(2)]),
+            feature(8, &[listed]),
+            feature(9, &[class(-1)]),
+            feature(10, &[class(1)]),
+            feature(11, &[speaker, distance]),
+            feature(12, &[w, speaker, distance]),
+            feature(13, &[quoted, to_end]),
+            feature(14, &[w, class(-1)]),
+            feature(15, &[suffix(w, 2), at(1)]),
+            feature(16, &[listed, at(1)]),
+            feature(17, &[at(-2), at(-1)]),
+            feature(18, &[w, to_end]),
+        ]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_committed_model_loads_and_round_trips() {
+        let model = CueModel::from_bytes(include_bytes!("../models/cues.bin")).unwrap();
+        let again = CueModel::from_bytes(&model.to_bytes()).unwrap();
+        let features = [feature(1, &["fear"]), feature(4, &["that"])];
+        assert_eq!(model.margin(&features), again.margin(&features));
+        assert!(CueModel::from_bytes(b"not a model").is_err());
+    }
+
+    #[test]
+    fn a_cue_head_is_past_its_verb_group() {
+        assert_eq!(cue_head(&["has", "also", "said"]), 2);
+        assert_eq!(cue_head(&["did", "not", "immediately", "respond"]), 3);
+        assert_eq!(cue_head(&["according", "to"]), 0);
+    }
+}
