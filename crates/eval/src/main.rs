@@ -257,23 +257,38 @@ fn quantities(dir: &Path) -> Result<(), String> {
     let mut score = Score::default();
     for d in &docs {
         let run = Analysed::new(&d.text, None).map_err(|e| format!("{}: {e}", d.name))?;
-        let predicted: Vec<Measured> = run
-            .doc
-            .quantities
-            .iter()
-            .map(|q| {
-                let (start, end) = run.original(q.unit_span.map_or(q.span, |u| q.span.cover(u)));
-                Measured {
-                    start,
-                    end,
-                    approximate: q.approximate,
-                    range: q.value.is_none() && q.interval.low.is_some() && q.interval.high.is_some() && !q.approximate,
-                    // A count: no unit, or a noun for the things counted ("five samples"), not a unit symbol.
-                    count: q.kind == dossier_doc::QuantityKind::Count
-                        && q.unit.as_deref().is_none_or(|u| u.chars().count() > 3 && !dossier_figures::is_measure_unit(u)),
+        // MeasEval annotates a list of figures in one unit as one quantity ("50 and 100 ms",
+        // "67, 101 and 121 days", "1 ml or 5 ml"), and dimensions too ("2 × 2 m"); dossier
+        // keeps each figure. A figure joins the one before across a list's comma or
+        // conjunction when that one has no unit of its own or the same unit, and across "×".
+        let chars: Vec<char> = d.text.chars().collect();
+        let mut predicted: Vec<Measured> = Vec::new();
+        let mut last_unit: Option<Option<&str>> = None;
+        for q in &run.doc.quantities {
+            let (start, end) = run.original(q.unit_span.map_or(q.span, |u| q.span.cover(u)));
+            let measured = Measured {
+                start,
+                end,
+                approximate: q.approximate,
+                range: q.value.is_none() && q.interval.low.is_some() && q.interval.high.is_some() && !q.approximate,
+                // A count: no unit, or a noun for the things counted ("five samples"), not a unit symbol.
+                count: q.kind == dossier_doc::QuantityKind::Count && q.unit.as_deref().is_none_or(|u| u.chars().count() > 3 && !dossier_figures::is_measure_unit(u)),
+            };
+            let joins = predicted.last().is_some_and(|last| {
+                let between: String = chars[last.end.min(start)..start].iter().collect();
+                let list = matches!(between.trim(), "," | "and" | "or" | ", and" | ", or");
+                let shared_unit = last_unit.is_some_and(|u| u.is_none() || u == q.unit.as_deref());
+                list && shared_unit || between.trim() == "×"
+            });
+            match predicted.last_mut() {
+                Some(last) if joins => {
+                    last.end = end;
+                    last.count = measured.count;
                 }
-            })
-            .collect();
+                _ => predicted.push(measured),
+            }
+            last_unit = Some(q.unit.as_deref());
+        }
         if std::env::var_os("DOSSIER_EVAL_MISSES").is_some() {
             let text = |m: &Measured| d.text.chars().skip(m.start.saturating_sub(15)).take(m.end - m.start + 30).collect::<String>().replace('\n', " ");
             for g in &d.gold {
@@ -284,6 +299,17 @@ fn quantities(dir: &Path) -> Result<(), String> {
             for p in &predicted {
                 if !d.gold.iter().any(|g| p.start < g.end && g.start < p.end) {
                     println!("EXTRA\t{}", text(p));
+                }
+            }
+            let mut used = vec![false; d.gold.len()];
+            for p in &predicted {
+                match (0..d.gold.len()).find(|&g| !used[g] && d.gold[g].start < p.end && p.start < d.gold[g].end) {
+                    Some(g) => used[g] = true,
+                    None if d.gold.iter().any(|g| p.start < g.end && g.start < p.end) => {
+                        let g = d.gold.iter().find(|g| p.start < g.end && g.start < p.end).unwrap();
+                        println!("SPLIT\t{}\t{}", d.text.chars().skip(p.start).take(p.end - p.start).collect::<String>(), d.text.chars().skip(g.start).take(g.end - g.start).collect::<String>());
+                    }
+                    None => {}
                 }
             }
         }

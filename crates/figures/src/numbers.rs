@@ -133,6 +133,43 @@ impl<'a> NumberReader<'a> {
         self.doc.tokens.get(i).is_some_and(|t| !t.space_before)
     }
 
+    /// A negative exponent at `i` ("s−1", "10−9", "cm− 1"), as written once superscripts
+    /// are flattened: a minus glued to the word before it, then a number of one or two
+    /// digits. Its value, and the token after it.
+    fn exponent_at(&self, i: usize) -> Option<(i32, usize)> {
+        let minus = self.word(i) == "−" || self.word(i) == "-" && self.glued(i + 1);
+        let digits = self.word(i + 1);
+        (minus && self.glued(i) && self.kind(i + 1) == Some(TokenKind::Number) && digits.len() <= 2)
+            .then(|| digits.parse::<i32>().ok().map(|e| (-e, i + 2)))
+            .flatten()
+    }
+
+    /// "cm− 1": an exponent whose digits lost their glue to the minus.
+    fn spaced_exponent_at(&self, i: usize) -> Option<(i32, usize)> {
+        (self.word(i) == "−" && self.glued(i) && self.kind(i + 1) == Some(TokenKind::Number) && self.word(i + 1).len() == 1)
+            .then(|| self.word(i + 1).parse::<i32>().ok().map(|e| (-e, i + 2)))
+            .flatten()
+    }
+
+    /// A power of ten after a number at `i`: "× 10−9", or "× 1019" (10¹⁹ with its
+    /// superscript flattened), or "10−5" alone. The factor, and the token after it.
+    fn power_of_ten(&self, i: usize, alone: bool) -> Option<(f64, usize)> {
+        if alone {
+            let (e, end) = self.exponent_at(i)?;
+            return Some((10f64.powi(e), end));
+        }
+        if !matches!(self.word(i), "×" | "x") || self.kind(i + 1) != Some(TokenKind::Number) {
+            return None;
+        }
+        let ten = self.word(i + 1);
+        if ten == "10" {
+            return self.exponent_at(i + 2).map(|(e, end)| (10f64.powi(e), end));
+        }
+        // "× 1019": ten, then the exponent's digits (not "× 100", a plain hundred).
+        let exponent = ten.strip_prefix("10").filter(|e| (1..=2).contains(&e.len()) && !e.starts_with('0'))?;
+        Some((10f64.powi(exponent.parse().ok()?), i + 2))
+    }
+
     /// The longest hedge phrase at `i`, with its length in tokens.
     pub fn hedge_at(&self, i: usize, end: usize) -> Option<(Hedge, usize)> {
         HEDGES
@@ -150,15 +187,24 @@ impl<'a> NumberReader<'a> {
             _ => (i, ""),
         };
         let low = self.number_at(first, end)?;
-        let sep = low.end;
-        let ok_sep = match joiner {
+        let joins = |sep: usize| match joiner {
             "" => matches!(self.word(sep), "-" | "–" | "to"),
             j => self.word(sep) == j,
         };
-        if !ok_sep || self.blocked(sep + 1) {
+        // "between 185 km and 215 km": the unit may come after both ends, if it is the same.
+        let (sep, low_unit) = match self.unit_after(low.end, end) {
+            (Some(unit), _, after) if !joins(low.end) && joins(after) => (after, Some(unit)),
+            _ => (low.end, None),
+        };
+        if !joins(sep) || self.blocked(sep + 1) {
             return None;
         }
         let high = self.number_at_with(sep + 1, end, true)?;
+        if let Some(unit) = low_unit {
+            if !self.unit_after(high.end, end).0.is_some_and(|u| u == unit || u.starts_with(&format!("{unit} "))) {
+                return None;
+            }
+        }
         let (mut lo, hi) = (low.value?, high.value?);
         // "20 to 30 million": the scale after the second number applies to both.
         if hi > lo * 1000.0 && lo < 1000.0 {
@@ -169,6 +215,8 @@ impl<'a> NumberReader<'a> {
         if high.kind == QuantityKind::Share && low.kind == QuantityKind::Count {
             lo /= 100.0;
         }
+        // "between −55 and −109 °C" runs downwards; "from 12% to 2%" is a fall, not a range.
+        let (lo, hi) = if lo > hi && hi < 0.0 { (hi, lo) } else { (lo, hi) };
         if lo > hi {
             return None;
         }
@@ -207,7 +255,17 @@ impl<'a> NumberReader<'a> {
             None if self.word(i) == "us" && self.word(i + 1) == "$" => (Some("USD"), i + 2),
             None => (None, i),
         };
+        // "−55 °C": a minus opening a number (not the dash of "20-30" or "5 - 10").
+        let negative = matches!(self.word(at), "−" | "-")
+            && self.doc.tokens.get(at).is_some_and(|t| t.space_before)
+            && self.glued(at + 1)
+            && self.kind(at + 1) == Some(TokenKind::Number)
+            && self.kind(at.wrapping_sub(1)) != Some(TokenKind::Number);
+        let at = if negative { at + 1 } else { at };
         let (mut value, mut next) = self.numeral(at, end)?;
+        if negative {
+            value = -value;
+        }
         if let Some(scale) = scale_word(self.word(next)).filter(|&s| s >= 1e3) {
             value *= scale;
             next += 1;
@@ -215,10 +273,22 @@ impl<'a> NumberReader<'a> {
         if !self.is_figure(at, next, range_end) {
             return None;
         }
+        // "5 ± 0.2": a measurement with its uncertainty spans [4.8, 5.2].
+        let spread = match (self.word(next), self.numeral(next + 1, end)) {
+            ("±", Some((spread, after))) => {
+                next = after;
+                Some(spread)
+            }
+            _ => None,
+        };
         let mut figure = Figure::exact(value, QuantityKind::Count, next);
         if matches!(self.word(next), "%" | "percent" | "pc") || self.word(next) == "per" && self.word(next + 1) == "cent" {
             let len = if self.word(next) == "per" { 2 } else { 1 };
             figure = Figure::exact(value / 100.0, QuantityKind::Share, next + len);
+        }
+        if let Some(spread) = spread {
+            let (value, spread) = if figure.kind == QuantityKind::Share { (value / 100.0, spread / 100.0) } else { (value, spread) };
+            figure.interval = Interval::new(Some(value - spread), true, Some(value + spread), true);
         } else if let Some(c) = currency.or_else(|| currency_word(self.word(next))) {
             figure.kind = QuantityKind::Money;
             figure.currency = Some(c.to_string());
@@ -232,7 +302,15 @@ impl<'a> NumberReader<'a> {
     /// A number in digits ("10,000", "1.5bn") or words ("twenty-four", "a dozen").
     fn numeral(&self, i: usize, end: usize) -> Option<(f64, usize)> {
         match self.kind(i)? {
-            TokenKind::Number => Some((self.plain_value(i)?, i + 1)),
+            TokenKind::Number => {
+                let value = self.plain_value(i)?;
+                // Scientific notation: "2 × 10−9", "2.23 × 1019", "10−5".
+                match self.power_of_ten(i + 1, self.word(i) == "10") {
+                    Some((factor, next)) if self.word(i) == "10" && self.word(i + 1) != "×" => Some((factor, next)),
+                    Some((factor, next)) => Some((value * factor, next)),
+                    None => Some((value, i + 1)),
+                }
+            }
             TokenKind::Alphanumeric => {
                 let w = self.word(i);
                 let digits = w.find(|c: char| c.is_alphabetic())?;
@@ -478,15 +556,40 @@ impl<'a> NumberReader<'a> {
                 at += 1;
             }
         }
+        // "−55 °C", "−27.7‰": a degree sign with its scale, or a per-mille sign.
+        // At a sentence's end the scale may carry its full stop ("°C." read as one token).
+        if self.word(at) == "‰" || self.word(at) == "°" && self.glued(at + 1) && matches!(self.word(at + 1).trim_end_matches('.'), "c" | "f" | "k") {
+            let last = if self.word(at) == "°" { at + 1 } else { at };
+            let span = Span::new(self.doc.tokens[at].span.start(), self.doc.tokens[last].span.start() + if last > at { 1 } else { "‰".len() });
+            return (Some(self.doc.slice(span).to_string()), Some(span), last + 1);
+        }
         let start = at;
         let mut stop = at;
-        while stop < end && stop - start < 4 && is_word(self.doc, stop) && !self.blocked(stop) {
+        // "cm3", "μm2": a unit symbol squared or cubed, its superscript flattened.
+        let squared_or_cubed = |i: usize| {
+            let w = self.word(i);
+            self.kind(i) == Some(TokenKind::Alphanumeric) && (w.ends_with('2') || w.ends_with('3')) && w.len() <= 4 && w[..w.len() - 1].chars().all(char::is_alphabetic)
+        };
+        while stop < end && stop - start < 4 && (is_word(self.doc, stop) || squared_or_cubed(stop)) && !self.blocked(stop) {
             let w = self.word(stop);
             let verb_like = stop > start && (w.ends_with("ed") || w.ends_with("ing"));
             if UNIT_STOP.contains(&w) || w.ends_with("ly") || verb_like || w == "’s" || w == "'s" {
                 break;
             }
             stop += 1;
+            // "m s−1", "mW m−2": a unit symbol keeps its exponent.
+            if w.chars().count() <= 3 {
+                if let Some((_, after)) = self.exponent_at(stop).or_else(|| self.spaced_exponent_at(stop)) {
+                    stop = after;
+                    continue;
+                }
+            }
+            // A unit of measure ends the unit ("215 km offshore"), unless a unit symbol with
+            // its exponent follows ("km s−1").
+            let compound = self.word(stop).chars().count() <= 3 && self.exponent_at(stop + 1).is_some();
+            if is_measure_unit(w) && !compound {
+                break;
+            }
             // The head noun ends the unit: a plural ("sea containers lost …"), or a noun
             // that is plural without an s ("people", "personnel").
             let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") || PLURAL_NOUNS.contains(&w);

@@ -108,3 +108,53 @@ fn not_figures() {
         assert!(q.is_empty(), "{text}: {q:#?}");
     }
 }
+
+#[test]
+fn scientific_notation_and_unit_exponents() {
+    let (doc, q) = figures("The rate was 2 × 10−9 cm3 s−1 at 10−5 mbar, a flux of 2.23 × 1019 m−2 and a speed of 7.83 m s−1.");
+    let got: Vec<(String, Option<f64>, Option<String>)> = q.iter().map(|q| (doc.slice(q.span).to_string(), q.value, q.unit.clone())).collect();
+    assert_eq!(
+        got,
+        [
+            ("2 × 10−9".to_string(), Some(2e-9), Some("cm3 s−1".to_string())),
+            ("10−5".to_string(), Some(1e-5), Some("mbar".to_string())),
+            ("2.23 × 1019".to_string(), Some(2.23e19), Some("m−2".to_string())),
+            ("7.83".to_string(), Some(7.83), Some("m s−1".to_string())),
+        ]
+    );
+    // A plain hundred after "×" is a hundred, and a hyphen in a name is no exponent.
+    assert_eq!(figures("a grid of 3 × 100 cells").1[0].value, Some(3.0));
+    assert_eq!(figures("5 COVID-19 patients").1.len(), 1);
+}
+
+#[test]
+fn a_range_with_its_unit_on_both_ends() {
+    let (doc, q) = figures("The cores were taken between 185 km and 215 km offshore.");
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!((q[0].interval.low, q[0].interval.high, q[0].unit.as_deref()), (Some(185.0), Some(215.0), Some("km")));
+    assert_eq!(doc.slice(q[0].span), "between 185 km and 215");
+    // Different units on the two ends are two figures.
+    assert_eq!(figures("between 185 km and 215 miles").1.len(), 2);
+}
+
+#[test]
+fn a_measurement_with_its_uncertainty() {
+    let (doc, q) = figures("Held at 5 ± 0.2 K, the sample lost 1.6 ± 0.2% of its mass.");
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!((doc.slice(q[0].span), q[0].value, q[0].interval.low, q[0].interval.high), ("5 ± 0.2", Some(5.0), Some(4.8), Some(5.2)));
+    assert_eq!(q[0].unit.as_deref(), Some("K"));
+    let share = q[1].interval;
+    assert!((share.low.unwrap() - 0.014).abs() < 1e-9 && (share.high.unwrap() - 0.018).abs() < 1e-9, "{share:?}");
+}
+
+#[test]
+fn negative_figures_and_degrees() {
+    let (doc, q) = figures("Temperatures fell to −27.7 °C at night, and the ratio was −3.5‰.");
+    let got: Vec<(&str, Option<f64>, Option<&str>)> = q.iter().map(|q| (doc.slice(q.span), q.value, q.unit.as_deref())).collect();
+    assert_eq!(got, [("−27.7", Some(-27.7), Some("°C")), ("−3.5", Some(-3.5), Some("‰"))]);
+    let (_, q) = figures("It was stored between −55 °C and −109 °C.");
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!((q[0].interval.low, q[0].interval.high), (Some(-109.0), Some(-55.0)));
+    // The dash of a range is no minus.
+    assert_eq!(one("20-30 people").1, Some(20.0));
+}
