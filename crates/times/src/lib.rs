@@ -203,6 +203,15 @@ impl Finder<'_> {
         if !self.doc.token_text(day_at).starts_with(char::is_uppercase) || day_at >= end {
             return None;
         }
+        // "Monday, Oct. 26": the date names the day; the weekday only opens it.
+        let date_at = if self.w(day_at + 1) == "," { day_at + 2 } else { day_at + 1 };
+        if direction.is_none() && date_at < end {
+            if let Some(to) = self.month_date(date_at, end, future) {
+                let date = self.found.last_mut().expect("month_date pushed the date");
+                date.span = self.doc.tokens[from].span.cover(date.span);
+                return Some(to);
+            }
+        }
         let mut to = day_at + 1;
         let part = (to < end).then(|| part_of_day(self.w(to))).flatten();
         if part.is_some() {
@@ -732,6 +741,8 @@ mod tests {
         assert_eq!(one("The strike on Thursday night."), ("Thursday night".into(), "2024-10-03TNI".into()));
         assert_eq!(one("They will meet on Friday."), ("Friday".into(), "2024-10-04".into()));
         assert_eq!(one("They will meet next Friday."), ("next Friday".into(), "2024-10-11".into()));
+        // A weekday opening a date: the date names the day.
+        assert_eq!(one("The vote is on Monday, Oct. 28."), ("Monday, Oct. 28".into(), "2024-10-28".into()));
     }
 
     #[test]
