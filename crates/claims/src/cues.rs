@@ -39,6 +39,16 @@ pub const VERB_CUES: &[&str] = &[
     "hinted", "hints", "signaled", "signalled", "signals", "continued", "mocked", "mocks", "pointed", "called", "calls",
 ];
 
+/// Nouns of saying and believing, which attribute the "that" clause after them to their
+/// owner ("Trump’s claim that …").
+pub const NOMINAL_CUES: &[&str] = &[
+    "claim", "claims", "assertion", "assertions", "view", "belief", "beliefs", "argument", "warning", "warnings",
+    "promise", "pledge", "statement", "suggestion", "contention", "allegation", "allegations", "insistence",
+    "estimate", "prediction", "predictions", "assessment", "conclusion", "accusation", "accusations", "charge",
+    "suspicion", "fear", "fears", "hope", "hopes", "complaint", "announcement", "admission", "denial", "finding",
+    "findings", "theory", "impression", "position", "expectation", "expectations", "threat", "vow", "demand",
+];
+
 /// Possessive determiners, which open a source phrase ("its works council").
 pub const POSSESSIVES: &[&str] = &["its", "his", "her", "their", "our", "my", "your"];
 

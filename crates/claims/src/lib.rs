@@ -260,6 +260,11 @@ impl<'a> Finder<'a> {
         if PARTICIPLE_CUES.contains(&w) && k > sentence.start && self.w(k - 1) == "," {
             return self.participle(k, sentence);
         }
+        if self.w(k + 1) == "that" && NOMINAL_CUES.contains(&w) {
+            if let Some(found) = self.nominal(k, sentence.clone()) {
+                return Some(found);
+            }
+        }
         // Beyond the lexicon: a word the learned detector takes for a cue in this context.
         // ("citing X" is a link in the relay of the claim it follows, not a claim.)
         if !listed && !matches!(w, "citing" | "quoting") && self.may_be_cue(k, sentence.start) {
@@ -454,6 +459,28 @@ impl<'a> Finder<'a> {
             claim.relay.push(self.doc.slice(cited).to_string());
         }
         // Go on right after the cue: a later reporting clause may frame this one.
+        Some((claim, k + 1))
+    }
+
+    /// "Trump’s claim that …", "his insistence that …", "the ministry’s estimate that …":
+    /// a noun of saying or believing, its owner the source, its "that" clause the content.
+    fn nominal(&self, k: usize, s: std::ops::Range<usize>) -> Option<(Claim, usize)> {
+        let before = k.checked_sub(1).filter(|&i| i > s.start)?;
+        let source = match self.w(before) {
+            // "his claim": the possessive determiner points back as its pronoun would.
+            "his" | "her" | "its" | "their" => {
+                let kinds: &[EntityKind] = if matches!(self.w(before), "his" | "her") { &[EntityKind::Person] } else { &[EntityKind::Organization, EntityKind::Outlet, EntityKind::Place] };
+                Source { entity: self.nearest_before(before, kinds), span: self.doc.tokens[before].span }
+            }
+            "’s" | "'s" => {
+                let first = self.phrase_start(before, s.start);
+                (first < before).then(|| self.source_phrase(first, before))?
+            }
+            _ => return None,
+        };
+        let from = k + 2;
+        let to = self.clause_end(from, s.end);
+        let claim = self.claim(from, to, Some(source), self.doc.tokens[k].span, false)?;
         Some((claim, k + 1))
     }
 
@@ -1004,8 +1031,8 @@ impl<'a> Finder<'a> {
             let preposition = j + 1 < end && matches!(self.w(j), "on" | "in" | "at" | "from") && placed(j + 1);
             if j < end && placed(j) || preposition {
                 j += 1;
-            } else if j + 1 < end && self.w(j) == "on" && PLATFORMS.contains(&self.w(j + 1)) {
-                // "wrote on Telegram", "said on X"
+            } else if j + 1 < end && matches!(self.w(j), "on" | "via") && (PLATFORMS.contains(&self.w(j + 1)) || MEDIA.contains(&self.w(j + 1)) || matches!(self.w(j + 1), "phone" | "telephone" | "e-mail")) {
+                // "wrote on Telegram", "said on X", "said via email"
                 j += 2;
             } else if let Some(media) = (j + 2 < end && matches!(self.w(j), "in" | "on") && matches!(self.w(j + 1), "a" | "an" | "its" | "his" | "her" | "their" | "the"))
                 .then(|| (j + 2..(j + 5).min(end)).find(|&m| MEDIA.contains(&self.w(m))))
@@ -1062,8 +1089,21 @@ impl<'a> Finder<'a> {
     /// The end of the clause starting at `from`: the sentence end, or a contrast (", but").
     fn clause_end(&self, from: usize, end: usize) -> usize {
         (from..end)
-            .find(|&i| self.w(i) == ";" || self.w(i) == "," && (CONTRAST.contains(&self.w(i + 1)) || self.reporting_clause_at(i + 1, end)))
+            .find(|&i| {
+                self.w(i) == ";"
+                    || self.w(i) == "," && (CONTRAST.contains(&self.w(i + 1)) || self.reporting_clause_at(i + 1, end) || PARTICIPLE_CUES.contains(&self.w(i + 1)))
+                    // "… and said she would stand up": the speaker's next act is not what they said.
+                    || i > from && matches!(self.w(i), "and" | "but") && self.next_cue_verb(i + 1)
+            })
             .unwrap_or(end)
+    }
+
+    /// Whether a listed cue verb (after any words of its verb group) starts at `i`.
+    fn next_cue_verb(&self, mut i: usize) -> bool {
+        while in_verb_group(self.w(i)) {
+            i += 1;
+        }
+        is_verb_cue(self.w(i)) && !self.doc.token_text(i).starts_with(char::is_uppercase)
     }
 
     /// Whether a reporting clause starts at `i` and closes the sentence or the clause:

@@ -223,3 +223,16 @@ fn the_learned_detector_finds_cues_beyond_the_lexicon() {
     let found = triples(&["Meridian Wire reported that 40 ships are stuck, citing the port authority."]);
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn a_noun_of_saying_attributes_its_that_clause_to_its_owner() {
+    assert_eq!(
+        triples(&["Politifact examined Donald Trump’s claim that thousands of shootings happened in Chicago."]),
+        [t("Donald Trump", "claim", "thousands of shootings happened in Chicago")]
+    );
+    let (doc, found) = claims(&["Angela Merkel spoke on Monday. She repeated her warning that the union would split."]);
+    let warning = found.iter().find(|c| c.cue.is_some_and(|cue| doc.slice(cue) == "warning")).expect("the warning is a claim");
+    assert_eq!(doc.entities[warning.source.as_ref().unwrap().entity.unwrap()].name, "Angela Merkel");
+    // No owner, no source: "the claim that …" alone is not attributed here.
+    assert!(triples(&["The claim that the vote was rigged spread quickly."]).is_empty());
+}

@@ -395,12 +395,17 @@ fn attribution(split: &Path) -> Result<(), String> {
         let polnear_content = |s: dossier_doc::Span| {
             let (mut a, mut b) = spans(s)[0];
             let is_quote = |c: char| matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’');
-            if a > 0 && is_quote(original[a - 1]) {
-                a -= 1;
+            // (NYT writes a quote between doubled apostrophes: ''…''.)
+            for _ in 0..2 {
+                if a > 0 && is_quote(original[a - 1]) {
+                    a -= 1;
+                }
             }
-            let before: String = original[a.saturating_sub(5)..a].iter().collect();
-            if before == "that " {
+            let before: String = original[a.saturating_sub(6)..a].iter().collect();
+            if before.ends_with("that ") {
                 a -= 5;
+            } else if before == "that, " {
+                a -= 6;
             }
             let mut k = b;
             while k < original.len() && k < b + 3 && (matches!(original[k], '.' | ',' | '!' | '?') || is_quote(original[k])) {
