@@ -52,6 +52,28 @@ pub const ORGANIZATION_NOUNS: &[&str] = &[
     "company", "firm", "group", "union", "party", "agency", "bank", "carmaker", "chipmaker", "maker", "insurer",
     "retailer", "operator", "airline", "lender", "manufacturer", "producer", "conglomerate", "charity", "organisation",
     "organization", "militia", "movement", "club", "team", "regulator", "watchdog", "startup", "giant", "supplier",
+    "automaker", "planemaker", "drugmaker", "carrier", "subsidiary", "contractor", "miner", "brewer", "exchange",
+];
+
+/// Titles inside a capitalised run that make the words before them the title holder's
+/// employer ("Apple CEO Steve Jobs", "Airbus Chief Executive Tom Enders").
+pub const EMPLOYER_TITLES: &[&str] = &[
+    "CEO", "CFO", "COO", "Chairman", "Chairwoman", "Chief", "Spokesman", "Spokeswoman", "Founder", "Co-founder",
+];
+
+/// What follows an organisation's name and its "’s" ("Boeing’s shares", "Apple’s chief
+/// executive"): things only a company or institution has.
+pub const OWNED_BY_ORGANIZATIONS: &[&str] = &[
+    "shares", "stock", "board", "headquarters", "employees", "workers", "profit", "profits", "revenue", "revenues",
+    "sales", "earnings", "spokesman", "spokeswoman", "spokesperson", "chairman", "executives", "subsidiary",
+    "products", "factory", "factories", "plant", "plants", "shareholders", "investors", "customers", "stores",
+    "ceo", "chief", "unit", "division", "fleet", "share",
+];
+
+/// Words after a name that make it an organisation's ("Boeing shares", "Apple spokeswoman").
+pub const ORGANIZATION_FOLLOWERS: &[&str] = &[
+    "shares", "stock", "spokesman", "spokeswoman", "spokesperson", "executives", "employees", "workers",
+    "shareholders", "headquarters", "stores", "dealers", "dealerships",
 ];
 
 /// Lower-case nouns before a name that make it a news outlet ("the broadcaster NHK").

@@ -146,7 +146,7 @@ fn names(file: &Path, versus_spacy: Option<&Path>) -> Result<(), String> {
                 }
             }
         }
-        score.add(&d.gold, &predicted);
+        score.add(&d.gold, &d.scored(predicted));
     }
     println!("{} ({} documents)", file.display(), docs.len());
     let print = |who: &str, score: &Score| {
@@ -162,7 +162,7 @@ fn names(file: &Path, versus_spacy: Option<&Path>) -> Result<(), String> {
         for ((d, (_, ranges)), entities) in docs.iter().zip(&texts).zip(found) {
             let predicted: Vec<(usize, usize, String)> =
                 entities.into_iter().filter_map(|(a, b, kind)| tokens_of(ranges, a, b).map(|(x, y)| (x, y, kind))).collect();
-            theirs.add(&d.gold, &predicted);
+            theirs.add(&d.gold, &d.scored(predicted));
         }
         print("spaCy en_core_web_sm 3.8", &theirs);
     }

@@ -15,9 +15,18 @@ pub struct NameDoc {
     pub sentence_starts: Vec<usize>,
     /// (first token, end token, type)
     pub gold: Vec<(usize, usize, String)>,
+    /// Names the corpus marks without a type (MEANTIME's unlinked mentions): a prediction
+    /// of exactly one of these is neither right nor wrong.
+    pub untyped: Vec<(usize, usize)>,
 }
 
 impl NameDoc {
+    /// The predictions that are scored: all but those of exactly an untyped name.
+    pub fn scored(&self, mut predicted: Vec<(usize, usize, String)>) -> Vec<(usize, usize, String)> {
+        predicted.retain(|p| !self.untyped.contains(&(p.0, p.1)));
+        predicted
+    }
+
     /// The text, and each token's char range in it.
     pub fn text(&self) -> (String, Vec<(usize, usize)>) {
         let mut text = String::new();
@@ -101,7 +110,7 @@ pub fn load_iob2(path: &Path) -> Result<Vec<NameDoc>, String> {
                 let at = d.tokens.len();
                 close(d, &mut open, at);
             }
-            docs.push(NameDoc { tokens: Vec::new(), sentence_starts: Vec::new(), gold: Vec::new() });
+            docs.push(NameDoc { tokens: Vec::new(), sentence_starts: Vec::new(), gold: Vec::new(), untyped: Vec::new() });
             if line.starts_with('#') {
                 continue;
             }
@@ -149,7 +158,7 @@ pub fn load_iob2(path: &Path) -> Result<Vec<NameDoc>, String> {
 /// nothing. `-DOCSTART-` lines, or else every `per_doc` sentences, start a document.
 pub fn load_conll(path: &Path, per_doc: usize, kind_of: impl Fn(&str) -> Option<&'static str>) -> Result<Vec<NameDoc>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut docs = vec![NameDoc { tokens: Vec::new(), sentence_starts: Vec::new(), gold: Vec::new() }];
+    let mut docs = vec![NameDoc { tokens: Vec::new(), sentence_starts: Vec::new(), gold: Vec::new(), untyped: Vec::new() }];
     let mut open: Option<(usize, &'static str)> = None;
     let mut in_sentence = false;
     let finish = |doc: &mut NameDoc, open: &mut Option<(usize, &'static str)>| {
@@ -164,7 +173,7 @@ pub fn load_conll(path: &Path, per_doc: usize, kind_of: impl Fn(&str) -> Option<
             finish(doc, &mut open);
             in_sentence = false;
             if (cols.first() == Some(&"-DOCSTART-") || doc.sentence_starts.len() >= per_doc) && !doc.tokens.is_empty() {
-                docs.push(NameDoc { tokens: Vec::new(), sentence_starts: Vec::new(), gold: Vec::new() });
+                docs.push(NameDoc { tokens: Vec::new(), sentence_starts: Vec::new(), gold: Vec::new(), untyped: Vec::new() });
             }
             continue;
         }
@@ -199,7 +208,7 @@ pub fn load_meantime(dir: &Path) -> Result<Vec<NameDoc>, String> {
     use crate::timex::{attr, meantime_files, unescape};
     let mut docs = Vec::new();
     for (_, xml) in meantime_files(dir)? {
-        let mut doc = NameDoc { tokens: Vec::new(), sentence_starts: Vec::new(), gold: Vec::new() };
+        let mut doc = NameDoc { tokens: Vec::new(), sentence_starts: Vec::new(), gold: Vec::new(), untyped: Vec::new() };
         let mut index = std::collections::HashMap::new();
         let mut sentence_of = Vec::new();
         for piece in xml.split("<token ").skip(1) {
@@ -237,8 +246,15 @@ pub fn load_meantime(dir: &Path) -> Result<Vec<NameDoc>, String> {
             let (Some(&first), Some(&last)) = (tokens.iter().min(), tokens.iter().max()) else { continue };
             last_annotated = last_annotated.max(sentence_of[last]);
             let kind = type_of.get(&attr(head, "m_id")).map_or("", String::as_str);
-            if attr(head, "syntactic_type") == "NAM" && matches!(kind, "PER" | "LOC" | "ORG") {
-                doc.gold.push((first, last + 1, kind.to_string()));
+            // MEANTIME's names keep their determiner ("the United States"); UNER's, spaCy's
+            // and dossier's do not.
+            let first = if matches!(doc.tokens[first].as_str(), "the" | "The") && first < last { first + 1 } else { first };
+            if attr(head, "syntactic_type") == "NAM" {
+                match kind {
+                    "PER" | "LOC" | "ORG" => doc.gold.push((first, last + 1, kind.to_string())),
+                    "" => doc.untyped.push((first, last + 1)),
+                    _ => {}
+                }
             }
         }
         // Only the leading sentences are annotated: score those.
@@ -246,6 +262,7 @@ pub fn load_meantime(dir: &Path) -> Result<Vec<NameDoc>, String> {
         doc.tokens.truncate(end);
         doc.sentence_starts.retain(|&s| s < end);
         doc.gold.sort();
+        doc.untyped.retain(|&(a, b)| a < end && b <= end);
         docs.push(doc);
     }
     Ok(docs)
