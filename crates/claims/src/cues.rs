@@ -177,7 +177,10 @@ pub const SOURCE_MODIFIERS: &[&str] = &[
     "ukrainian", "american", "british", "chinese", "israeli", "european", "military", "high-ranking", "ranking",
     "press", "party", "opposition", "industry", "medical", "hospital", "rescue", "emergency", "news", "wire",
     "deputy", "director", "executive", "chairman", "chairwoman", "manager", "coordinator", "adviser", "advisor",
-    "armed", "national", "central", "chief", "top", "senior", "familiar",
+    "armed", "national", "central", "chief", "top", "senior", "familiar", "longtime", "these", "those", "few",
+    "both", "all", "most", "some", "black", "white", "young", "older", "democratic", "republican", "conservative",
+    "liberal", "progressive", "prominent", "leading", "veteran", "retired", "presidential", "vice-presidential",
+    "nonpartisan", "bipartisan", "congressional", "legal", "political", "economic", "outside", "fellow",
     "commissioner", "chancellor", "prime", "vice", "general", "assistant", "acting", "interim", "managing",
 ];
 

@@ -613,7 +613,11 @@ impl<'a> Finder<'a> {
             } else if let Some(open) = (w == ",").then(|| self.relative_clause_before(j - 1, start).or_else(|| self.appositive_before(j - 1, start))).flatten() {
                 // "Jochen Hanebeck, who took over last year, said", "Meeks, chairman of the
                 // caucus, said", "Trump, speaking to veterans, said": look past the clause.
-                if !matches!(self.w(open + 1), "who" | "which" | "whose" | "whom") && self.doc.tokens[open + 1].kind == TokenKind::Word {
+                // Only a noun phrase naming who they are: not "Trump, speaking to veterans,"
+                // nor "Clinton, at Monday’s debate,".
+                let first = self.w(open + 1);
+                let describes = matches!(first, "a" | "an" | "the") || POSSESSIVES.contains(&first) || is_source_noun(first) || SOURCE_MODIFIERS.contains(&first) || PERSON_TITLE_WORDS.contains(&first);
+                if describes && !first.ends_with("ing") {
                     attach(open, j - 1);
                 }
                 j = open;
@@ -760,7 +764,19 @@ impl<'a> Finder<'a> {
                 from = i - 1;
                 continue;
             }
-            if is_source_noun(w) || SOURCE_MODIFIERS.contains(&w) || matches!(w, "’s" | "'s") || capital && i > start || modifier_of_role || from < end && POSSESSIVES.contains(&w) {
+            // "Mr. Grassley and Mr. Leahy said", "Federal and state officials": coordinated
+            // sources speak together.
+            let coordinated = w == "and"
+                && from < end
+                && i > start
+                && (self.mention_ending.contains_key(&(i - 1)) || is_source_noun(self.w(i - 1)) || SOURCE_MODIFIERS.contains(&self.w(i - 1)));
+            if coordinated {
+                from = i;
+                continue;
+            }
+            // A title opens the phrase even at the sentence's start ("Mr. Obama said").
+            let title = capital && PERSON_TITLE_WORDS.contains(&w);
+            if is_source_noun(w) || SOURCE_MODIFIERS.contains(&w) || matches!(w, "’s" | "'s") || capital && i > start || title || modifier_of_role || from < end && POSSESSIVES.contains(&w) {
                 from = i;
                 if matches!(w, "the" | "a" | "an") || POSSESSIVES.contains(&w) {
                     break;

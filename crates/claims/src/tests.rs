@@ -193,7 +193,14 @@ fn a_source_keeps_its_appositive_and_bracket() {
         triples(&["Brian Fallon, the campaign’s press secretary, said the report was false."]),
         [t("Brian Fallon, the campaign’s press secretary", "said", "the report was false")]
     );
-    assert_eq!(triples(&["Sen. Lindsey Graham (R-S.C.) said the deal was dead."]), [t("Lindsey Graham (R-S.C.)", "said", "the deal was dead")]);
+    assert_eq!(triples(&["Sen. Lindsey Graham (R-S.C.) said the deal was dead."]), [t("Sen. Lindsey Graham (R-S.C.)", "said", "the deal was dead")]);
+    // Nor is a participle or a place and time: "Trump, speaking to veterans,".
+    assert_eq!(
+        triples(&["Donald Trump, speaking to a veterans group in Virginia, said the system was rigged."]),
+        [t("Donald Trump", "said", "the system was rigged")]
+    );
+    // Titles and coordinated speakers belong to the source.
+    assert_eq!(triples(&["Mr. Grassley and Mr. Leahy said the program was abused."]), [t("Mr. Grassley and Mr. Leahy", "said", "the program was abused")]);
     // A relative clause is not part of the name: "Jochen Hanebeck, who took over last year,".
     assert_eq!(
         triples(&["Jochen Hanebeck, who took over last year, said the plant would close."]),
