@@ -693,12 +693,43 @@ impl<'a> Finder<'a> {
         // "Experts on North Korea and nuclear nonproliferation said": the complement ends in a common noun.
         // "People familiar with the matter told …", "officials briefed on the talks said".
         let role = (start.max(end.saturating_sub(8))..end)
-            .find(|&i| is_source_noun(self.w(i)) && (matches!(self.w(i + 1), "for" | "of" | "on" | "at" | "from" | "with" | "in") || ACQUAINTED.contains(&self.w(i + 1))))?;
-        if (role..end).any(|i| self.is_punct(i) || is_verb_cue(self.w(i))) {
-            return None;
+            .find(|&i| is_source_noun(self.w(i)) && (matches!(self.w(i + 1), "for" | "of" | "on" | "at" | "from" | "with" | "in") || ACQUAINTED.contains(&self.w(i + 1))));
+        if let Some(role) = role.filter(|&role| !(role..end).any(|i| self.is_punct(i) || is_verb_cue(self.w(i)))) {
+            let from = self.phrase_start(role + 1, start);
+            return Some(self.source_phrase(from, self.complement_end(end, k, start)));
         }
-        let from = self.phrase_start(role + 1, start);
-        Some(self.source_phrase(from, end))
+        self.long_subject(k, start)
+    }
+
+    /// Where a subject ending at `end` really ends: a time after a preposition is its
+    /// complement ("an analysis of filings from the last two years shows"), up to the
+    /// verb group of the cue at `k`.
+    fn complement_end(&self, end: usize, k: usize, start: usize) -> usize {
+        if !matches!(self.w(end - 1), "from" | "in" | "since" | "over" | "during" | "of" | "for") {
+            return end;
+        }
+        self.verb_group_start(k, start)
+    }
+
+    /// The first word of the verb group of the cue at `k` ("has also said").
+    fn verb_group_start(&self, k: usize, start: usize) -> usize {
+        let mut first = k;
+        while first > start && in_verb_group(self.w(first - 1)) {
+            first -= 1;
+        }
+        first
+    }
+
+    /// "A USA TODAY analysis of super PACs that have raised $1 million or more shows that
+    /// …": a determined subject opening the sentence, headed by a source noun, however long,
+    /// when what it says follows the cue.
+    fn long_subject(&self, k: usize, start: usize) -> Option<Source> {
+        let end = self.verb_group_start(k, start);
+        let determined = matches!(self.w(start), "a" | "an" | "the" | "this" | "that" | "these" | "another") || POSSESSIVES.contains(&self.w(start));
+        let said = matches!(self.w(k + 1), "that" | ":" | "“" | "\"") || self.w(k).ends_with('s') && !self.is_punct(k + 1);
+        let head = (start..end.min(start + 4)).any(|i| is_source_noun(self.w(i)));
+        let clean = (start..end).all(|i| !is_verb_cue(self.w(i)) && !matches!(self.w(i), ";" | ":" | "“" | "”" | "\""));
+        (determined && said && head && clean && end - start <= 25 && end > start + 1).then(|| self.source_phrase(start, end))
     }
 
     /// The start of a role noun whose complement begins at `from` ("attorneys for [the family]").

@@ -243,3 +243,11 @@ fn a_noun_of_saying_attributes_its_that_clause_to_its_owner() {
     // No owner, no source: "the claim that …" alone is not attributed here.
     assert!(triples(&["The claim that the vote was rigged spread quickly."]).is_empty());
 }
+
+#[test]
+fn a_long_determined_subject_speaks() {
+    assert_eq!(
+        triples(&["A new analysis of campaign filings from the last two years shows that Democratic groups are outspending their rivals."]),
+        [t("A new analysis of campaign filings from the last two years", "shows", "Democratic groups are outspending their rivals")]
+    );
+}
