@@ -142,6 +142,12 @@ pub fn load_meantime(dir: &Path) -> Result<Vec<TimeDoc>, String> {
             let anchors: Vec<(usize, usize)> = body.split("t_id=\"").skip(1).filter_map(|a| offsets.get(a.split('"').next()?).copied()).collect();
             if attr(head, "functionInDocument") == "CREATION_TIME" {
                 dct = attr(head, "value").chars().take(10).collect();
+                // One document writes its creation day European style: "03-02-2009".
+                if let [d, m, y] = dct.split('-').collect::<Vec<_>>()[..] {
+                    if y.len() == 4 && d.len() == 2 {
+                        dct = format!("{y}-{m}-{d}");
+                    }
+                }
             }
             if let (Some(first), Some(last)) = (anchors.iter().map(|a| a.0).min(), anchors.iter().map(|a| a.1).max()) {
                 gold.push(Timex { start: first, end: last, kind: attr(head, "type"), value: attr(head, "value") });

@@ -396,6 +396,12 @@ impl Finder<'_> {
         if matches!(self.w(to), "old" | "-") || self.w(unit_at.saturating_sub(1)) == "-" {
             return None;
         }
+        // "a second consecutive day", "a second round": an ordinal before its noun.
+        let noun_after = self.doc.tokens.get(to).is_some_and(|t| t.kind == TokenKind::Word)
+            && !matches!(self.w(to), "ago" | "later" | "earlier" | "after" | "before" | "or" | "and" | "to" | "in" | "of" | "for" | "apart" | "long");
+        if self.w(unit_at) == "second" && noun_after {
+            return None;
+        }
         // "two years ago", "a year earlier" (but "a day earlier than planned" compares).
         if self.w(to) == "ago" || self.w(to) == "earlier" && self.w(to + 1) != "than" {
             to += 1;
@@ -510,7 +516,7 @@ impl Finder<'_> {
             "first" | "1st" => Some(1),
             "second" | "2nd" => Some(2),
             "third" | "3rd" => Some(3),
-            "fourth" | "4th" => Some(4),
+            "fourth" | "4th" | "final" => Some(4),
             "latest" | "last" | "year-earlier" | "year-ago" | "current" | "previous" => None,
             "quarter" if at > i => {
                 at -= 1;
@@ -556,10 +562,35 @@ impl Finder<'_> {
             // "the quarter", "the latest quarter": the last one completed.
             _ => if current == 1 { (r.year() - 1, 4) } else { (r.year(), current - 1) },
         };
+        // "the third quarter of 1990", "the first quarter of last year": the year is named.
+        let (year, to) = match self.year_named_at(to + 1, end).filter(|_| self.w(to) == "of" && n.is_some()) {
+            Some((named, after)) => (named, after),
+            None => (year, to),
+        };
         if !year_back {
             self.quarter_in_focus = Some((year, q));
         }
         Some(self.push(from, to, TimeType::Date, format!("{year}-Q{q}"), true))
+    }
+
+    /// A year named at `i`: "1990", or "last year", "this year", "next year" against the
+    /// reference. The year, and the token after it.
+    fn year_named_at(&self, i: usize, end: usize) -> Option<(i16, usize)> {
+        if i >= end {
+            return None;
+        }
+        let w = self.w(i);
+        if self.is_number(i) && w.len() == 4 {
+            return w.parse().ok().filter(|y| (1800..=2200).contains(y)).map(|y| (y, i + 1));
+        }
+        let r = self.reference?;
+        let offset = match (w, self.w(i + 1)) {
+            ("last", "year") => -1,
+            ("this", "year") => 0,
+            ("next", "year") => 1,
+            _ => return None,
+        };
+        Some((r.year() + offset, i + 2))
     }
 
     /// In a report of quarterly results, "a year earlier" and "year-ago" compare with the
@@ -584,7 +615,7 @@ impl Finder<'_> {
         if matches!(self.w(at + 1), "old" | "-" | "ago") {
             return None;
         }
-        Some(self.push(from, at + 1, TimeType::Duration, format!("PX{}", if unit == "MIN" { "M" } else { unit }), true))
+        Some(self.push(from, at + 1, TimeType::Duration, duration_of("X", unit), true))
     }
 
     /// "annually", "every year", "each week", "daily".
@@ -707,9 +738,15 @@ fn duration_value(n: f64, unit: &str) -> String {
     // A decade is written in years, as TimeBank and MEANTIME write it ("two decades" → P20Y).
     let (n, unit) = if unit == "DE" { (n * 10.0, "Y") } else { (n, unit) };
     let n = if n.fract() == 0.0 { format!("{}", n as i64) } else { format!("{n}") };
+    duration_of(&n, unit)
+}
+
+/// A duration of `count` (digits, or "X" for an unknown number) units: hours, minutes and
+/// seconds after a "T" ("PT3H", "PTXM"), the rest before ("P3Y", "PXW").
+fn duration_of(count: &str, unit: &str) -> String {
     match unit {
-        "H" | "MIN" | "S" => format!("PT{n}{}", if unit == "MIN" { "M" } else { unit }),
-        _ => format!("P{n}{unit}"),
+        "H" | "MIN" | "S" => format!("PT{count}{}", if unit == "MIN" { "M" } else { unit }),
+        _ => format!("P{count}{unit}"),
     }
 }
 
@@ -796,6 +833,8 @@ mod tests {
         assert_eq!(one("Profit rose in the third quarter."), ("the third quarter".into(), "2024-Q3".into()));
         assert_eq!(one("Its fourth-quarter results disappointed."), ("fourth-quarter".into(), "2024-Q4".into()));
         assert_eq!(one("Profit fell in the first quarter."), ("the first quarter".into(), "2024-Q1".into()));
+        assert_eq!(one("Sales rose in the first quarter of last year."), ("the first quarter of last year".into(), "2023-Q1".into()));
+        assert_eq!(one("Profit fell in the final quarter of 2009."), ("the final quarter of 2009".into(), "2009-Q4".into()));
         assert_eq!(one("The quarter was weak."), ("The quarter".into(), "2024-Q3".into()));
         assert_eq!(one("Profit beat the year-earlier quarter."), ("the year-earlier quarter".into(), "2023-Q3".into()));
         assert_eq!(one("It rose from year-ago levels."), ("year-ago".into(), "2023".into()));
@@ -810,6 +849,9 @@ mod tests {
         assert!(times("It came on the day after the vote.", Some(jiff::civil::date(2024, 10, 4))).is_empty());
         assert_eq!(one("It was a five-year plan."), ("five-year".into(), "P5Y".into()));
         assert_eq!(one("Prices rose for weeks."), ("weeks".into(), "PXW".into()));
+        assert_eq!(one("It lasted for minutes."), ("minutes".into(), "PTXM".into()));
+        assert!(times("Shares fell for a second consecutive session.", None).is_empty());
+        assert_eq!(one("It stopped for a second and then went on."), ("a second".into(), "PT1S".into()));
         assert_eq!(one("Sales in 1990 profit fell."), ("1990".into(), "1990".into()));
         assert_eq!(one("It happened a decade ago."), ("a decade ago".into(), "2014".into()));
     }
