@@ -467,11 +467,7 @@ impl<'a> Finder<'a> {
     fn nominal(&self, k: usize, s: std::ops::Range<usize>) -> Option<(Claim, usize)> {
         let before = k.checked_sub(1).filter(|&i| i > s.start)?;
         let source = match self.w(before) {
-            // "his claim": the possessive determiner points back as its pronoun would.
-            "his" | "her" | "its" | "their" => {
-                let kinds: &[EntityKind] = if matches!(self.w(before), "his" | "her") { &[EntityKind::Person] } else { &[EntityKind::Organization, EntityKind::Outlet, EntityKind::Place] };
-                Source { entity: self.nearest_before(before, kinds), span: self.doc.tokens[before].span }
-            }
+            "his" | "her" | "its" | "their" => self.referent_source(before)?,
             "’s" | "'s" => {
                 let first = self.phrase_start(before, s.start);
                 (first < before).then(|| self.source_phrase(first, before))?
@@ -904,9 +900,15 @@ impl<'a> Finder<'a> {
 
     /// "he said": the nearest person before; "it said": the nearest organisation or state.
     fn pronoun_source(&self, i: usize) -> Option<Source> {
+        matches!(self.w(i), "he" | "she" | "it" | "they").then(|| self.referent_source(i)).flatten()
+    }
+
+    /// The source a pronoun or possessive determiner at `i` points back to ("he", "its
+    /// estimate"): the nearest person, or organisation or state, named before.
+    fn referent_source(&self, i: usize) -> Option<Source> {
         let kinds: &[EntityKind] = match self.w(i) {
-            "he" | "she" => &[EntityKind::Person],
-            "it" | "they" => &[EntityKind::Organization, EntityKind::Outlet, EntityKind::Place],
+            "he" | "she" | "his" | "her" => &[EntityKind::Person],
+            "it" | "they" | "its" | "their" => &[EntityKind::Organization, EntityKind::Outlet, EntityKind::Place],
             _ => return None,
         };
         // With no one to point back to, the pronoun still names a source, just not an entity.

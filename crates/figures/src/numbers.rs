@@ -207,7 +207,7 @@ impl<'a> NumberReader<'a> {
         }
         let (mut lo, hi) = (low.value?, high.value?);
         // "20 to 30 million": the scale after the second number applies to both.
-        if hi > lo * 1000.0 && lo < 1000.0 {
+        if lo > 0.0 && hi > lo * 1000.0 && lo < 1000.0 {
             let scale = hi / self.plain_value(sep + 1).unwrap_or(hi);
             lo *= scale;
         }
@@ -286,7 +286,7 @@ impl<'a> NumberReader<'a> {
             let len = if self.word(next) == "per" { 2 } else { 1 };
             figure = Figure::exact(value / 100.0, QuantityKind::Share, next + len);
         }
-        if let Some(spread) = spread {
+        if let Some(spread) = spread.filter(|s| (value + s).is_finite()) {
             let (value, spread) = if figure.kind == QuantityKind::Share { (value / 100.0, spread / 100.0) } else { (value, spread) };
             figure.interval = Interval::new(Some(value - spread), true, Some(value + spread), true);
         } else if let Some(c) = currency.or_else(|| currency_word(self.word(next))) {
@@ -307,8 +307,8 @@ impl<'a> NumberReader<'a> {
                 // Scientific notation: "2 × 10−9", "2.23 × 1019", "10−5".
                 match self.power_of_ten(i + 1, self.word(i) == "10") {
                     Some((factor, next)) if self.word(i) == "10" && self.word(i + 1) != "×" => Some((factor, next)),
-                    Some((factor, next)) => Some((value * factor, next)),
-                    None => Some((value, i + 1)),
+                    Some((factor, next)) if (value * factor).is_finite() => Some((value * factor, next)),
+                    _ => Some((value, i + 1)),
                 }
             }
             TokenKind::Alphanumeric => {

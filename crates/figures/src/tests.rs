@@ -158,3 +158,11 @@ fn negative_figures_and_degrees() {
     // The dash of a range is no minus.
     assert_eq!(one("20-30 people").1, Some(20.0));
 }
+
+#[test]
+fn a_range_from_below_zero() {
+    // Found by fuzzing: a negative low end must not scale the range ("20 to 30 million").
+    let (_, q) = figures("It swung between −5 and 0 degrees.");
+    assert!(q.iter().all(|q| !q.interval.low.unwrap_or(0.0).is_nan()), "{q:#?}");
+    assert_eq!((q[0].interval.low, q[0].interval.high), (Some(-5.0), Some(0.0)));
+}
