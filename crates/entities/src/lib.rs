@@ -123,8 +123,10 @@ fn rule_mentions(doc: &Doc) -> Vec<Mention> {
 /// lacks ("the union IG Metall", "WFP" spelled out elsewhere).
 fn reconcile(doc: &Doc, rules: Vec<Mention>, names: &[(usize, usize, EntityKind)]) -> Vec<Mention> {
     let mut out = rules;
-    // A guess gives way to the recognizer's kind when the recognizer reads every mention
-    // of the name it reads alike ("Fallujah" named thrice is a place, not a company).
+    // A guess gives way to a place when the recognizer reads every mention of the name it
+    // reads as a place ("Fallujah" named thrice is no company). Its persons are not
+    // trusted here: it reads "Boeing said" as a person (MEANTIME 0.540 against 0.567 with
+    // places only; Universal NER 0.619 against 0.612).
     let mut verdicts: HashMap<String, Option<EntityKind>> = HashMap::new();
     for &(a, b, kind) in names {
         let span = doc.tokens[a].span.cover(doc.tokens[b - 1].span);
@@ -136,8 +138,8 @@ fn reconcile(doc: &Doc, rules: Vec<Mention>, names: &[(usize, usize, EntityKind)
         }
     }
     for m in out.iter_mut().filter(|m| m.guessed) {
-        if let Some(Some(kind)) = verdicts.get(&m.canonical) {
-            m.kind = *kind;
+        if let Some(Some(EntityKind::Place)) = verdicts.get(&m.canonical) {
+            m.kind = EntityKind::Place;
         }
     }
     for &(a, b, kind) in names {
