@@ -373,8 +373,11 @@ impl Finder<'_> {
             } else if titled || says || self.gazetteer.is_given_name(self.text(a)) || shaped && !common {
                 self.push(a, b, EntityKind::Person, name);
             }
-        } else if self.gazetteer.is_common(&name) || name == "I" {
-            // A capitalised ordinary word ("FREE", "Visit") is no name.
+        } else if name == "I" {
+        } else if self.gazetteer.is_common(&name) {
+            // A capitalised ordinary word ("FREE", "Visit") is no name, unless it is the
+            // surname of someone named in full ("Jobs" after "Steve Jobs").
+            self.bare_names.push((a, b, PersonEvidence::Surname));
         } else if is_acronym(&name) && !titled {
             self.push(a, b, EntityKind::Organization, name);
         } else {
@@ -501,6 +504,12 @@ impl Finder<'_> {
                 continue;
             }
             let word = self.text(a).to_string();
+            if evidence == PersonEvidence::Surname {
+                if let Some(full) = full_name(&people, &word).cloned() {
+                    self.push(a, b, EntityKind::Person, full);
+                }
+                continue;
+            }
             let (times, ever_titled, ever_placed) = named.get(&word).copied().unwrap_or_default();
             // A plain word of letters; not a people ("Palestinians") nor a place.
             let plain = word.chars().count() >= 3
@@ -526,6 +535,9 @@ impl Finder<'_> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum PersonEvidence {
     None,
+    /// Nothing, and the word is an ordinary one: a person only as the surname of one
+    /// named in full.
+    Surname,
     /// A speech verb after it ("Klymenko told"): people speak, but so do companies.
     Speech,
     /// A title before it ("President Biden").
@@ -641,6 +653,14 @@ mod tests {
         // Once, after a speech verb, it is a person's surname as before.
         let found = entities(&tokenised("Okonjo said the plan would work."));
         assert!(found.iter().any(|e| e.0 == "Okonjo" && e.1 == EntityKind::Person), "{found:?}");
+    }
+
+    #[test]
+    fn an_ordinary_word_is_the_surname_of_someone_named_in_full() {
+        let found = entities(&tokenised("Apple founder Steve Jobs spoke on Monday. Later Jobs said sales were strong."));
+        assert!(found.contains(&("Steve Jobs".into(), EntityKind::Person, vec!["Steve Jobs".into(), "Jobs".into()])), "{found:?}");
+        // With no one so named, the ordinary word stays a word.
+        assert!(entities(&tokenised("Later Jobs were cut at the plant.")).is_empty());
     }
 
     #[test]
