@@ -326,6 +326,11 @@ impl<'a> Finder<'a> {
         let particle = self.particle_after(k);
         let cue = if particle { self.span(k, k + 2) } else { self.doc.tokens[k].span };
         let left = self.source_left(k, s.start);
+        // "“What can I say?”", "“You say you accept responsibility …”": a speaker quoted
+        // talking of their own or their listener's words reports nothing.
+        if self.in_quote[k] && left.as_ref().is_some_and(|l| matches!(self.doc.slice(l.span).to_lowercase().as_str(), "i" | "we" | "you")) {
+            return None;
+        }
         if let Some(claim) = left.as_ref().and_then(|source| self.colon_quote(k, s.end, source, cue)) {
             return Some((claim, s.end));
         }

@@ -251,3 +251,9 @@ fn a_long_determined_subject_speaks() {
         [t("A new analysis of campaign filings from the last two years", "shows", "Democratic groups are outspending their rivals")]
     );
 }
+
+#[test]
+fn a_speaker_quoted_on_their_own_words_reports_nothing() {
+    let found = triples(&["“You say you accept responsibility for the fraud,” Merkley said."]);
+    assert_eq!(found, [t("Merkley", "said", "You say you accept responsibility for the fraud")]);
+}
