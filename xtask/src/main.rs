@@ -181,7 +181,7 @@ fn train_cues(data: &Path) -> Result<(), String> {
     write_model("crates/claims/models/cues.bin", &bytes)
 }
 
-/// Passes over the cue training data.
+/// Passes over the cue training data (5 and 20 score alike on PolNeAR dev).
 const CUE_ITERATIONS: usize = 10;
 
 /// Passes over the name training data (5 to 15 score alike on UNER dev).

@@ -163,6 +163,15 @@ impl<'a> Finder<'a> {
             _ => "more",
         };
         let quoted = if self.in_quote[k] { "in" } else { "out" };
+        // A quotation opening just after the word is what it reports.
+        let quote_ahead = (k + 1..(k + 4).min(range.end)).any(|i| matches!(self.w(i), "“" | "\"" | ":"));
+        let from_start = match k - range.start {
+            0 => "0",
+            1 => "1",
+            2..=4 => "2-4",
+            5..=9 => "5-9",
+            _ => "10+",
+        };
         out.extend([
             feature(0, &[]),
             feature(1, &[w]),
@@ -183,6 +192,9 @@ impl<'a> Finder<'a> {
             feature(16, &[listed, at(1)]),
             feature(17, &[at(-2), at(-1)]),
             feature(18, &[w, to_end]),
+            feature(19, &[suffix(w, 4), class(1)]),
+            feature(20, &[if quote_ahead { "quote-ahead" } else { "no-quote" }, listed]),
+            feature(21, &[from_start]),
         ]);
     }
 }
