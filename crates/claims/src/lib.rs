@@ -97,6 +97,11 @@ pub fn annotate(doc: &Doc) -> Vec<Claim> {
             if claim.source.is_none() {
                 finder.carry_source(&mut claim, &claims, s);
             }
+            // A claim whose words came before its sentence (a quote, then "Clinton said.")
+            // replaces what that quote was taken for alone.
+            if claim.content.end() <= sentence.start() {
+                claims.retain(|c| !(c.cue.is_none() && claim.content.contains(c.content)));
+            }
             claims.push(claim);
         }
     }
@@ -412,7 +417,12 @@ impl<'a> Finder<'a> {
             while to > s.start && matches!(self.w(to - 1), "," | "”" | "\"" | "’" | "'") {
                 to -= 1;
             }
-            let from = s.start;
+            // "“How many times …?” Clinton said.": a quoted question or exclamation closed its
+            // own sentence; what was said is that quote.
+            let (from, to) = match self.quote_before(s.start).filter(|_| to <= s.start + 1) {
+                Some(quote) => quote,
+                None => (s.start, to),
+            };
             let quoted = matches!(self.w(from), "“" | "\"");
             let mut claim = self.claim(from, to, Some(source), cue, quoted)?;
             self.relay_through_addressee(&mut claim, k, s.end);
@@ -465,6 +475,16 @@ impl<'a> Finder<'a> {
         }
         // Go on right after the cue: a later reporting clause may frame this one.
         Some((claim, k + 1))
+    }
+
+    /// The tokens of the sentence before the one starting at token `start`, when it is a
+    /// quotation alone in the same paragraph.
+    fn quote_before(&self, start: usize) -> Option<(usize, usize)> {
+        let here = self.doc.sentence_of(self.doc.tokens.get(start)?.span.start())?;
+        let before = self.doc.token_range(self.doc.sentences[here.checked_sub(1)?]);
+        let paragraph = |i: usize| self.doc.paragraph_of(self.doc.tokens[i].span.start());
+        let whole_quote = before.len() > 2 && matches!(self.w(before.start), "“" | "\"") && matches!(self.w(before.end - 1), "”" | "\"");
+        (whole_quote && paragraph(before.start) == paragraph(start)).then_some((before.start, before.end))
     }
 
     /// "Trump’s claim that …", "his insistence that …", "the ministry’s estimate that …":
@@ -975,7 +995,10 @@ impl<'a> Finder<'a> {
         }
         let closes = close > s.start + 1 && matches!(self.w(close - 1), "”" | "\"");
         let same_paragraph = self.doc.paragraph_of(last.content.start()) == self.doc.paragraph_of(self.doc.tokens[s.start].span.start());
-        let previous_sentence = self.doc.sentence_of(last.content.start()).is_some_and(|p| Some(p + 1) == self.doc.sentence_of(self.doc.tokens[s.start].span.start()));
+        // Right after the quote, or after the reporting clause that closed it ("“…?” Clinton said. “…”").
+        let here = self.doc.sentence_of(self.doc.tokens[s.start].span.start());
+        let follows = |at: Span| self.doc.sentence_of(at.start()).is_some_and(|p| Some(p + 1) == here);
+        let previous_sentence = follows(last.content) || last.cue.is_some_and(follows);
         if !(opens && closes && same_paragraph && previous_sentence) {
             return None;
         }

@@ -257,3 +257,10 @@ fn a_speaker_quoted_on_their_own_words_reports_nothing() {
     let found = triples(&["“You say you accept responsibility for the fraud,” Merkley said."]);
     assert_eq!(found, [t("Merkley", "said", "You say you accept responsibility for the fraud")]);
 }
+
+#[test]
+fn a_quoted_question_then_its_speaker() {
+    let (doc, found) = claims(&["“How many times do we have to see this in our country?” Clinton said. “In Tulsa, an unarmed man was shot.”"]);
+    let said: Vec<(&str, &str)> = found.iter().map(|c| (doc.slice(c.source.as_ref().unwrap().span), doc.slice(c.content))).collect();
+    assert_eq!(said, [("Clinton", "How many times do we have to see this in our country"), ("Clinton", "In Tulsa, an unarmed man was shot")]);
+}
