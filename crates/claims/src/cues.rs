@@ -136,6 +136,13 @@ pub const BETWEEN_SOURCE_AND_CUE: &[&str] = &[
     "was", "were", "are", "has", "not", "did", "does", "do", "had", "already", "however", "both",
 ];
 
+/// Labels that open a line with a colon and are nobody speaking ("Correction: …").
+pub const COLON_LABELS: &[&str] = &[
+    "correction", "clarification", "update", "updated", "note", "editor", "editor's", "editor’s", "related", "watch",
+    "read", "photo", "photos", "video", "source", "sources", "listen", "warning", "caption", "credit", "tags",
+    "topics", "share", "advertisement", "disclaimer", "the", "latest", "breaking", "exclusive", "opinion", "analysis",
+];
+
 /// Words of a verb group before its verb: auxiliaries, modals, negation, adverbs.
 pub const VERB_GROUP: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "shall", "should",
@@ -160,7 +167,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "without", "among", "may", "might", "must", "should", "shall", "does", "did", "its", "it’s", "it's", "don’t",
     "don't", "can’t", "can't", "won’t", "won't", "isn’t", "isn't", "wasn’t", "wasn't", "here", "now", "even",
     "still", "yet", "too", "own", "same", "per", "via", "upon", "onto", "whether", "though", "although", "either",
-    "neither", "nor", "every", "another", "those", "else", "ever", "never", "again", "once", "already",
+    "neither", "nor", "every", "another", "those", "else", "ever", "never", "again", "once", "already", "n't",
 ];
 
 /// Whether a word belongs to a verb group before its verb: listed, or an adverb in "-ly".

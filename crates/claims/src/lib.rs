@@ -1229,6 +1229,14 @@ impl<'a> Finder<'a> {
         let end = if opened { self.paragraph_tokens(k)?.end } else { s.end };
         // "Said Ellis: “…”": the verb, inverted, is the cue.
         let inverted = k > first + 1 && matches!(self.w(first), "said" | "says" | "added" | "adds" | "asked" | "wrote" | "writes" | "noted" | "replied" | "explained");
+        // A speaker is someone: a name found, a transcript's capitals ("PENCE:") or a title
+        // ("Mr. Smith:") — not a label ("Correction:") or a headline ("Stealth Over Health:").
+        let someone = self.mention_at[k - 1].is_some_and(|e| matches!(self.doc.entities[e].kind, EntityKind::Person | EntityKind::Organization | EntityKind::Outlet))
+            || (first..k).all(|i| self.doc.token_text(i).chars().all(|c| !c.is_lowercase()))
+            || PERSON_TITLE_WORDS.contains(&self.w(first));
+        if !(someone || inverted) || COLON_LABELS.contains(&self.w(first)) {
+            return None;
+        }
         let (source, cue) = if inverted { (self.source_phrase(first + 1, k), self.doc.tokens[first].span) } else { (self.source_phrase(first, k), self.doc.tokens[k].span) };
         let claim = self.claim(k + 1, end, Some(source), cue, opened)?;
         Some((claim, end))

@@ -264,3 +264,10 @@ fn a_quoted_question_then_its_speaker() {
     let said: Vec<(&str, &str)> = found.iter().map(|c| (doc.slice(c.source.as_ref().unwrap().span), doc.slice(c.content))).collect();
     assert_eq!(said, [("Clinton", "How many times do we have to see this in our country"), ("Clinton", "In Tulsa, an unarmed man was shot")]);
 }
+
+#[test]
+fn a_label_before_a_colon_is_nobody_speaking() {
+    assert!(triples(&["Correction: An earlier version of this article misstated the date of the vote."]).is_empty());
+    assert!(triples(&["The Latest: Voters head to the polls in Ohio."]).is_empty());
+    assert_eq!(triples(&["PENCE: Well, look, we are going to win this state."]), [t("PENCE", ":", "Well, look, we are going to win this state")]);
+}
