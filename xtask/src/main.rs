@@ -15,7 +15,8 @@
 //! `train-pos`, `train-names` and `train-cues` train the part-of-speech tagger (UD
 //! English-EWT), the name recognizer (UNER-EWT and three more name sets) and the cue
 //! detector (PolNeAR train) with fixed seeds, print their own dev scores, and write
-//! their models into the crates that use them.
+//! their models into the crates that use them. The cue detector reads what the entity
+//! stage finds, so `train-names` runs before `train-cues`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
