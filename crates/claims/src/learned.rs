@@ -10,7 +10,18 @@
 //! widens what is found and the rules keep how it is read.
 //!
 //! The committed model (`models/cues.bin`) is trained by `cargo run --release -p xtask --
-//! train-cues` on PolNeAR train.
+//! train-cues` on PolNeAR train. Its features read what the entity stage found, so it is
+//! retrained after the name recognizer.
+//!
+//! ```
+//! use dossier_claims::learned::{candidates, cue_model};
+//! use dossier_doc::{Article, Doc};
+//! let mut doc = Doc::new(Article::from_paragraphs(vec!["Republicans fear that the nominee will lose.".into()]));
+//! dossier_text::annotate(&mut doc);
+//! doc.entities = dossier_entities::annotate(&doc);
+//! let judged: Vec<(&str, bool)> = candidates(&doc).iter().map(|(k, f)| (doc.token_text(*k), cue_model().margin(f) > 0.0)).collect();
+//! assert!(judged.contains(&("fear", true)), "{judged:?}");
+//! ```
 
 use crate::cues::{is_function_word, is_source_noun, is_verb_cue};
 use crate::Finder;
