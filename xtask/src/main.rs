@@ -172,7 +172,7 @@ fn train_cues(data: &Path) -> Result<(), String> {
     let model = CueModel::from_bytes(&bytes)?;
     let (mut right, mut predicted, mut gold) = (0, 0, 0);
     for (features, truth) in &dev {
-        let guess = model.margin(features) > 0.0;
+        let guess = model.is_cue(features);
         right += usize::from(guess && *truth);
         predicted += usize::from(guess);
         gold += usize::from(*truth);

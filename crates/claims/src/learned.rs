@@ -19,19 +19,33 @@
 //! let mut doc = Doc::new(Article::from_paragraphs(vec!["Republicans fear that the nominee will lose.".into()]));
 //! dossier_text::annotate(&mut doc);
 //! doc.entities = dossier_entities::annotate(&doc);
-//! let judged: Vec<(&str, bool)> = candidates(&doc).iter().map(|(k, f)| (doc.token_text(*k), cue_model().margin(f) > 0.0)).collect();
+//! let judged: Vec<(&str, bool)> = candidates(&doc).iter().map(|(k, f)| (doc.token_text(*k), cue_model().is_cue(f))).collect();
 //! assert!(judged.contains(&("fear", true)), "{judged:?}");
 //! ```
 
 use crate::cues::{is_function_word, is_source_noun, is_verb_cue};
 use crate::Finder;
 use dossier_doc::{Doc, EntityKind, TokenKind};
-use dossier_text::perceptron::{deflate, feature, inflate, shuffle, start_model, suffix, Bytes, Learner, Model};
+use dossier_text::perceptron::{deflate, feature, inflate, shuffle, start_model, suffix, Bytes, Learner, Model, Prehashed};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 /// A trained cue detector.
 pub struct CueModel {
     model: Model<2>,
+    /// The words that headed a cue in training (as their word feature): only these are
+    /// judged at all. A word never seen as a cue is not one the detector could find, and
+    /// skipping the rest (most words) keeps attribution cheap.
+    heads: HashSet<u64, BuildHasherDefault<Prehashed>>,
 }
+
+/// The feature of the word itself, which also keys [`CueModel`]'s heads.
+fn word_feature(word: &str) -> u64 {
+    feature(1, &[word])
+}
+
+/// Where the word's own feature sits among a candidate's features.
+const WORD_AT: usize = 1;
 
 /// The detector of the committed model, loaded on first use.
 pub fn cue_model() -> &'static CueModel {
@@ -42,27 +56,46 @@ pub fn cue_model() -> &'static CueModel {
 impl CueModel {
     /// How far the candidate with these features scores as a cue above not a cue
     /// (positive: a cue).
-    pub fn margin(&self, features: &[u64]) -> f32 {
+    fn margin(&self, features: &[u64]) -> f32 {
         let s = self.model.score(features);
         s[1] - s[0]
     }
 
+    /// Whether the word headed a cue in training, and so is worth judging.
+    pub fn may_head(&self, word: &str) -> bool {
+        self.heads.contains(&word_feature(word))
+    }
+
+    /// Whether the candidate with these features is a cue: its word headed one in
+    /// training and it scores as one here.
+    pub fn is_cue(&self, features: &[u64]) -> bool {
+        features.get(WORD_AT).is_some_and(|w| self.heads.contains(w)) && self.margin(features) > 0.0
+    }
+
     pub fn to_bytes(&self) -> Vec<u8> {
-        let (mut raw, scale) = start_model(b"CUES1", &[&self.model]);
+        let (mut raw, scale) = start_model(b"CUES2", &[&self.model]);
         self.model.write(scale, &mut raw);
+        let mut heads: Vec<u64> = self.heads.iter().copied().collect();
+        heads.sort_unstable();
+        raw.extend_from_slice(&(heads.len() as u32).to_le_bytes());
+        for h in heads {
+            raw.extend_from_slice(&h.to_le_bytes());
+        }
         deflate(&raw)
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<CueModel, String> {
         let raw = inflate(bytes)?;
         let mut bytes = Bytes::new(&raw);
-        let scale = bytes.header(b"CUES1", "cue detector")?;
-        Ok(CueModel { model: Model::read(&mut bytes, scale)? })
+        let scale = bytes.header(b"CUES2", "cue detector")?;
+        let model = Model::read(&mut bytes, scale)?;
+        let heads = (0..bytes.u32()?).map(|_| bytes.u64()).collect::<Result<_, _>>()?;
+        Ok(CueModel { model, heads })
     }
 }
 
 /// The candidate words of an annotated document (entities and times found) with their
-/// features: what training labels and what [`CueModel::margin`] judges.
+/// features: what training labels and what [`CueModel::is_cue`] judges.
 pub fn candidates(doc: &Doc) -> Vec<(usize, Vec<u64>)> {
     let finder = Finder::new(doc);
     let mut out = Vec::new();
@@ -99,7 +132,8 @@ pub fn train(examples: &[(Vec<u64>, bool)], iterations: usize, seed: u64) -> Cue
             learner.learn(features, usize::from(*truth), guess);
         }
     }
-    CueModel { model: learner.average() }
+    let heads = examples.iter().filter(|(_, truth)| *truth).filter_map(|(features, _)| features.get(WORD_AT).copied()).collect();
+    CueModel { model: learner.average(), heads }
 }
 
 impl<'a> Finder<'a> {
@@ -185,7 +219,7 @@ impl<'a> Finder<'a> {
         };
         out.extend([
             feature(0, &[]),
-            feature(1, &[w]),
+            word_feature(w),
             feature(2, &[suffix(w, 3)]),
             feature(3, &[at(-1)]),
             feature(4, &[at(1)]),
@@ -207,6 +241,7 @@ impl<'a> Finder<'a> {
             feature(20, &[if quote_ahead { "quote-ahead" } else { "no-quote" }, listed]),
             feature(21, &[from_start]),
         ]);
+        debug_assert_eq!(out[WORD_AT], word_feature(w));
     }
 }
 
@@ -218,8 +253,9 @@ mod tests {
     fn the_committed_model_loads_and_round_trips() {
         let model = CueModel::from_bytes(include_bytes!("../models/cues.bin")).unwrap();
         let again = CueModel::from_bytes(&model.to_bytes()).unwrap();
-        let features = [feature(1, &["fear"]), feature(4, &["that"])];
+        let features = [word_feature("fear"), feature(4, &["that"])];
         assert_eq!(model.margin(&features), again.margin(&features));
+        assert!(model.may_head("fear") && again.may_head("fear") && !model.may_head("banana"));
         assert!(CueModel::from_bytes(b"not a model").is_err());
     }
 

@@ -272,10 +272,10 @@ impl<'a> Finder<'a> {
         }
         // Beyond the lexicon: a word the learned detector takes for a cue in this context.
         // ("citing X" is a link in the relay of the claim it follows, not a claim.)
-        if !listed && !matches!(w, "citing" | "quoting") && self.may_be_cue(k, sentence.start) {
+        if !listed && !matches!(w, "citing" | "quoting") && learned::cue_model().may_head(w) && self.may_be_cue(k, sentence.start) {
             let mut features = Vec::with_capacity(24);
             self.cue_features(k, sentence.clone(), &mut features);
-            if learned::cue_model().margin(&features) > 0.0 {
+            if learned::cue_model().is_cue(&features) {
                 return if w.ends_with("ing") && self.w(k.wrapping_sub(1)) == "," { self.participle(k, sentence) } else { self.verb(k, sentence) };
             }
         }
