@@ -50,8 +50,8 @@ struct Mention {
     span: Span,
     kind: EntityKind,
     canonical: String,
-    /// A guess from how often the name recurs, not from what names it: the recognizer's
-    /// kind for the same words wins over it.
+    /// A guess from how often the name recurs, not from what names it: the recognizer
+    /// may make it a place (see [`reconcile`]).
     guessed: bool,
 }
 
@@ -374,6 +374,7 @@ impl Finder<'_> {
                 self.push(a, b, EntityKind::Person, name);
             }
         } else if name == "I" {
+            // The first person is no name.
         } else if self.gazetteer.is_common(&name) {
             // A capitalised ordinary word ("FREE", "Visit") is no name, unless it is the
             // surname of someone named in full ("Jobs" after "Steve Jobs").
@@ -471,7 +472,8 @@ impl Finder<'_> {
     /// "the group OVD-Info"), single words that are the surname of a person found
     /// elsewhere ("Putin"), single words a title made a person, and single words named
     /// again and again with no title ever: in news, a company or body ("Boeing said …
-    /// Boeing’s tanker …"). A speech verb alone makes a person only of a word named once.
+    /// Boeing’s tanker …"). A speech verb alone makes a person only of a word named fewer
+    /// times than that.
     fn resolve_bare_names(&mut self) {
         let known: Vec<(String, EntityKind, String)> =
             self.mentions.iter().map(|m| (self.doc.slice(m.span).to_string(), m.kind, m.canonical.clone())).collect();

@@ -154,8 +154,9 @@ impl<'a> NumberReader<'a> {
     /// A power of ten after a number at `i`: "× 10−9", or "× 1019" (10¹⁹ with its
     /// superscript flattened), or "10−5" alone. The factor, and the token after it.
     fn power_of_ten(&self, i: usize, alone: bool) -> Option<(f64, usize)> {
+        // Alone, only the true minus sign makes an exponent: "10-15" is a range.
         if alone {
-            let (e, end) = self.exponent_at(i)?;
+            let (e, end) = self.exponent_at(i).filter(|_| self.word(i) == "−")?;
             return Some((10f64.powi(e), end));
         }
         if !matches!(self.word(i), "×" | "x") || self.kind(i + 1) != Some(TokenKind::Number) {

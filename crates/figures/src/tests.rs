@@ -155,8 +155,9 @@ fn negative_figures_and_degrees() {
     let (_, q) = figures("It was stored between −55 °C and −109 °C.");
     assert_eq!(q.len(), 1, "{q:#?}");
     assert_eq!((q[0].interval.low, q[0].interval.high), (Some(-109.0), Some(-55.0)));
-    // The dash of a range is no minus.
+    // The dash of a range is no minus, nor an exponent after ten.
     assert_eq!(one("20-30 people").1, Some(20.0));
+    assert_eq!(one("10-15 people").1, Some(10.0));
 }
 
 #[test]
