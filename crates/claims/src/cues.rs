@@ -4,16 +4,21 @@
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
+/// Whether `word` is in `list`, through the set `cell` built from it on first use.
+fn listed(cell: &'static OnceLock<FxHashSet<&'static str>>, list: &'static [&'static str], word: &str) -> bool {
+    cell.get_or_init(|| list.iter().copied().collect()).contains(word)
+}
+
 /// Whether a word is a cue verb: the largest list, looked up for every token, so hashed.
 pub fn is_verb_cue(word: &str) -> bool {
     static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| VERB_CUES.iter().copied().collect()).contains(word)
+    listed(&SET, VERB_CUES, word)
 }
 
 /// Whether a word names a source by its role (hashed, as [`is_verb_cue`]).
 pub fn is_source_noun(word: &str) -> bool {
     static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| SOURCE_NOUNS.iter().copied().collect()).contains(word)
+    listed(&SET, SOURCE_NOUNS, word)
 }
 
 /// Verbs that attribute what follows (or precedes) to their subject.
@@ -154,7 +159,7 @@ pub const VERB_GROUP: &[&str] = &[
 /// skips them: they are a third of all words).
 pub fn is_function_word(word: &str) -> bool {
     static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect()).contains(word)
+    listed(&SET, FUNCTION_WORDS, word)
 }
 
 const FUNCTION_WORDS: &[&str] = &[

@@ -153,12 +153,12 @@ impl<'a> Finder<'a> {
 
     /// The nearest name, pronoun or role noun within four words before token `k`.
     fn speaker_before(&self, k: usize, start: usize) -> Option<usize> {
-        (start.max(k.saturating_sub(4))..k).rev().find(|&i| matches!(self.classes[i], "PER" | "ORG" | "LOC" | "PRON" | "ROLE"))
+        (start.max(k.saturating_sub(4))..k).rev().find(|&i| matches!(self.word_class(i), "PER" | "ORG" | "LOC" | "PRON" | "ROLE"))
     }
 
     /// What kind of word token `i` is, for the features: a name's kind, a pronoun, a
     /// role noun, punctuation as itself, or a plain word.
-    pub(crate) fn word_class(&self, i: usize) -> &'a str {
+    fn word_class(&self, i: usize) -> &'a str {
         if let Some(e) = self.mention_at.get(i).copied().flatten() {
             return match self.doc.entities[e].kind {
                 EntityKind::Person => "PER",
@@ -194,13 +194,13 @@ impl<'a> Finder<'a> {
             if j < range.start as isize || j >= range.end as isize {
                 "<s>"
             } else {
-                self.classes[j as usize]
+                self.word_class(j as usize)
             }
         };
         let w = at(0);
         let listed = if is_verb_cue(w) { "listed" } else { "unlisted" };
         // Who could be speaking, and how far before.
-        let (speaker, distance) = self.speaker_before(k, range.start).map_or(("none", ""), |i| (self.classes[i], ["", "1", "2", "3", "4"][k - i]));
+        let (speaker, distance) = self.speaker_before(k, range.start).map_or(("none", ""), |i| (self.word_class(i), ["", "1", "2", "3", "4"][k - i]));
         let to_end = match range.end - k {
             1 => "1",
             2 => "2",

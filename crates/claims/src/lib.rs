@@ -123,8 +123,6 @@ struct Finder<'a> {
     in_time: Vec<bool>,
     /// Tokens inside a quote opened earlier in their paragraph.
     in_quote: Vec<bool>,
-    /// What kind of word each token is, for the learned cue detector.
-    classes: Vec<&'a str>,
 }
 
 impl<'a> Finder<'a> {
@@ -163,9 +161,7 @@ impl<'a> Finder<'a> {
                 }
             }
         }
-        let mut finder = Finder { doc, lower, mention_ending, mention_at, in_time, in_quote, classes: Vec::new() };
-        finder.classes = (0..doc.tokens.len()).map(|i| finder.word_class(i)).collect();
-        finder
+        Finder { doc, lower, mention_ending, mention_at, in_time, in_quote }
     }
 
     fn w(&self, i: usize) -> &str {
@@ -843,8 +839,7 @@ impl<'a> Finder<'a> {
     /// A source over tokens `[from, to)`: an entity, a role of an entity, or a phrase.
     fn source_phrase(&self, from: usize, to: usize) -> Source {
         // "Economists polled by Reuters": a source named through who polled or quoted it.
-        if let Some(by) = (from + 1..to).find(|&i| self.w(i) == "by" && self.w(i - 1).ends_with("ed")) {
-            let _ = by;
+        if (from + 1..to).any(|i| self.w(i) == "by" && self.w(i - 1).ends_with("ed")) {
             return Source { entity: None, span: self.span(from, to) };
         }
         // "COGAT, the Israeli defence body …", "Hans Kluge, the WHO's director for Europe":

@@ -144,13 +144,6 @@ impl<'a> NumberReader<'a> {
             .flatten()
     }
 
-    /// "cm− 1": an exponent whose digits lost their glue to the minus.
-    fn spaced_exponent_at(&self, i: usize) -> Option<(i32, usize)> {
-        (self.word(i) == "−" && self.glued(i) && self.kind(i + 1) == Some(TokenKind::Number) && self.word(i + 1).len() == 1)
-            .then(|| self.word(i + 1).parse::<i32>().ok().map(|e| (-e, i + 2)))
-            .flatten()
-    }
-
     /// A power of ten after a number at `i`: "× 10−9", or "× 1019" (10¹⁹ with its
     /// superscript flattened), or "10−5" alone. The factor, and the token after it.
     fn power_of_ten(&self, i: usize, alone: bool) -> Option<(f64, usize)> {
@@ -580,7 +573,7 @@ impl<'a> NumberReader<'a> {
             stop += 1;
             // "m s−1", "mW m−2": a unit symbol keeps its exponent.
             if w.chars().count() <= 3 {
-                if let Some((_, after)) = self.exponent_at(stop).or_else(|| self.spaced_exponent_at(stop)) {
+                if let Some((_, after)) = self.exponent_at(stop) {
                     stop = after;
                     continue;
                 }
