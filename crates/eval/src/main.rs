@@ -252,7 +252,7 @@ fn segmentation(data: &Path) -> Result<(), String> {
 }
 
 fn quantities(dir: &Path) -> Result<(), String> {
-    use dossier_eval::quantities::{load, Measured, Score};
+    use dossier_eval::quantities::{load, pairing, Measured, Score};
     let docs = load(dir)?;
     let mut score = Score::default();
     for d in &docs {
@@ -301,15 +301,10 @@ fn quantities(dir: &Path) -> Result<(), String> {
                     println!("EXTRA\t{}", text(p));
                 }
             }
-            let mut used = vec![false; d.gold.len()];
-            for p in &predicted {
-                match (0..d.gold.len()).find(|&g| !used[g] && d.gold[g].start < p.end && p.start < d.gold[g].end) {
-                    Some(g) => used[g] = true,
-                    None if d.gold.iter().any(|g| p.start < g.end && g.start < p.end) => {
-                        let g = d.gold.iter().find(|g| p.start < g.end && g.start < p.end).unwrap();
-                        println!("SPLIT\t{}\t{}", d.text.chars().skip(p.start).take(p.end - p.start).collect::<String>(), d.text.chars().skip(g.start).take(g.end - g.start).collect::<String>());
-                    }
-                    None => {}
+            // A prediction overlapping a gold quantity already matched: one of its pieces.
+            for (p, _) in predicted.iter().zip(pairing(&d.gold, &predicted)).filter(|(_, g)| g.is_none()) {
+                if let Some(g) = d.gold.iter().find(|g| p.start < g.end && g.start < p.end) {
+                    println!("SPLIT\t{}\t{}", text(p), text(g));
                 }
             }
         }

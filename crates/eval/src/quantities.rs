@@ -58,6 +58,20 @@ pub fn load(dir: &Path) -> Result<Vec<QuantityDoc>, String> {
     Ok(docs)
 }
 
+/// The gold quantity each predicted one is matched to: the first unmatched one it
+/// overlaps, one to one in document order.
+pub fn pairing(gold: &[Measured], predicted: &[Measured]) -> Vec<Option<usize>> {
+    let mut used = vec![false; gold.len()];
+    predicted
+        .iter()
+        .map(|p| {
+            let g = (0..gold.len()).find(|&g| !used[g] && gold[g].start < p.end && p.start < gold[g].end)?;
+            used[g] = true;
+            Some(g)
+        })
+        .collect()
+}
+
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Score {
     gold: usize,
@@ -72,10 +86,8 @@ impl Score {
     pub fn add(&mut self, gold: &[Measured], predicted: &[Measured]) {
         self.gold += gold.len();
         self.predicted += predicted.len();
-        let mut used = vec![false; gold.len()];
-        for p in predicted {
-            let Some(g) = (0..gold.len()).find(|&g| !used[g] && gold[g].start < p.end && p.start < gold[g].end) else { continue };
-            used[g] = true;
+        for (p, g) in predicted.iter().zip(pairing(gold, predicted)) {
+            let Some(g) = g else { continue };
             self.matched += 1;
             let g = &gold[g];
             for (slot, ok) in [(&mut self.approximate, g.approximate == p.approximate), (&mut self.range, g.range == p.range), (&mut self.count, g.count == p.count)] {
