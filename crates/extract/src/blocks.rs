@@ -171,6 +171,46 @@ fn split_camel(word: &str) -> Option<Vec<String>> {
 /// assert!(byline_names("By").is_empty() && byline_names("Donnerstag").is_empty() && byline_names("15:25 Uhr").is_empty());
 /// ```
 pub fn byline_names(byline: &str) -> Vec<String> {
+    byline_parts(byline)
+        .filter(|p| {
+            let words = p.split_whitespace().count();
+            let lower = p.to_lowercase();
+            // Names are capitalised where the script has case ("孔德明" has none).
+            (1..=4).contains(&words)
+                && p.chars().count() > 1
+                && p.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_lowercase()))
+                && !NOT_NAMES.iter().any(|j| lower.contains(j))
+                && !NOT_NAMES_WHOLE.contains(&lower.as_str())
+        })
+        .collect()
+}
+
+/// Author names from a field that says it holds them (JSON-LD `author`, `<meta
+/// name="author">`, `rel="author"`): whatever the page calls its author is kept, a user
+/// name ("gizzmo"), a desk ("Newsdesk") or the site, as long as it is short and no label.
+///
+/// ```
+/// use dossier_extract::blocks::marked_byline_names;
+/// assert_eq!(marked_byline_names("freeman1984"), ["freeman1984"]);
+/// assert_eq!(marked_byline_names("By Staff Writer"), ["Staff Writer"]);
+/// assert!(marked_byline_names("https://example.com/me").is_empty() && marked_byline_names("Author").is_empty());
+/// ```
+pub fn marked_byline_names(byline: &str) -> Vec<String> {
+    byline_parts(byline)
+        .filter(|p| {
+            let lower = p.to_lowercase();
+            (1..=5).contains(&p.split_whitespace().count())
+                && p.chars().count() > 1
+                && p.chars().any(char::is_alphabetic)
+                && !p.contains("://")
+                && !p.contains('@')
+                && !NOT_NAMES_WHOLE.contains(&lower.as_str())
+        })
+        .collect()
+}
+
+/// The names a byline lists, each trimmed of what surrounds names ("By", roles, handles).
+fn byline_parts(byline: &str) -> impl Iterator<Item = String> + '_ {
     let mut text = byline.trim();
     // "By", and its equivalents in the languages pages are written in.
     const PREFIXES: &[&str] = &[
@@ -198,17 +238,6 @@ pub fn byline_names(byline: &str) -> Vec<String> {
             // "Williams Perdomo @wperdomod": a handle beside the name is not part of it.
             p.split_whitespace().filter(|w| !w.starts_with('@')).collect::<Vec<_>>().join(" ")
         })
-        .filter(|p| {
-            let words = p.split_whitespace().count();
-            let lower = p.to_lowercase();
-            // Names are capitalised where the script has case ("孔德明" has none).
-            (1..=4).contains(&words)
-                && p.chars().count() > 1
-                && p.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_lowercase()))
-                && !NOT_NAMES.iter().any(|j| lower.contains(j))
-                && !NOT_NAMES_WHOLE.contains(&lower.as_str())
-        })
-        .collect()
 }
 
 /// Words after a name in a byline that are not part of it.
@@ -220,7 +249,8 @@ const ROLE_AFTER_NAME: &[&str] = &[
 const NOT_NAMES_WHOLE: &[&str] = &[
     "by", "von", "par", "por", "author", "authors", "autor", "autoren", "autorin", "auteur", "auteurs", "autore", "autori",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch",
-    "donnerstag", "freitag", "samstag", "sonntag", "phd", "ph.d", "md", "mba", "dr", "prof", "referees",
+    "donnerstag", "freitag", "samstag", "sonntag", "phd", "ph.d", "md", "mba", "dr", "prof", "referees", "admin", "administrator",
+    "webmaster", "name",
 ];
 
 const NOT_NAMES: &[&str] = &[

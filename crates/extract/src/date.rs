@@ -17,6 +17,8 @@ use dossier_text::month_number;
 /// assert_eq!(normalize_date("Stand: 09.09.2017, 10:14 Uhr").as_deref(), Some("2017-09-09"));
 /// assert_eq!(normalize_date("Björn Jahner | 31.10.23").as_deref(), Some("2023-10-31"));
 /// assert_eq!(normalize_date("posted on 2019-08-02 by admin").as_deref(), Some("2019-08-02"));
+/// assert_eq!(normalize_date("15 августа 2016, 13:43").as_deref(), Some("2016-08-15"));
+/// assert_eq!(normalize_date("Von Deutscher Tennis Bund 4. 2. 2022.").as_deref(), Some("2022-02-04"));
 /// assert_eq!(normalize_date("yesterday"), None);
 /// ```
 pub fn normalize_date(text: &str) -> Option<String> {
@@ -58,6 +60,16 @@ pub fn normalize_date(text: &str) -> Option<String> {
         let k = if words.get(k).is_some_and(|x| x == "de" || x == "del") { k + 1 } else { k };
         num(k).filter(|&y| y > 1900)
     };
+    // "4. 2. 2022": a dotted day and month written apart.
+    for w in words.windows(3) {
+        let dotted = |x: &str| x.strip_suffix('.').and_then(|n| n.parse::<i8>().ok());
+        if let (Some(day), Some(month), Ok(year)) = (dotted(&w[0]), dotted(&w[1]), w[2].trim_end_matches('.').parse::<i16>()) {
+            match jiff::civil::Date::new(year, month, day) {
+                Ok(d) if year > 1900 => return Some(d.to_string()),
+                _ => {}
+            }
+        }
+    }
     for (i, w) in words.iter().enumerate() {
         let Some(month) = month(w.trim_end_matches('.')) else { continue };
         let day = |d: Option<i32>| d.filter(|d| (1..=31).contains(d));
@@ -80,7 +92,7 @@ pub fn normalize_date(text: &str) -> Option<String> {
 }
 
 /// A month name or abbreviation in English (the table the time stage uses) or in German,
-/// French, Spanish, Italian, Portuguese or Dutch.
+/// French, Spanish, Italian, Portuguese, Dutch, Swedish, Danish, Russian, Ukrainian or Polish.
 fn month(word: &str) -> Option<i8> {
     const OTHER: &[(&str, i8)] = &[
         ("januar", 1), ("jänner", 1), ("janvier", 1), ("enero", 1), ("gennaio", 1), ("janeiro", 1), ("januari", 1),
@@ -95,6 +107,15 @@ fn month(word: &str) -> Option<i8> {
         ("oktober", 10), ("octobre", 10), ("octubre", 10), ("ottobre", 10), ("outubro", 10),
         ("november", 11), ("novembre", 11), ("noviembre", 11), ("novembro", 11),
         ("dezember", 12), ("décembre", 12), ("decembre", 12), ("diciembre", 12), ("dicembre", 12), ("dezembro", 12),
+        // Swedish and Danish where they differ from the above.
+        ("maj", 5), ("augusti", 8), ("december", 12),
+        // Russian, Ukrainian and Polish, in the genitive that dates use ("15 августа 2016").
+        ("января", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6),
+        ("июля", 7), ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11), ("декабря", 12),
+        ("січня", 1), ("лютого", 2), ("березня", 3), ("квітня", 4), ("травня", 5), ("червня", 6),
+        ("липня", 7), ("серпня", 8), ("вересня", 9), ("жовтня", 10), ("листопада", 11), ("грудня", 12),
+        ("stycznia", 1), ("lutego", 2), ("marca", 3), ("kwietnia", 4), ("maja", 5), ("czerwca", 6),
+        ("lipca", 7), ("sierpnia", 8), ("września", 9), ("października", 10), ("listopada", 11), ("grudnia", 12),
     ];
     month_number(word).or_else(|| OTHER.iter().find(|(m, _)| *m == word).map(|&(_, n)| n))
 }

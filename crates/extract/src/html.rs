@@ -1,7 +1,7 @@
 //! HTML pages: metadata from JSON-LD, meta tags and markup; the body from the container
 //! whose paragraphs score highest.
 
-use crate::blocks::{boilerplate, breadcrumb, byline_names, caption, copyright_holder, is_prose};
+use crate::blocks::{boilerplate, breadcrumb, byline_names, caption, copyright_holder, is_prose, marked_byline_names};
 use crate::date::normalize_date;
 use crate::squash;
 use dossier_doc::{Article, Caption, Published, PublishedFrom, Removed, RemovedReason};
@@ -582,8 +582,21 @@ impl Metadata {
             (&|| texts().iter().map(|t| t.trim()).filter(|t| t.chars().count() <= 80).find_map(normalize_date), PublishedFrom::FirstDateOnPage),
         ];
         meta.published = candidates.iter().find_map(|(find, from)| find().map(|value| Published { value, from: *from }));
+        // A UTC timestamp's day may not be the page's: the same instant written elsewhere
+        // with the page's own offset gives the day the page shows.
+        if let Some(p) = &mut meta.published {
+            let stamps: Vec<String> = html
+                .select(selector("time[datetime]"))
+                .filter_map(|t| t.attr("datetime").map(str::to_string))
+                .chain(json_ld_strings(&ld_blocks, &["datePublished", "dateCreated"]))
+                .chain(["article:published_time", "og:published_time"].iter().filter_map(|k| get(k)))
+                .collect();
+            if let Some(local) = local_day(&p.value, &stamps) {
+                p.value = local;
+            }
+        }
 
-        let ld_authors: Vec<String> = ld
+        let (ld_authors, ld_handles): (Vec<String>, Vec<String>) = ld
             .as_ref()
             .map(|a| {
                 let author = &a["author"];
@@ -591,7 +604,15 @@ impl Metadata {
                     serde_json::Value::Array(items) => items.iter().collect(),
                     v => vec![v],
                 };
-                list.iter().filter_map(|v| v.as_str().or(v["name"].as_str())).flat_map(byline_names).collect()
+                // An author may be a reference to a Person elsewhere in the graph.
+                list.iter()
+                    .filter_map(|v| v.as_str().or(v["name"].as_str()).or_else(|| json_ld_node(&ld_blocks, v["@id"].as_str()?)?["name"].as_str()))
+                    .flat_map(marked_byline_names)
+                    // A user name, a domain or the site itself: a visible byline may say better.
+                    .partition(|name| {
+                        let handle = !name.contains(' ') && (name.contains('.') || name.starts_with(|c: char| !c.is_uppercase()));
+                        !handle && !meta.publisher.as_ref().is_some_and(|p| p.eq_ignore_ascii_case(name))
+                    })
             })
             .unwrap_or_default();
         // Each source in turn, until one gives a name (a meta author may be the site: "finanztreff.de").
@@ -608,6 +629,12 @@ impl Metadata {
                 .map(|t| byline_names(&t))
                 .find(|names| !names.is_empty())
             })
+            // A user name or a desk, where the page marks it as the author.
+            .or_else(|| {
+                let marked = html.select(selector("[rel=author], .vcard .fn, [itemprop=author]")).take(10).map(|e| squash(&e.text().collect::<String>()));
+                get("author").into_iter().chain(marked).filter(|t| t.chars().count() <= 60).map(|t| marked_byline_names(&t)).find(|names| !names.is_empty())
+            })
+            .or_else(|| Some(ld_handles).filter(|names| !names.is_empty()))
             .or_else(|| byline_in_text(texts()))
             .unwrap_or_default();
         // Beside its authors, the outlet is not one ("Rob Picheta, CNN"); alone, it may be.
@@ -641,23 +668,99 @@ impl Metadata {
 }
 
 /// The article's title: the longest heading (an h1 before an h2) that agrees with what
-/// the page's metadata calls it (one contains the other, ignoring case and the site's
-/// name); else the metadata's own title without the site's name; else the first h1.
-/// A blog's h1 is often the blog's name, with the post's title in an h2.
+/// the page's metadata calls it (one contains the other, ignoring case, the kind of quote
+/// marks and the site's name); else the page's one main heading; else the metadata's own
+/// title without the site's name; else the first h1. A blog's h1 is often the blog's
+/// name, with the post's title in an h2; a page's metadata title is often reworded for
+/// search engines, while its one h1 is what a reader sees as the title.
 fn choose_title(html: &Html, references: &[&Option<String>], site: Option<&str>) -> Option<String> {
     let stripped: Vec<String> = references.iter().filter_map(|r| r.as_ref()).map(|r| strip_site(r, site)).collect();
-    let lower: Vec<String> = stripped.iter().map(|r| r.to_lowercase()).collect();
+    let lower: Vec<String> = stripped.iter().map(|r| comparable(r)).collect();
     let agrees = |heading: &str| {
-        let h = heading.to_lowercase();
+        let h = comparable(heading);
         !h.is_empty() && lower.iter().any(|r| r.contains(&h) && h.chars().count() * 2 >= r.chars().count() || h.contains(r.as_str()))
     };
-    let headings = |css: &'static str| html.select(selector(css)).map(|h| squash(&h.text().collect::<String>())).filter(|h| !h.is_empty() && h.chars().count() <= 300);
-    headings("h1")
-        .filter(|h| agrees(h))
-        .max_by_key(|h| h.chars().count())
-        .or_else(|| headings("h2").filter(|h| agrees(h)).max_by_key(|h| h.chars().count()))
+    // A heading that opens with more than the title carries a kicker or a date
+    // ("<h1><span>Immobilienkrise</span> Rene Benko-Firma …</h1>", "23.01.2022 - …"): the
+    // title starts where the metadata's does, when what comes before it is the heading's
+    // own first element or a date. (What follows is more often a subtitle the metadata cut.)
+    let without_kicker = |(heading, opening): (String, Option<String>)| {
+        let h = comparable(&heading);
+        let Some(at) = lower.iter().filter(|r| r.chars().count() >= 12).filter_map(|r| h.find(r.as_str())).filter(|&at| at > 0).min() else { return heading };
+        let skip = h[..at].chars().count();
+        let before: String = heading.chars().take(skip).collect();
+        let before = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|' | '•'));
+        let kicker = opening.is_some_and(|o| o == before) || before.chars().count() <= 25 && normalize_date(before).is_some();
+        if kicker {
+            heading.chars().skip(skip).collect()
+        } else {
+            heading
+        }
+    };
+    let in_comments = |h: &ElementRef| {
+        h.ancestors().filter_map(ElementRef::wrap).any(|a| class_tokens(&a).iter().any(|t| matches!(t.as_str(), "comments" | "comment" | "respond" | "discussion")))
+    };
+    let headings = |css: &'static str| {
+        html.select(selector(css)).filter(move |h| !in_comments(h)).map(|h| squash(&h.text().collect::<String>())).filter(|h| !h.is_empty() && h.chars().count() <= 300)
+    };
+    // Each heading with the text of the element it opens with, if it opens with one.
+    let opened_headings = |css: &'static str| {
+        html.select(selector(css)).filter(move |h| !in_comments(h)).filter_map(|h| {
+            let text = squash(&h.text().collect::<String>());
+            let first = h.children().find(|c| c.value().as_text().is_none_or(|t| !t.trim().is_empty()));
+            let opening = first.and_then(ElementRef::wrap).map(|e| squash(&e.text().collect::<String>()));
+            (!text.is_empty() && text.chars().count() <= 300).then_some((text, opening))
+        })
+    };
+    opened_headings("h1")
+        .filter(|(h, _)| agrees(h))
+        .max_by_key(|(h, _)| h.chars().count())
+        .or_else(|| opened_headings("h2").filter(|(h, _)| agrees(h)).max_by_key(|(h, _)| h.chars().count()))
+        .map(without_kicker)
+        .or_else(|| main_heading(html, site))
         .or_else(|| stripped.first().cloned())
         .or_else(|| headings("h1").next())
+}
+
+/// A title for comparing: lower case, one character for one (so that positions agree
+/// with the original's), curly and angled quote marks as straight ones.
+fn comparable(text: &str) -> String {
+    text.chars()
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}' | '`' | '\u{b4}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' => '"',
+            c => c,
+        })
+        .collect()
+}
+
+/// The page's one visible h1, when it has exactly one outside the site's header, logo and
+/// navigation and it is not the site's name.
+fn main_heading(html: &Html, site: Option<&str>) -> Option<String> {
+    const SITE_PARTS: &[&str] = &["logo", "brand", "branding", "masthead", "navbar", "toolbar", "nav", "navigation", "sitename", "site"];
+    const HEADER_PARTS: &[&str] = &["header", "head", "headerimg", "top", "topbar"];
+    const HIDDEN: &[&str] = &["sr", "hidden", "visually", "screen", "offscreen"];
+    let mut found = html.select(selector("h1")).filter(|h| !h.text().all(|t| t.trim().is_empty()));
+    let (h1, None) = (found.next()?, found.next()) else { return None };
+    if class_tokens(&h1).iter().any(|t| HIDDEN.contains(&t.as_str())) {
+        return None;
+    }
+    let ancestors: Vec<ElementRef> = h1.ancestors().filter_map(ElementRef::wrap).collect();
+    let in_article = ancestors.iter().any(|a| matches!(a.value().name(), "article" | "main"));
+    let in_site_chrome = ancestors.iter().any(|a| {
+        let tokens = class_tokens(a);
+        let name = a.value().name();
+        name == "nav"
+            || tokens.iter().any(|t| SITE_PARTS.contains(&t.as_str()))
+            || !in_article && (name == "header" || tokens.iter().any(|t| HEADER_PARTS.contains(&t.as_str())))
+    });
+    let text = squash(&h1.text().collect::<String>());
+    let names_site = site.is_some_and(|s| {
+        let (t, s) = (text.to_lowercase(), s.to_lowercase());
+        s.contains(&t) || t.contains(&s)
+    });
+    (!in_site_chrome && !names_site && text.chars().count() <= 300).then_some(text)
 }
 
 /// "Headline | Site" or "Site - Headline" → "Headline": the first segment that is not
@@ -746,7 +849,64 @@ fn url_date(url: &str) -> Option<String> {
 
 /// The page's JSON-LD blocks that parse, read once for the article and for dates.
 fn json_ld_blocks(html: &Html) -> Vec<serde_json::Value> {
-    html.select(selector("script[type='application/ld+json']")).filter_map(|s| serde_json::from_str(&s.text().collect::<String>()).ok()).collect()
+    html.select(selector("script[type='application/ld+json']"))
+        .filter_map(|s| {
+            let text = s.text().collect::<String>();
+            // Pages often put raw line breaks inside JSON-LD strings; JSON forbids them.
+            serde_json::from_str(&text).ok().or_else(|| serde_json::from_str(&text.replace(|c: char| c.is_control(), " ")).ok())
+        })
+        .collect()
+}
+
+/// Every string value of these keys anywhere in the page's JSON-LD.
+fn json_ld_strings(blocks: &[serde_json::Value], keys: &[&str]) -> Vec<String> {
+    fn collect(v: &serde_json::Value, keys: &[&str], out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                for (k, x) in o {
+                    match x.as_str() {
+                        Some(text) if keys.contains(&k.as_str()) => out.push(text.to_string()),
+                        _ => collect(x, keys, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|x| collect(x, keys, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    blocks.iter().for_each(|b| collect(b, keys, &mut out));
+    out
+}
+
+/// `published` as the page writes it with its own offset: when `published` is a UTC
+/// timestamp and one of `stamps` gives the same instant (within a minute) with a
+/// non-zero offset, that one.
+fn local_day(published: &str, stamps: &[String]) -> Option<String> {
+    let utc = |s: &str| s.ends_with('Z') || s.ends_with("+00:00");
+    if !utc(published) {
+        return None;
+    }
+    let instant = published.parse::<jiff::Timestamp>().ok()?;
+    stamps
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !utc(s))
+        .find(|s| s.parse::<jiff::Timestamp>().is_ok_and(|t| (t.as_second() - instant.as_second()).abs() <= 60))
+        .map(str::to_string)
+}
+
+/// The JSON-LD node with this `@id`, anywhere in the page's blocks.
+fn json_ld_node<'a>(blocks: &'a [serde_json::Value], id: &str) -> Option<&'a serde_json::Value> {
+    fn find<'a>(v: &'a serde_json::Value, id: &str) -> Option<&'a serde_json::Value> {
+        match v {
+            serde_json::Value::Object(o) if o.get("@id").and_then(|i| i.as_str()) == Some(id) && o.contains_key("name") => Some(v),
+            serde_json::Value::Object(o) => o.values().find_map(|x| find(x, id)),
+            serde_json::Value::Array(items) => items.iter().find_map(|x| find(x, id)),
+            _ => None,
+        }
+    }
+    blocks.iter().find_map(|b| find(b, id))
 }
 
 /// The first `datePublished` anywhere in the page's JSON-LD.
@@ -785,6 +945,45 @@ fn json_ld(blocks: &[serde_json::Value]) -> Option<&serde_json::Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn meta_of(page: &str) -> Metadata {
+        Metadata::read(&Html::parse_document(page))
+    }
+
+    #[test]
+    fn the_pages_one_heading_is_its_title_and_a_kicker_is_not() {
+        // The metadata's title is reworded; the one h1 outside the site's header is the title.
+        let page = r#"<html><head><title>Cheap car loans compared | Loanshop</title></head><body>
+<header><div class="logo"><h1>Loanshop</h1></div></header><main><h1>How high is the interest on a car loan?</h1></main></body></html>"#;
+        assert_eq!(meta_of(page).title.as_deref(), Some("Cheap car loans compared"), "two h1s: no one heading");
+        let page = page.replace(r#"<div class="logo"><h1>Loanshop</h1></div>"#, "");
+        assert_eq!(meta_of(&page).title.as_deref(), Some("How high is the interest on a car loan?"));
+        // A heading that opens with a kicker before the metadata's title.
+        let page = r#"<html><head><meta property="og:title" content="Data of the arms maker leaked"></head><body>
+<article><h1><span>Internal papers online</span> Data of the arms maker leaked</h1></article></body></html>"#;
+        assert_eq!(meta_of(page).title.as_deref(), Some("Data of the arms maker leaked"));
+        // A comment section quoting the title is no heading of the article.
+        let page = r#"<html><head><title>How to grow a lemon tree | Garden</title></head><body>
+<article><h2>Lemon tips</h2></article><div id="comments"><h2>25 thoughts on “How to grow a lemon tree”</h2></div></body></html>"#;
+        assert_eq!(meta_of(page).title.as_deref(), Some("How to grow a lemon tree"));
+    }
+
+    #[test]
+    fn authors_marked_as_such_keep_user_names_and_references() {
+        let page = r#"<html><body><span class="author vcard"><a class="url fn n" rel="author" href="/author/g1">gizzmo</a></span></body></html>"#;
+        assert_eq!(meta_of(page).byline, ["gizzmo"]);
+        let page = r##"<html><head><script type="application/ld+json">{"@graph": [
+{"@type": "NewsArticle", "headline": "Shops close", "author": {"@id": "#author"}},
+{"@type": "Person", "@id": "#author", "name": "Rasender Reporter"}]}</script></head><body></body></html>"##;
+        assert_eq!(meta_of(page).byline, ["Rasender Reporter"]);
+    }
+
+    #[test]
+    fn a_utc_timestamp_takes_the_pages_own_day() {
+        let page = r#"<html><head><meta property="article:published_time" content="2022-05-04T03:37:37+00:00"></head>
+<body><time datetime="2022-05-03T23:37:37-04:00">May 3</time></body></html>"#;
+        assert_eq!(meta_of(page).published.map(|p| p.value).as_deref(), Some("2022-05-03T23:37:37-04:00"));
+    }
 
     #[test]
     fn lines_an_article_repeats_stay_and_a_repeated_caption_goes() {
