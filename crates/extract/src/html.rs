@@ -10,8 +10,20 @@ use scraper::{node::Node, ElementRef, Html, Selector};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+/// The page as a browser without scripts builds it: a `<noscript>` holds markup, not
+/// text. Blogger and other templates put the article there for readers without scripts
+/// (and in a script template for the others); a reader of the page is one without scripts.
+fn parse(text: &str) -> Html {
+    use html5ever::tendril::TendrilSink;
+    let options = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts { scripting_enabled: false, ..Default::default() },
+        ..Default::default()
+    };
+    html5ever::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), options).one(text)
+}
+
 pub fn extract(text: &str) -> Article {
-    let html = Html::parse_document(&crate::cap_nesting(text));
+    let html = parse(&crate::cap_nesting(text));
     let meta = Metadata::read(&html);
     let mut article = Article {
         language: html.root_element().attr("lang").map(|l| l.trim().to_string()).filter(|l| !l.is_empty()),
@@ -139,7 +151,7 @@ fn class_tokens(e: &ElementRef) -> Vec<String> {
 /// Elements never part of an article body.
 fn skipped_tag(name: &str) -> Option<RemovedReason> {
     Some(match name {
-        "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "object" | "embed" | "canvas" | "select"
+        "script" | "style" | "template" | "svg" | "iframe" | "object" | "embed" | "canvas" | "select"
         | "button" | "input" | "textarea" | "head" | "link" | "meta" | "video" | "audio" | "picture" | "img" => RemovedReason::Boilerplate,
         "nav" | "menu" => RemovedReason::Navigation,
         "footer" => RemovedReason::Footer,
