@@ -80,6 +80,20 @@ fn ingest(pages: &str, db: &str) -> std::process::Child {
     Command::new(env!("CARGO_BIN_EXE_dossier")).args(["ingest", pages, "--db", db, "--jobs", "1"]).stderr(std::process::Stdio::null()).spawn().unwrap()
 }
 
+/// Kills `run` once the ledger at `db` holds `more` articles more than when called:
+/// progress, not time, picks the moment, however fast the machine files.
+fn kill_after_filing(mut run: std::process::Child, db: &str, more: i64) {
+    let store = PostgresStore::open(db).unwrap();
+    let filed = || dossier_ledger::Store::counts(&store).unwrap().articles;
+    let target = filed() + more;
+    while filed() < target {
+        assert!(run.try_wait().unwrap().is_none(), "the ingest ended before {more} more articles were filed");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    run.kill().unwrap();
+    run.wait().unwrap();
+}
+
 #[test]
 fn killed_processes_leave_their_work_to_the_others_and_to_a_rerun() {
     let (Some(reference), Some(shared), Some(resumed)) = (fresh("kill_reference"), fresh("kill_shared"), fresh("kill_resumed")) else { return };
@@ -88,18 +102,13 @@ fn killed_processes_leave_their_work_to_the_others_and_to_a_rerun() {
     succeeded(&dossier(&["ingest", &pages, "--db", &reference]));
     let expected = listing(&reference);
     // Two processes; one is killed mid-batch: the other finishes everything, its jobs included.
-    let (mut first, second) = (ingest(&pages, &shared), ingest(&pages, &shared));
-    std::thread::sleep(std::time::Duration::from_millis(1500));
-    first.kill().unwrap();
-    first.wait().unwrap();
+    let (first, second) = (ingest(&pages, &shared), ingest(&pages, &shared));
+    kill_after_filing(first, &shared, 50);
     assert!(second.wait_with_output().unwrap().status.success());
     assert_eq!(listing(&shared), expected, "the survivor must file the batch as one process would");
     // One process killed at several points, then run to the end.
-    for wait in [300, 900, 1700] {
-        let mut run = ingest(&pages, &resumed);
-        std::thread::sleep(std::time::Duration::from_millis(wait));
-        run.kill().unwrap();
-        run.wait().unwrap();
+    for more in [20, 40, 60] {
+        kill_after_filing(ingest(&pages, &resumed), &resumed, more);
     }
     // The kills landed mid-batch: the last article is not filed yet.
     assert!(!dossier(&["show", "A300", "--db", &resumed]).status.success(), "the batch finished before the last kill");

@@ -48,7 +48,8 @@ impl<B: Backend> Ledger<B> {
 }
 
 /// What filing has read of the linking tables, kept between articles so that each term's
-/// count and each nominated cluster is read once per run rather than once per claim. Each
+/// count, each term's postings and each nominated cluster is read once per run rather than
+/// once per claim (a rare term's postings were read some ten times each before). Each
 /// filing counts one more `ledger_state.generation`; the memory is forgotten whenever that
 /// count shows another process filed in between, when a filing fails (its transaction
 /// rolled back), and when it grows past a bound.
@@ -56,11 +57,13 @@ impl<B: Backend> Ledger<B> {
 struct LinkingMemory {
     generation: i64,
     counts: TermCounts,
+    /// The stored postings of the terms read so far, each complete.
+    postings: HashMap<String, Vec<i64>>,
     clusters: HashMap<i64, Arc<Candidate>>,
 }
 
-/// Past these sizes (some 15 MB and 20 MB) the memory starts again, so that a long ingest
-/// stays in flat memory.
+/// Past these sizes (some 15 MB, 20 MB and 20 MB) the memory starts again, so that a long
+/// ingest stays in flat memory.
 const REMEMBERED_TERMS: usize = 250_000;
 const REMEMBERED_CLUSTERS: usize = 20_000;
 
@@ -162,15 +165,14 @@ impl TermCounts {
 /// [`MAX_POSTINGS`] clusters ("Trump", "campaign") nominate none: they tell no claim from
 /// another, and following them would make filing slow in proportion to the ledger.
 /// Clusters read before (and those this article made) come from `seen`.
-fn candidates(db: &impl Backend, terms: &[String], counts: &TermCounts, pending: &Pending, seen: &mut HashMap<i64, Arc<Candidate>>) -> Result<Vec<Arc<Candidate>>> {
-    let mut rare: Vec<(&String, i64)> = terms.iter().map(|t| (t, counts.of(t))).filter(|&(_, n)| (1..=MAX_POSTINGS).contains(&n)).collect();
-    rare.sort_by_key(|&(t, n)| (n, t));
-    rare.truncate(NOMINATING_TERMS);
+fn candidates(db: &impl Backend, terms: &[String], counts: &TermCounts, pending: &mut Pending, seen: &mut HashMap<i64, Arc<Candidate>>) -> Result<Vec<Arc<Candidate>>> {
+    let rare = nominating(terms, counts);
     if rare.is_empty() {
         return Ok(Vec::new());
     }
+    pending.read_postings(db, &rare)?;
     let mut shared: HashMap<i64, i64> = HashMap::new();
-    for (term, _) in &rare {
+    for term in &rare {
         for &cluster in pending.postings(term) {
             *shared.entry(cluster).or_default() += 1;
         }
@@ -201,6 +203,15 @@ fn candidates(db: &impl Backend, terms: &[String], counts: &TermCounts, pending:
     Ok(best.iter().filter_map(|(c, _)| seen.get(c).cloned()).collect())
 }
 
+/// The terms of a claim that nominate candidates: its [`NOMINATING_TERMS`] rarest among
+/// those some but at most [`MAX_POSTINGS`] clusters hold.
+fn nominating<'t>(terms: &'t [String], counts: &TermCounts) -> Vec<&'t str> {
+    let mut rare: Vec<(&String, i64)> = terms.iter().map(|t| (t, counts.of(t))).filter(|&(_, n)| (1..=MAX_POSTINGS).contains(&n)).collect();
+    rare.sort_by_key(|&(t, n)| (n, t));
+    rare.truncate(NOMINATING_TERMS);
+    rare.into_iter().map(|(t, _)| t.as_str()).collect()
+}
+
 /// What the filing of one article has decided and not yet written. Its rows are written
 /// together when the article is done ([`Pending::write`]): on a server database each
 /// statement is a round trip, and an article makes a few hundred rows. Meanwhile the
@@ -208,7 +219,9 @@ fn candidates(db: &impl Backend, terms: &[String], counts: &TermCounts, pending:
 /// made and their postings, the clusters its claims are in, and the figures of the
 /// first appearances it holds.
 struct Pending<'a> {
-    /// The postings of the article's rarer terms as stored before it, read at once.
+    /// The stored postings of the terms that nominate for the article's claims, read at
+    /// once (and of a term that comes to nominate later in the article, when it does),
+    /// with those remembered from earlier articles.
     stored_postings: HashMap<String, Vec<i64>>,
     /// Postings of the clusters this article made.
     new_postings: HashMap<String, Vec<i64>>,
@@ -234,19 +247,12 @@ struct NewCluster {
 }
 
 impl<'a> Pending<'a> {
-    /// Reads the stored postings of every term of the article that may nominate.
-    fn read(db: &impl Backend, prepared: &Prepared, counts: &TermCounts, next_cluster: i64) -> Result<Pending<'a>> {
-        let mut rare: Vec<&str> = prepared.claims.iter().flat_map(|c| &c.terms).filter(|t| (1..=MAX_POSTINGS).contains(&counts.of(t))).map(String::as_str).collect();
-        rare.sort_unstable();
-        rare.dedup();
-        let mut stored_postings: HashMap<String, Vec<i64>> = HashMap::new();
-        if !rare.is_empty() {
-            for row in db.rows("SELECT term, cluster FROM cluster_terms WHERE term IN (SELECT value FROM json_each(?1))", args![rare])? {
-                stored_postings.entry(row.get(0)?).or_default().push(row.get(1)?);
-            }
-        }
-        Ok(Pending {
-            stored_postings,
+    /// Reads the stored postings of the terms that nominate for the article's claims as
+    /// the counts stand before it. (As the article's own clusters are born, counts grow and
+    /// another term may come to nominate: [`Pending::read_postings`] reads it then.)
+    fn read(db: &impl Backend, prepared: &Prepared, counts: &TermCounts, remembered: HashMap<String, Vec<i64>>, next_cluster: i64) -> Result<Pending<'a>> {
+        let mut pending = Pending {
+            stored_postings: remembered,
             new_postings: HashMap::new(),
             next_cluster,
             clusters: Vec::new(),
@@ -256,7 +262,27 @@ impl<'a> Pending<'a> {
             claim_entities: Vec::new(),
             figures: Vec::new(),
             relations: Default::default(),
-        })
+        };
+        let terms: Vec<&str> = prepared.claims.iter().flat_map(|c| nominating(&c.terms, counts)).collect();
+        pending.read_postings(db, &terms)?;
+        Ok(pending)
+    }
+
+    /// Reads the stored postings of those of `terms` not read yet, in one statement.
+    fn read_postings(&mut self, db: &impl Backend, terms: &[&str]) -> Result<()> {
+        let mut unread: Vec<&str> = terms.iter().copied().filter(|t| !self.stored_postings.contains_key(*t)).collect();
+        if unread.is_empty() {
+            return Ok(());
+        }
+        unread.sort_unstable();
+        unread.dedup();
+        for term in &unread {
+            self.stored_postings.insert(term.to_string(), Vec::new());
+        }
+        for row in db.rows("SELECT term, cluster FROM cluster_terms WHERE term IN (SELECT value FROM json_each(?1))", args![unread])? {
+            self.stored_postings.entry(row.get(0)?).or_default().push(row.get(1)?);
+        }
+        Ok(())
     }
 
     fn postings(&self, term: &str) -> impl Iterator<Item = &i64> {
@@ -477,9 +503,9 @@ impl<B: Backend> Ledger<B> {
 
         let clusters_so_far: i64 = db.value("SELECT coalesce(max(id), 0) FROM clusters", args![])?;
         let first_claim: i64 = db.value("SELECT coalesce(max(id), 0) + 1 FROM claims", args![])?;
-        let LinkingMemory { counts, clusters: seen, .. } = memory;
+        let LinkingMemory { counts, clusters: seen, postings, .. } = memory;
         counts.load(db, prepared.claims.iter().flat_map(|c| &c.terms))?;
-        let mut pending = Pending::read(db, prepared, counts, clusters_so_far + 1)?;
+        let mut pending = Pending::read(db, prepared, counts, std::mem::take(postings), clusters_so_far + 1)?;
         for (ordinal, (claim, worked)) in filing.claims.iter().zip(&prepared.claims).enumerate() {
             let speaker = Speaker::of(claim, &own_voice);
             let me = speaker.origin();
@@ -487,7 +513,7 @@ impl<B: Backend> Ledger<B> {
             // Only candidates that can match, or that share a name and may measure the same thing, are weighed.
             let shares_name = |c: &Candidate| c.terms.iter().any(|t| t.starts_with('@') && claim_terms.binary_search(t).is_ok());
             let found: Vec<Arc<Candidate>> =
-                candidates(db, claim_terms, counts, &pending, seen)?.into_iter().filter(|c| may_match(claim_terms, &c.terms) || !mine.is_empty() && shares_name(c)).collect();
+                candidates(db, claim_terms, counts, &mut pending, seen)?.into_iter().filter(|c| may_match(claim_terms, &c.terms) || !mine.is_empty() && shares_name(c)).collect();
             // Each term weighs its [`idf`] among the clusters stored before this article.
             counts.load(db, found.iter().flat_map(|c| &c.terms))?;
             let weight = |t: &str| match counts.of(t) {
@@ -588,6 +614,13 @@ impl<B: Backend> Ledger<B> {
             }
         }
         let new_clusters = pending.clusters.len();
+        // What is remembered stays complete: the article's postings join the terms read.
+        *postings = std::mem::take(&mut pending.stored_postings);
+        for (term, ids) in &pending.new_postings {
+            if let Some(stored) = postings.get_mut(term) {
+                stored.extend(ids);
+            }
+        }
         pending.write(db, article, group, filing)?;
         counts.save(db)?;
         db.index_for_search(article, filing.title.as_deref(), &filing.body)?;
@@ -778,7 +811,8 @@ impl<B: Backend> Store for Ledger<B> {
         // its count says whether anyone filed since this process last did.
         let filed = db.value::<i64>("UPDATE ledger_state SET generation = generation + 1 RETURNING generation", args![]).and_then(|generation| {
             let memory = &mut self.memory;
-            if generation != memory.generation + 1 || memory.counts.known.len() > REMEMBERED_TERMS || memory.clusters.len() > REMEMBERED_CLUSTERS {
+            let full = memory.counts.known.len() > REMEMBERED_TERMS || memory.postings.len() > REMEMBERED_TERMS || memory.clusters.len() > REMEMBERED_CLUSTERS;
+            if generation != memory.generation + 1 || full {
                 *memory = LinkingMemory::default();
             }
             memory.generation = generation;
