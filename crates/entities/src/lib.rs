@@ -377,7 +377,7 @@ impl Finder<'_> {
             // A capitalised ordinary word ("FREE", "Visit") is no name, unless it is the
             // surname of someone named in full ("Jobs" after "Steve Jobs").
             self.bare_names.push((a, b, PersonEvidence::Surname));
-        } else if is_acronym(&name) && !titled {
+        } else if is_acronym(&name) && !titled && self.acronym_is_named(&name, b, says) {
             self.push(a, b, EntityKind::Organization, name);
         } else {
             // A surname of someone named in full elsewhere, or a person of its own when
@@ -391,6 +391,24 @@ impl Finder<'_> {
             };
             self.bare_names.push((a, b, evidence));
         }
+    }
+
+    /// Whether an acronym ending before token `b` names an organisation: one an article
+    /// names more than once, spells out ("World Food Programme … WFP"), quotes, or
+    /// describes (", the Israeli defence body"). Once, bare, it is as often an abbreviation
+    /// of a thing ("DUI", "RFP").
+    fn acronym_is_named(&self, name: &str, b: usize, says: bool) -> bool {
+        let tokens = self.doc.tokens.len();
+        let repeated = (0..tokens).filter(|&i| self.text(i) == name).nth(1).is_some();
+        let described = b < tokens && self.text(b) == "," && matches!(self.doc.lower.get(b + 1).map(String::as_str), Some("the" | "a" | "an"));
+        let spelled = || {
+            let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+            (0..tokens.saturating_sub(letters.len())).any(|i| {
+                let mut words = (i..tokens).map(|k| self.text(k)).filter(|w| !matches!(*w, "of" | "for" | "and" | "the" | "&"));
+                letters.iter().all(|&l| words.next().is_some_and(|w| w.len() > 1 && w.starts_with(l)))
+            })
+        };
+        repeated || says || described || spelled()
     }
 
     /// Whether what surrounds `tokens[a..b]` is what surrounds a company or institution:
