@@ -116,6 +116,9 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "service", "services", "agencies", "bureau", "centre", "center", "council", "court", "tribunal",
     "parents", "family", "families", "relatives", "neighbours", "neighbors", "survivors", "victims", "protesters",
     "charity", "charities", "campaigners", "monitor", "observatory", "union", "authority", "council", "committee",
+    // Records that show or find things.
+    "transcript", "transcripts", "footage", "records", "research", "findings", "results", "review", "audit",
+    "census", "testimony", "investigation", "tally", "average",
 ];
 
 /// Role nouns that name someone else who passed the claim to their possessor: "the Kyiv

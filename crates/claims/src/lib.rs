@@ -315,6 +315,10 @@ impl<'a> Finder<'a> {
         } else if opening_comma {
             // Postposed: the content is the sentence before it.
             (s.start, k - 1)
+        } else if k > s.start + 2 && self.ends_sentence(source_to, s.end) {
+            // "… — or flat out wrong — according to the journal.", "… last year according to
+            // official figures.": closing the sentence, it needs no comma.
+            (s.start, if matches!(self.w(k - 1), "—" | "–" | "-") { k - 1 } else { k })
         } else {
             return None;
         };

@@ -271,3 +271,15 @@ fn a_label_before_a_colon_is_nobody_speaking() {
     assert!(triples(&["The Latest: Voters head to the polls in Ohio."]).is_empty());
     assert_eq!(triples(&["PENCE: Well, look, we are going to win this state."]), [t("PENCE", ":", "Well, look, we are going to win this state")]);
 }
+
+#[test]
+fn according_to_closing_a_sentence_needs_no_comma() {
+    assert_eq!(
+        triples(&["The economy grew 2 percent last year according to official figures."]),
+        [t("official figures", "according to", "The economy grew 2 percent last year")]
+    );
+    assert_eq!(
+        triples(&["Half of his advice is unsubstantiated — or flat out wrong — according to the journal."]),
+        [t("the journal", "according to", "Half of his advice is unsubstantiated — or flat out wrong")]
+    );
+}
