@@ -177,11 +177,17 @@ impl<'a> Finder<'a> {
         self.doc.token_at_or_after(span.end()) - 1
     }
 
-    /// Whether the cue verb at `k` takes the particle after it ("called for", "pointed out").
+    /// Whether the cue verb at `k` takes the particle or preposition after it, which
+    /// opens what is said ("called for", "pointed out", "spoke of", "warned against").
     fn particle_after(&self, k: usize) -> bool {
+        let next = self.w(k + 1);
         match self.w(k) {
-            "called" | "calls" | "calling" => matches!(self.w(k + 1), "for" | "on"),
-            "pointed" | "points" | "pointing" => matches!(self.w(k + 1), "out" | "to"),
+            "called" | "calls" | "calling" => matches!(next, "for" | "on"),
+            "pointed" | "points" | "pointing" => matches!(next, "out" | "to"),
+            "spoke" | "speaks" | "speaking" | "talked" | "talks" | "talking" | "wrote" | "writes" | "complained" | "complains" | "joked" | "jokes"
+            | "boasted" | "boasts" | "bragged" | "brags" | "wondered" | "wondering" => matches!(next, "about" | "of"),
+            "warned" | "warns" | "warning" | "cautioned" | "cautions" => matches!(next, "about" | "of" | "against"),
+            "referred" | "refers" | "referring" => next == "to",
             _ => false,
         }
     }
@@ -629,8 +635,17 @@ impl<'a> Finder<'a> {
             } else if let Some(&(e, first)) = (w == "," && j >= 2).then(|| self.mention_ending.get(&(j - 2))).flatten().filter(|&&(e, first)| {
                 first > start && self.w(first - 1) == "," && self.doc.entities[e].kind == EntityKind::Person
             }) {
-                // "one of the family's attorneys, Justin Bamberg, said": the name set off in commas.
-                return Some(Source { entity: Some(e), span: self.span(first, j - 1) });
+                // "one of the family's attorneys, Justin Bamberg, said": the name set off in
+                // commas, with the phrase before it that says who they are ("The state’s
+                // campaign chairman, Phil Lovas,"; not "In Tulsa, Justin Bamberg,").
+                let comma = first - 1;
+                let opens = (start..comma).rev().find(|&i| matches!(self.w(i), "," | ";" | ":" | "“" | "”" | "\"")).map_or(start, |i| i + 1);
+                let head = self.w(opens);
+                let describes = matches!(head, "a" | "an" | "the" | "another" | "one") || POSSESSIVES.contains(&head) || SOURCE_MODIFIERS.contains(&head) || self.mention_at[opens].is_some() && (opens + 1..comma).any(|i| is_source_noun(self.w(i)));
+                let role = (opens..comma).any(|i| is_source_noun(self.w(i)) || PERSON_TITLE_WORDS.contains(&self.w(i)));
+                let clean = (opens..comma).all(|i| !is_verb_cue(self.w(i)) && !BE_FORMS.contains(&self.w(i)));
+                let from = if describes && role && clean && comma - opens <= 12 && opens < comma { opens } else { first };
+                return Some(Source { entity: Some(e), span: self.span(from, j - 1) });
             } else if let Some(open) = (w == ",").then(|| self.relative_clause_before(j - 1, start).or_else(|| self.appositive_before(j - 1, start))).flatten() {
                 // "Jochen Hanebeck, who took over last year, said", "Meeks, chairman of the
                 // caucus, said", "Trump, speaking to veterans, said": look past the clause.

@@ -283,3 +283,18 @@ fn according_to_closing_a_sentence_needs_no_comma() {
         [t("the journal", "according to", "Half of his advice is unsubstantiated — or flat out wrong")]
     );
 }
+
+#[test]
+fn a_preposition_that_opens_what_is_said_joins_the_cue() {
+    assert_eq!(triples(&["Warren warned against a rush to cut taxes for the rich."]), [t("Warren", "warned against", "a rush to cut taxes for the rich")]);
+    assert_eq!(triples(&["The ministry warned of a shortage of shells."]), [t("The ministry", "warned of", "a shortage of shells")]);
+}
+
+#[test]
+fn a_name_set_off_in_commas_keeps_the_phrase_saying_who_they_are() {
+    assert_eq!(
+        triples(&["The state's campaign chairman, Phil Lovas, said the count would take a week."]),
+        [t("The state's campaign chairman, Phil Lovas", "said", "the count would take a week")]
+    );
+    assert_eq!(triples(&["In Tulsa, Justin Bamberg, said the family wanted answers."]), [t("Justin Bamberg", "said", "the family wanted answers")]);
+}

@@ -233,7 +233,10 @@ impl Finder<'_> {
     /// Classifies the capitalised run `tokens[a..b]`.
     fn run(&mut self, mut a: usize, b: usize, sentence_start: usize) {
         // A capitalised common word opening a sentence ("While", "Visiting") is not a name.
+        // "De Blasio said": a particle opening a surname is part of it, capitalised or not.
+        let particle = b > a + 1 && matches!(self.text(a), "De" | "Du" | "La" | "Von" | "Van" | "Der" | "Al" | "El" | "Bin");
         if self.is_sentence_initial(a, sentence_start)
+            && !particle
             && self.gazetteer.is_common(self.text(a))
             && self.gazetteer.longest_match(self.doc, a, b).is_none()
         {
@@ -519,6 +522,11 @@ impl Finder<'_> {
                 continue;
             }
             if b - a > 1 {
+                // "De Blasio" after "Bill de Blasio": the end of a person's full name.
+                let tail = format!(" {}", text.to_lowercase());
+                if let Some(full) = people.iter().filter(|p| p.to_lowercase().ends_with(&tail)).max_by_key(|p| p.len()).cloned() {
+                    self.push(a, b, EntityKind::Person, full);
+                }
                 continue;
             }
             let word = self.text(a).to_string();
@@ -590,11 +598,16 @@ fn group(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Entity> {
         .filter(|m| matches!(m.kind, EntityKind::Organization | EntityKind::Outlet) && m.canonical.contains(' '))
         .map(|m| (m.canonical.clone(), m.kind))
         .collect();
-    // "the General Staff" after "Ukraine's General Staff": the organisation named in full.
-    let owned: Vec<String> = mentions.iter().filter(|m| m.kind == EntityKind::Organization).map(|m| m.canonical.clone()).collect();
+    // "the General Staff" after "Ukraine's General Staff", "De Blasio" after "Bill de
+    // Blasio": the organisation or person named in full (a person's particles may be
+    // capitalised either way).
+    let fuller_names: Vec<(EntityKind, String)> =
+        mentions.iter().filter(|m| matches!(m.kind, EntityKind::Organization | EntityKind::Person)).map(|m| (m.kind, m.canonical.clone())).collect();
     for m in &mut mentions {
-        if m.kind == EntityKind::Organization {
-            let fuller: Vec<&String> = owned.iter().filter(|o| o.len() > m.canonical.len() && o.ends_with(&format!(" {}", m.canonical))).collect();
+        if matches!(m.kind, EntityKind::Organization | EntityKind::Person) {
+            let fold = |name: &str| if m.kind == EntityKind::Person { name.to_lowercase() } else { name.to_string() };
+            let tail = format!(" {}", fold(&m.canonical));
+            let fuller: Vec<&String> = fuller_names.iter().filter(|(kind, o)| *kind == m.kind && o.len() > m.canonical.len() && fold(o).ends_with(&tail)).map(|(_, o)| o).collect();
             if let [only] = fuller.as_slice() {
                 m.canonical = (*only).clone();
             }
@@ -662,6 +675,20 @@ mod tests {
             assert!(found.iter().any(|e| e.0 == company && e.1 == EntityKind::Organization), "{company}: {found:?}");
         }
         assert!(found.contains(&("Steve Jobs".into(), EntityKind::Person, vec!["Steve Jobs".into()])), "{found:?}");
+    }
+
+    #[test]
+    fn a_surname_with_its_particle_is_the_person_named_in_full() {
+        let found = entities(&tokenised("Mayor Bill de Blasio spoke first. De Blasio said the city was safe."));
+        assert!(found.contains(&("Bill de Blasio".into(), EntityKind::Person, vec!["Bill de Blasio".into(), "De Blasio".into()])), "{found:?}");
+    }
+
+    #[test]
+    fn an_acronym_once_and_bare_is_no_organisation_but_spelled_out_it_is() {
+        let doc = tokenised("He was charged with DUI last year.");
+        assert!(super::rule_mentions(&doc).iter().all(|m| doc.slice(m.span) != "DUI"), "the rules take DUI for no organisation");
+        let found = entities(&tokenised("The World Food Programme sent trucks, and WFP staff counted them."));
+        assert!(found.iter().any(|e| e.1 == EntityKind::Organization && e.2.contains(&"WFP".to_string())), "{found:?}");
     }
 
     #[test]
