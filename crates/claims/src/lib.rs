@@ -825,6 +825,25 @@ impl<'a> Finder<'a> {
                     || i - 1 > start && word(i - 1) && determiner(i - 2) && is_source_noun(self.w(i + 1))
                     // "the Re:Russia think tank": a name before the compound
                     || named_before(i - 1) && is_source_noun(self.w(i + 1)));
+            // "city officials", "restructuring experts", "Connecticut’s tax commissioner": a
+            // plain word right before the role noun modifies it, determiner or not.
+            let bare_modifier = from < end
+                && (is_source_noun(self.w(from)) || from + 1 < end && is_source_noun(self.w(from + 1)))
+                && word(i)
+                && (!capital || i == start)
+                && !self.in_time[i]
+                && !is_function_word(w)
+                && !w.ends_with("ly")
+                && !matches!(w, "said" | "says" | "told" | "to" | "of" | "in" | "on" | "at" | "by" | "as" | "if" | "so");
+            if bare_modifier {
+                from = i;
+                continue;
+            }
+            // "Connecticut’s tax commissioner": a capitalised owner, even opening the sentence.
+            if capital && matches!(self.w(i + 1), "’s" | "'s") && from == i + 1 {
+                from = i;
+                continue;
+            }
             // "the farmers' union": a plural possessive takes in its owner.
             let plural_possessive = matches!(w, "'" | "’") && i > start && self.w(i - 1).ends_with('s') && self.doc.tokens[i - 1].kind == TokenKind::Word;
             if plural_possessive {
@@ -846,6 +865,10 @@ impl<'a> Finder<'a> {
             if is_source_noun(w) || SOURCE_MODIFIERS.contains(&w) || matches!(w, "’s" | "'s") || capital && i > start || title || modifier_of_role || from < end && POSSESSIVES.contains(&w) {
                 from = i;
                 if matches!(w, "the" | "a" | "an") || POSSESSIVES.contains(&w) {
+                    // "one of the governor's climate advisers": a part of the group.
+                    if i >= start + 2 && self.w(i - 1) == "of" && matches!(self.w(i - 2), "one" | "some" | "two" | "three" | "many" | "several" | "most" | "all" | "each" | "both") {
+                        from = i - 2;
+                    }
                     break;
                 }
             } else {

@@ -298,3 +298,16 @@ fn a_name_set_off_in_commas_keeps_the_phrase_saying_who_they_are() {
     );
     assert_eq!(triples(&["In Tulsa, Justin Bamberg, said the family wanted answers."]), [t("Justin Bamberg", "said", "the family wanted answers")]);
 }
+
+#[test]
+fn words_modifying_a_role_noun_belong_to_the_source() {
+    assert_eq!(triples(&["City officials said the water was safe."]), [t("City officials", "said", "the water was safe")]);
+    assert_eq!(
+        triples(&["Connecticut's tax commissioner said the rule would stand."]),
+        [t("Connecticut's tax commissioner", "said", "the rule would stand")]
+    );
+    assert_eq!(
+        triples(&["One of the governor's climate advisers said the plan was dead."]),
+        [t("One of the governor's climate advisers", "said", "the plan was dead")]
+    );
+}
