@@ -652,7 +652,11 @@ impl<'a> Finder<'a> {
                 // Only a noun phrase naming who they are: not "Trump, speaking to veterans,"
                 // nor "Clinton, at Monday’s debate,".
                 let first = self.w(open + 1);
-                let describes = matches!(first, "a" | "an" | "the") || POSSESSIVES.contains(&first) || is_source_noun(first) || SOURCE_MODIFIERS.contains(&first) || PERSON_TITLE_WORDS.contains(&first);
+                // Also an age ("Mr. King, 82,") and an owner named ("China, Pyongyang's only ally,").
+                let age = open + 2 == j - 1 && first.chars().all(|c| c.is_ascii_digit());
+                let owner = self.mention_ending.get(&(open + 1)).is_some_and(|&(_, f)| f == open + 1) && matches!(self.w(open + 2), "’s" | "'s")
+                    || self.mention_ending.values().any(|&(_, f)| f == open + 1) && (open + 1..j - 1).any(|i| matches!(self.w(i), "’s" | "'s"));
+                let describes = age || owner || matches!(first, "a" | "an" | "the") || POSSESSIVES.contains(&first) || is_source_noun(first) || SOURCE_MODIFIERS.contains(&first) || PERSON_TITLE_WORDS.contains(&first);
                 if describes && !first.ends_with("ing") {
                     attach(open, j - 1);
                 }
@@ -829,7 +833,7 @@ impl<'a> Finder<'a> {
             // plain word right before the role noun modifies it, determiner or not.
             let bare_modifier = from < end
                 && (is_source_noun(self.w(from)) || from + 1 < end && is_source_noun(self.w(from + 1)))
-                && word(i)
+                && (word(i) || self.doc.tokens[i].kind == TokenKind::Number)
                 && (!capital || i == start)
                 && !self.in_time[i]
                 && !is_function_word(w)
@@ -843,6 +847,18 @@ impl<'a> Finder<'a> {
             if capital && matches!(self.w(i + 1), "’s" | "'s") && from == i + 1 {
                 from = i;
                 continue;
+            }
+            // "Nearly eight of 10 voters", "Only 52 percent of registered voters": a share of
+            // the group.
+            if w == "of" && from < end && i > start {
+                let mut q = i;
+                while q > start && (self.doc.tokens[q - 1].kind == TokenKind::Number || SHARE_WORDS.contains(&self.w(q - 1))) {
+                    q -= 1;
+                }
+                if q < i {
+                    from = q;
+                    break;
+                }
             }
             // "the farmers' union": a plural possessive takes in its owner.
             let plural_possessive = matches!(w, "'" | "’") && i > start && self.w(i - 1).ends_with('s') && self.doc.tokens[i - 1].kind == TokenKind::Word;
@@ -1315,6 +1331,12 @@ impl<'a> Finder<'a> {
         (from..end.min(from + 8)).find(|&i| matches!(self.w(i), "that" | ":" | ",")).unwrap_or(from)
     }
 }
+
+/// Words of a share or count before "of" in a source ("nearly eight of", "52 percent of").
+const SHARE_WORDS: &[&str] = &[
+    "percent", "%", "nearly", "almost", "only", "about", "some", "over", "just", "roughly", "one", "two", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "half", "third", "majority", "most", "many", "several",
+];
 
 #[cfg(test)]
 mod tests;

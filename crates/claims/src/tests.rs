@@ -311,3 +311,12 @@ fn words_modifying_a_role_noun_belong_to_the_source() {
         [t("One of the governor's climate advisers", "said", "the plan was dead")]
     );
 }
+
+#[test]
+fn an_age_or_an_owner_in_commas_describes_the_source() {
+    assert_eq!(triples(&["Mr. King, 82, said he would retire."]), [t("Mr. King, 82", "said", "he would retire")]);
+    assert_eq!(
+        triples(&["China, Pyongyang's only ally, said it opposed the test."]),
+        [t("China, Pyongyang's only ally", "said", "it opposed the test")]
+    );
+}
