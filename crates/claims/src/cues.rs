@@ -154,8 +154,9 @@ pub const COLON_LABELS: &[&str] = &[
 /// Words of a verb group before its verb: auxiliaries, modals, negation, adverbs.
 pub const VERB_GROUP: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "shall", "should",
-    "can", "could", "may", "might", "must", "did", "do", "does", "not", "n't", "never", "also", "still",
-    "already", "later", "now", "further", "again", "then", "first", "previously", "earlier",
+    "can", "could", "may", "might", "must", "did", "do", "does", "not", "n't", "n’t", "never", "also", "still",
+    "already", "later", "now", "further", "again", "then", "first", "previously", "earlier", "often", "long",
+    "always", "even", "just", "once", "ever",
 ];
 
 /// Whether a word is a function word, which never attributes (the learned detector

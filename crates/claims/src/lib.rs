@@ -188,7 +188,9 @@ impl<'a> Finder<'a> {
             | "boasted" | "boasts" | "bragged" | "brags" | "wondered" | "wondering" => matches!(next, "about" | "of"),
             "warned" | "warns" | "warning" | "cautioned" | "cautions" => matches!(next, "about" | "of" | "against"),
             "referred" | "refers" | "referring" => next == "to",
-            _ => false,
+            "agreed" | "agrees" | "disagreed" | "disagrees" | "sided" | "sides" => next == "with",
+            // "railed against", "asked about", "laid out", "backed off": whatever the verb.
+            _ => matches!(next, "about" | "against" | "out" | "off"),
         }
     }
 
@@ -273,8 +275,11 @@ impl<'a> Finder<'a> {
             }
         }
         // Beyond the lexicon: a word the learned detector takes for a cue in this context.
-        // ("citing X" is a link in the relay of the claim it follows, not a claim.)
-        if !listed && !matches!(w, "citing" | "quoting") && learned::cue_model().may_head(w) && self.may_be_cue(k, sentence.start) {
+        // ("citing X" is a link in the relay of the claim it follows, not a claim;
+        // "speaking to veterans", "appearing on Fox": where and to whom, not what.)
+        let occasion = matches!(w, "speaking" | "talking" | "appearing" | "testifying" | "addressing")
+            && matches!(self.w(k + 1), "to" | "at" | "in" | "on" | "before" | "during" | "with");
+        if !listed && !occasion && !matches!(w, "citing" | "quoting") && learned::cue_model().may_head(w) && self.may_be_cue(k, sentence.start) {
             let mut features = Vec::with_capacity(24);
             self.cue_features(k, sentence.clone(), &mut features);
             if learned::cue_model().is_cue(&features) {
