@@ -85,7 +85,7 @@ fn token_range(doc: &Doc, span: Span) -> Option<(usize, usize)> {
 /// The mentions the rules find, outermost first where they nest.
 fn rule_mentions(doc: &Doc) -> Vec<Mention> {
     let gazetteer = Gazetteer::get();
-    let mut finder = Finder { doc, gazetteer, mentions: Vec::new(), bare_names: Vec::new() };
+    let mut finder = Finder { doc, gazetteer, mentions: Vec::new(), bare_names: Vec::new(), acronym_evidence: std::cell::OnceCell::new() };
     for &sentence in &doc.sentences {
         let range = doc.token_range(sentence);
         let mut i = range.start;
@@ -205,6 +205,38 @@ struct Finder<'a> {
     /// of a name found elsewhere ("OVD-Info"), a surname ("Putin"), or a name of its own,
     /// with what said it was a person.
     bare_names: Vec<(usize, usize, PersonEvidence)>,
+    /// What tells an acronym that names an organisation, computed at the first acronym.
+    acronym_evidence: std::cell::OnceCell<AcronymEvidence>,
+}
+
+/// Per document: how often each acronym is written, and every initials string that a
+/// run of words spells ("World Food Programme" → "WFP", "WF", "W", …), in one pass each.
+struct AcronymEvidence {
+    counts: HashMap<String, usize>,
+    spelled: std::collections::HashSet<String>,
+}
+
+impl AcronymEvidence {
+    fn of(doc: &Doc) -> AcronymEvidence {
+        let n = doc.tokens.len();
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for i in 0..n {
+            if is_acronym(doc.token_text(i)) {
+                *counts.entry(doc.token_text(i).to_string()).or_default() += 1;
+            }
+        }
+        let words: Vec<&str> = (0..n).map(|i| doc.token_text(i)).filter(|w| !matches!(*w, "of" | "for" | "and" | "the" | "&")).collect();
+        let mut spelled = std::collections::HashSet::new();
+        for start in 0..words.len() {
+            let mut initials = String::new();
+            for w in words[start..].iter().take(6) {
+                let Some(first) = w.chars().next().filter(|c| c.is_uppercase() && w.len() > 1) else { break };
+                initials.push(first);
+                spelled.insert(initials.clone());
+            }
+        }
+        AcronymEvidence { counts, spelled }
+    }
 }
 
 impl Finder<'_> {
@@ -401,17 +433,11 @@ impl Finder<'_> {
     /// describes (", the Israeli defence body"). Once, bare, it is as often an abbreviation
     /// of a thing ("DUI", "RFP").
     fn acronym_is_named(&self, name: &str, b: usize, says: bool) -> bool {
-        let tokens = self.doc.tokens.len();
-        let repeated = (0..tokens).filter(|&i| self.text(i) == name).nth(1).is_some();
-        let described = b < tokens && self.text(b) == "," && matches!(self.doc.lower.get(b + 1).map(String::as_str), Some("the" | "a" | "an"));
-        let spelled = || {
-            let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-            (0..tokens.saturating_sub(letters.len())).any(|i| {
-                let mut words = (i..tokens).map(|k| self.text(k)).filter(|w| !matches!(*w, "of" | "for" | "and" | "the" | "&"));
-                letters.iter().all(|&l| words.next().is_some_and(|w| w.len() > 1 && w.starts_with(l)))
-            })
-        };
-        repeated || says || described || spelled()
+        let evidence = self.acronym_evidence.get_or_init(|| AcronymEvidence::of(self.doc));
+        let repeated = evidence.counts.get(name).is_some_and(|&n| n > 1);
+        let described = b < self.doc.tokens.len() && self.text(b) == "," && matches!(self.doc.lower.get(b + 1).map(String::as_str), Some("the" | "a" | "an"));
+        let letters: String = name.chars().filter(|c| c.is_alphabetic()).collect();
+        repeated || says || described || evidence.spelled.contains(&letters)
     }
 
     /// Whether what surrounds `tokens[a..b]` is what surrounds a company or institution:
