@@ -603,7 +603,7 @@ impl Metadata {
                 .chain(json_ld_strings(&ld_blocks, &["datePublished", "dateCreated"]))
                 .chain(["article:published_time", "og:published_time"].iter().filter_map(|k| get(k)))
                 .collect();
-            if let Some(local) = local_day(&p.value, &stamps) {
+            if let Some(local) = in_page_offset(&p.value, &stamps) {
                 p.value = local;
             }
         }
@@ -712,11 +712,8 @@ fn choose_title(html: &Html, references: &[&Option<String>], site: Option<&str>)
     let in_comments = |h: &ElementRef| {
         h.ancestors().filter_map(ElementRef::wrap).any(|a| class_tokens(&a).iter().any(|t| matches!(t.as_str(), "comments" | "comment" | "respond" | "discussion")))
     };
-    let headings = |css: &'static str| {
-        html.select(selector(css)).filter(move |h| !in_comments(h)).map(|h| squash(&h.text().collect::<String>())).filter(|h| !h.is_empty() && h.chars().count() <= 300)
-    };
     // Each heading with the text of the element it opens with, if it opens with one.
-    let opened_headings = |css: &'static str| {
+    let headings = |css: &'static str| {
         html.select(selector(css)).filter(move |h| !in_comments(h)).filter_map(|h| {
             let text = squash(&h.text().collect::<String>());
             let first = h.children().find(|c| c.value().as_text().is_none_or(|t| !t.trim().is_empty()));
@@ -724,14 +721,14 @@ fn choose_title(html: &Html, references: &[&Option<String>], site: Option<&str>)
             (!text.is_empty() && text.chars().count() <= 300).then_some((text, opening))
         })
     };
-    opened_headings("h1")
+    headings("h1")
         .filter(|(h, _)| agrees(h))
         .max_by_key(|(h, _)| h.chars().count())
-        .or_else(|| opened_headings("h2").filter(|(h, _)| agrees(h)).max_by_key(|(h, _)| h.chars().count()))
+        .or_else(|| headings("h2").filter(|(h, _)| agrees(h)).max_by_key(|(h, _)| h.chars().count()))
         .map(without_kicker)
         .or_else(|| main_heading(html, site))
         .or_else(|| stripped.first().cloned())
-        .or_else(|| headings("h1").next())
+        .or_else(|| headings("h1").next().map(|(h, _)| h))
 }
 
 /// A title for comparing: lower case, one character for one (so that positions agree
@@ -894,7 +891,7 @@ fn json_ld_strings(blocks: &[serde_json::Value], keys: &[&str]) -> Vec<String> {
 /// `published` as the page writes it with its own offset: when `published` is a UTC
 /// timestamp and one of `stamps` gives the same instant (within a minute) with a
 /// non-zero offset, that one.
-fn local_day(published: &str, stamps: &[String]) -> Option<String> {
+fn in_page_offset(published: &str, stamps: &[String]) -> Option<String> {
     let utc = |s: &str| s.ends_with('Z') || s.ends_with("+00:00");
     if !utc(published) {
         return None;
@@ -959,7 +956,7 @@ mod tests {
     use super::*;
 
     fn meta_of(page: &str) -> Metadata {
-        Metadata::read(&Html::parse_document(page))
+        Metadata::read(&parse(page))
     }
 
     #[test]
@@ -988,6 +985,13 @@ mod tests {
 {"@type": "NewsArticle", "headline": "Shops close", "author": {"@id": "#author"}},
 {"@type": "Person", "@id": "#author", "name": "Rasender Reporter"}]}</script></head><body></body></html>"##;
         assert_eq!(meta_of(page).byline, ["Rasender Reporter"]);
+    }
+
+    #[test]
+    fn an_article_for_readers_without_scripts_is_read() {
+        let paragraph = "The committee met on Tuesday and agreed to publish the full report, with its annexes, before the end of the month.";
+        let page = format!("<html><body><div class=\"post-body\"><script type=\"text/template\"><p>{paragraph}</p></script><noscript><p>{paragraph}</p><p>{paragraph}</p></noscript></div></body></html>");
+        assert_eq!(extract(&page).paragraphs.first().map(String::as_str), Some(paragraph));
     }
 
     #[test]
