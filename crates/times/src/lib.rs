@@ -242,6 +242,13 @@ impl Finder<'_> {
 
     /// "yesterday", "today", "tomorrow", "tonight", "last night", "now".
     fn deictic(&mut self, i: usize, end: usize) -> Option<usize> {
+        // "USA Today reported", "told Psychology Today on Monday": inside a name, running
+        // into lower-case prose (a title-case headline's "Today" is still a day).
+        let capitalised = |k: usize| self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word) && self.doc.token_text(k).starts_with(char::is_uppercase);
+        let lower_after = self.doc.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word) && self.doc.token_text(i + 1).starts_with(char::is_lowercase);
+        if self.w(i) == "today" && capitalised(i) && i > 0 && capitalised(i - 1) && lower_after {
+            return None;
+        }
         let (offset, to, suffix) = match self.w(i) {
             "yesterday" => (-1, i + 1, ""),
             "today" => (0, i + 1, ""),
@@ -861,6 +868,12 @@ mod tests {
         assert!(times("The Times reported that May was right, a 24-year-old man said.", Some(jiff::civil::date(2024, 10, 4))).is_empty());
         assert!(times("He is five years old.", None).is_empty());
         assert!(times("They may march on.", None).is_empty());
+    }
+
+    #[test]
+    fn today_inside_a_name_is_no_day() {
+        assert_eq!(one("USA Today reported that the vote is today."), ("today".into(), "2024-10-04".into()));
+        assert_eq!(one("Obama Arrives In Paris Today."), ("Today".into(), "2024-10-04".into()));
     }
 
     #[test]
