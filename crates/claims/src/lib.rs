@@ -659,8 +659,7 @@ impl<'a> Finder<'a> {
                 let first = self.w(open + 1);
                 // Also an age ("Mr. King, 82,") and an owner named ("China, Pyongyang's only ally,").
                 let age = open + 2 == j - 1 && first.chars().all(|c| c.is_ascii_digit());
-                let owner = self.mention_ending.get(&(open + 1)).is_some_and(|&(_, f)| f == open + 1) && matches!(self.w(open + 2), "’s" | "'s")
-                    || self.mention_ending.values().any(|&(_, f)| f == open + 1) && (open + 1..j - 1).any(|i| matches!(self.w(i), "’s" | "'s"));
+                let owner = self.mention_at.get(open + 1).copied().flatten().is_some() && (open + 1..j - 1).any(|i| matches!(self.w(i), "’s" | "'s"));
                 let describes = age || owner || matches!(first, "a" | "an" | "the") || POSSESSIVES.contains(&first) || is_source_noun(first) || SOURCE_MODIFIERS.contains(&first) || PERSON_TITLE_WORDS.contains(&first);
                 if describes && !first.ends_with("ing") {
                     attach(open, j - 1);
@@ -887,7 +886,7 @@ impl<'a> Finder<'a> {
                 from = i;
                 if matches!(w, "the" | "a" | "an") || POSSESSIVES.contains(&w) {
                     // "one of the governor's climate advisers": a part of the group.
-                    if i >= start + 2 && self.w(i - 1) == "of" && matches!(self.w(i - 2), "one" | "some" | "two" | "three" | "many" | "several" | "most" | "all" | "each" | "both") {
+                    if i >= start + 2 && self.w(i - 1) == "of" && SHARE_WORDS.contains(&self.w(i - 2)) {
                         from = i - 2;
                     }
                     break;
@@ -1341,6 +1340,7 @@ impl<'a> Finder<'a> {
 const SHARE_WORDS: &[&str] = &[
     "percent", "%", "nearly", "almost", "only", "about", "some", "over", "just", "roughly", "one", "two", "three",
     "four", "five", "six", "seven", "eight", "nine", "ten", "half", "third", "majority", "most", "many", "several",
+    "all", "each", "both",
 ];
 
 #[cfg(test)]

@@ -627,13 +627,17 @@ fn group(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Entity> {
     // "the General Staff" after "Ukraine's General Staff", "De Blasio" after "Bill de
     // Blasio": the organisation or person named in full (a person's particles may be
     // capitalised either way).
-    let fuller_names: Vec<(EntityKind, String)> =
-        mentions.iter().filter(|m| matches!(m.kind, EntityKind::Organization | EntityKind::Person)).map(|m| (m.kind, m.canonical.clone())).collect();
+    let fold = |kind: EntityKind, name: &str| if kind == EntityKind::Person { name.to_lowercase() } else { name.to_string() };
+    let fuller_names: Vec<(EntityKind, String, String)> = mentions
+        .iter()
+        .filter(|m| matches!(m.kind, EntityKind::Organization | EntityKind::Person) && m.canonical.contains(' '))
+        .map(|m| (m.kind, m.canonical.clone(), fold(m.kind, &m.canonical)))
+        .collect();
     for m in &mut mentions {
         if matches!(m.kind, EntityKind::Organization | EntityKind::Person) {
-            let fold = |name: &str| if m.kind == EntityKind::Person { name.to_lowercase() } else { name.to_string() };
-            let tail = format!(" {}", fold(&m.canonical));
-            let fuller: Vec<&String> = fuller_names.iter().filter(|(kind, o)| *kind == m.kind && o.len() > m.canonical.len() && fold(o).ends_with(&tail)).map(|(_, o)| o).collect();
+            let tail = format!(" {}", fold(m.kind, &m.canonical));
+            let fuller: Vec<&String> =
+                fuller_names.iter().filter(|(kind, o, folded)| *kind == m.kind && o.len() > m.canonical.len() && folded.ends_with(&tail)).map(|(_, o, _)| o).collect();
             if let [only] = fuller.as_slice() {
                 m.canonical = (*only).clone();
             }
