@@ -213,8 +213,15 @@ impl<'a> Finder<'a> {
         let lower_case = !self.doc.token_text(k).starts_with(char::is_uppercase) || closes_headline;
         // "rejecting a newspaper report": after "a" and a noun, a bare form is a noun.
         let after_article = k >= 2 && matches!(self.w(k - 2), "a" | "an") && !w.ends_with('s') && !w.ends_with("ed");
+        // "A new poll shows Clinton leading": after a singular source noun, "-s" is its verb.
+        let source_verb = w.ends_with('s')
+            && k > sentence.start
+            && is_source_noun(self.w(k - 1))
+            && !self.w(k - 1).ends_with('s')
+            && self.doc.tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word);
         let noun_form = AMBIGUOUS_CUES.contains(&w) && after_article
             || AMBIGUOUS_CUES.contains(&w)
+            && !source_verb
             && !matches!(self.w(k + 1), "that" | ":" | "“" | "\"" | "," | "to")
             && !(k > sentence.start && self.w(k - 1) != "," && self.only_trailer(k + 1, sentence.end, false) && self.doc.tokens[k - 1].kind == TokenKind::Word && !matches!(self.w(k - 1), "the" | "a" | "an" | "these" | "those" | "such" | "his" | "her" | "its" | "their"));
         let idiom = matches!(self.w(k.wrapping_sub(1)), "having" | "needless" | "so-called") || self.w(k.wrapping_sub(1)) == "be" && self.w(k.wrapping_sub(2)) == "that";

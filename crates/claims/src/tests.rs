@@ -320,3 +320,10 @@ fn an_age_or_an_owner_in_commas_describes_the_source() {
         [t("China, Pyongyang's only ally", "said", "it opposed the test")]
     );
 }
+
+#[test]
+fn a_source_noun_speaks_through_a_verb_that_is_also_a_noun() {
+    assert_eq!(triples(&["The survey finds most voters want change."]), [t("The survey", "finds", "most voters want change")]);
+    // After a noun that is no source, "shows" is a noun.
+    assert!(triples(&["The TV shows ran late."]).is_empty());
+}
