@@ -57,6 +57,11 @@ pub const NOMINAL_CUES: &[&str] = &[
 /// Possessive determiners, which open a source phrase ("its works council").
 pub const POSSESSIVES: &[&str] = &["its", "his", "her", "their", "our", "my", "your"];
 
+/// Whether a word opens a noun phrase as its determiner: an article or a possessive.
+pub fn is_determiner(word: &str) -> bool {
+    matches!(word, "the" | "a" | "an") || POSSESSIVES.contains(&word)
+}
+
 /// Words after a role noun that say how the source knows ("people familiar with the matter").
 pub const ACQUAINTED: &[&str] = &["familiar", "close", "briefed", "involved", "knowledgeable", "aware"];
 

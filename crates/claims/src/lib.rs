@@ -420,7 +420,7 @@ impl<'a> Finder<'a> {
                 if source_first > s.start + 2 && self.w(source_first - 1) == "," {
                     let role = (source_first.saturating_sub(9).max(s.start)..source_first - 1).rev().find(|&i| self.w(i) == ",").filter(|&c| {
                         let words = c + 1..source_first - 1;
-                        (matches!(self.w(c + 1), "the" | "a" | "an") || POSSESSIVES.contains(&self.w(c + 1)) || self.possessor(c + 1, source_first - 1).is_some())
+                        (is_determiner(self.w(c + 1)) || self.possessor(c + 1, source_first - 1).is_some())
                             && words.clone().any(|i| is_source_noun(self.w(i)) || PERSON_TITLE_WORDS.contains(&self.w(i)))
                             && words.clone().all(|i| !is_verb_cue(self.w(i)))
                     });
@@ -653,7 +653,7 @@ impl<'a> Finder<'a> {
                 let comma = first - 1;
                 let opens = (start..comma).rev().find(|&i| matches!(self.w(i), "," | ";" | ":" | "“" | "”" | "\"")).map_or(start, |i| i + 1);
                 let head = self.w(opens);
-                let describes = matches!(head, "a" | "an" | "the" | "another" | "one") || POSSESSIVES.contains(&head) || SOURCE_MODIFIERS.contains(&head) || self.mention_at[opens].is_some() && (opens + 1..comma).any(|i| is_source_noun(self.w(i)));
+                let describes = is_determiner(head) || matches!(head, "another" | "one") || SOURCE_MODIFIERS.contains(&head) || self.mention_at[opens].is_some() && (opens + 1..comma).any(|i| is_source_noun(self.w(i)));
                 let role = (opens..comma).any(|i| is_source_noun(self.w(i)) || PERSON_TITLE_WORDS.contains(&self.w(i)));
                 let clean = (opens..comma).all(|i| !is_verb_cue(self.w(i)) && !BE_FORMS.contains(&self.w(i)));
                 let from = if describes && role && clean && comma - opens <= 12 && opens < comma { opens } else { first };
@@ -667,7 +667,7 @@ impl<'a> Finder<'a> {
                 // Also an age ("Mr. King, 82,") and an owner named ("China, Pyongyang's only ally,").
                 let age = open + 2 == j - 1 && first.chars().all(|c| c.is_ascii_digit());
                 let owner = self.mention_at.get(open + 1).copied().flatten().is_some() && (open + 1..j - 1).any(|i| matches!(self.w(i), "’s" | "'s"));
-                let describes = age || owner || matches!(first, "a" | "an" | "the") || POSSESSIVES.contains(&first) || is_source_noun(first) || SOURCE_MODIFIERS.contains(&first) || PERSON_TITLE_WORDS.contains(&first);
+                let describes = age || owner || is_determiner(first) || is_source_noun(first) || SOURCE_MODIFIERS.contains(&first) || PERSON_TITLE_WORDS.contains(&first);
                 if describes && !first.ends_with("ing") {
                     attach(open, j - 1);
                 }
@@ -831,7 +831,7 @@ impl<'a> Finder<'a> {
             // "the grid operator", "the human rights group": up to two unknown words between a
             // determiner and a role noun.
             let word = |k: usize| self.doc.tokens[k].kind == TokenKind::Word && !is_verb_cue(self.w(k));
-            let determiner = |k: usize| matches!(self.w(k), "the" | "a" | "an") || POSSESSIVES.contains(&self.w(k));
+            let determiner = |k: usize| is_determiner(self.w(k));
             let named_before = |k: usize| self.mention_ending.contains_key(&k) || self.doc.token_text(k).starts_with(char::is_uppercase);
             let modifier_of_role = i > start
                 && word(i)
@@ -849,7 +849,7 @@ impl<'a> Finder<'a> {
                 && !self.in_time[i]
                 && !is_function_word(w)
                 && !w.ends_with("ly")
-                && !matches!(w, "said" | "says" | "told" | "to" | "of" | "in" | "on" | "at" | "by" | "as" | "if" | "so");
+                && !matches!(w, "to" | "of" | "in" | "on" | "at" | "by" | "as" | "if" | "so");
             if bare_modifier {
                 from = i;
                 continue;
@@ -891,7 +891,7 @@ impl<'a> Finder<'a> {
             let title = capital && PERSON_TITLE_WORDS.contains(&w);
             if is_source_noun(w) || SOURCE_MODIFIERS.contains(&w) || matches!(w, "’s" | "'s") || capital && i > start || title || modifier_of_role || from < end && POSSESSIVES.contains(&w) {
                 from = i;
-                if matches!(w, "the" | "a" | "an") || POSSESSIVES.contains(&w) {
+                if is_determiner(w) {
                     // "one of the governor's climate advisers": a part of the group.
                     if i >= start + 2 && self.w(i - 1) == "of" && SHARE_WORDS.contains(&self.w(i - 2)) {
                         from = i - 2;

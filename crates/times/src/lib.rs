@@ -244,9 +244,10 @@ impl Finder<'_> {
     fn deictic(&mut self, i: usize, end: usize) -> Option<usize> {
         // "USA Today reported", "told Psychology Today on Monday": inside a name, running
         // into lower-case prose (a title-case headline's "Today" is still a day).
-        let capitalised = |k: usize| self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word) && self.doc.token_text(k).starts_with(char::is_uppercase);
-        let lower_after = self.doc.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word) && self.doc.token_text(i + 1).starts_with(char::is_lowercase);
-        if self.w(i) == "today" && capitalised(i) && i > 0 && capitalised(i - 1) && lower_after {
+        let word_at = |k: usize, case: fn(char) -> bool| {
+            self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word) && self.doc.token_text(k).starts_with(case)
+        };
+        if self.w(i) == "today" && word_at(i, char::is_uppercase) && i > 0 && word_at(i - 1, char::is_uppercase) && word_at(i + 1, char::is_lowercase) {
             return None;
         }
         let (offset, to, suffix) = match self.w(i) {
