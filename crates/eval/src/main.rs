@@ -343,8 +343,14 @@ fn times(data: &Path) -> Result<(), String> {
                 for g in &d.gold {
                     let text: String = d.text.chars().skip(g.start).take(g.end - g.start).collect();
                     match predicted.iter().find(|p| p.overlaps(g)) {
-                        None => println!("MISS\t{}\t{}\t{}", text.to_lowercase(), g.kind, g.value),
-                        Some(p) if p.value != g.value => println!("VALUE\t{}\t{}\t{}\tgot {} (dct {})", text, g.kind, g.value, p.value, d.dct),
+                        None => {
+                            let context: String = d.text.chars().skip(g.start.saturating_sub(60)).take(g.end - g.start + 120).collect::<String>().replace('\n', " ");
+                            println!("MISS\t{}\t{}\t{}\t{context}", text.to_lowercase(), g.kind, g.value)
+                        }
+                        Some(p) if p.value != g.value => {
+                            let context: String = d.text.chars().skip(g.start.saturating_sub(90)).take(g.end - g.start + 150).collect::<String>().replace('\n', " ");
+                            println!("VALUE\t{}\t{}\t{}\tgot {} (dct {})\t{context}", text, g.kind, g.value, p.value, d.dct)
+                        }
                         _ => {}
                     }
                 }

@@ -3,7 +3,10 @@
 //! **Key decision: relative expressions resolve by the tense of their sentence, and never
 //! against today's date.** News reports past events: "on Thursday" in a report published
 //! on Friday 2024-10-04 is 2024-10-03, and "on Friday" is that same Friday; only a future
-//! marker in the sentence ("will", "next", "is due to") turns the search forwards. With
+//! marker in the clause ("will", "next", "is due to", "until Friday") turns the search
+//! forwards. A month without a year is the occurrence nearest the reference within a
+//! window the tense sets ("stepped down in March" lies behind a November paper, "payable
+//! Jan. 2" ahead of it). Tense is read from words alone, with no parse. With
 //! no reference date the value stays underspecified ("XXXX-WXX-4") and `resolved` is
 //! false — a guess from the clock would be silently wrong for every archived page.
 //!
@@ -42,10 +45,8 @@ pub fn annotate(doc: &Doc, reference: Option<Date>) -> Vec<TimeExpr> {
         let range = doc.token_range(sentence);
         let mut i = range.start;
         while i < range.end {
-            // Tense is judged in the clause: "X will be repaired, he said on Tuesday" is past at Tuesday.
-            let clause = clause_around(lower, i, range.clone());
-            let future = is_future(&lower[clause]);
-            match finder.at(i, range.end, future) {
+            let tense = TenseAt { lower, at: i, sentence: range.clone(), judged: std::cell::OnceCell::new() };
+            match finder.at(i, range.end, &tense) {
                 Some(end) => i = end,
                 None => i += 1,
             }
@@ -69,12 +70,101 @@ fn clause_around(lower: &[String], i: usize, sentence: std::ops::Range<usize>) -
     start..end
 }
 
-/// Words that turn a clause's relative dates forwards.
-fn is_future(words: &[String]) -> bool {
-    words.iter().enumerate().any(|(i, w)| {
-        matches!(w.as_str(), "will" | "’ll" | "'ll" | "shall" | "upcoming" | "scheduled")
-            || matches!(w.as_str(), "due" | "set" | "plans" | "planned" | "expected") && words.get(i + 1).is_some_and(|n| n == "to")
-    })
+/// The tense at a token, judged only when a pattern needs it: most tokens start no
+/// expression, and judging scans the clause.
+struct TenseAt<'a> {
+    lower: &'a [String],
+    at: usize,
+    sentence: std::ops::Range<usize>,
+    judged: std::cell::OnceCell<Tense>,
+}
+
+impl TenseAt<'_> {
+    /// Tense is judged in the clause: "X will be repaired, he said on Tuesday" is past at Tuesday.
+    fn get(&self) -> Tense {
+        *self.judged.get_or_init(|| {
+            let clause = clause_around(self.lower, self.at, self.sentence.clone());
+            Tense::of(self.lower, self.at, clause, self.sentence.clone())
+        })
+    }
+}
+
+/// What a clause says of when its dates lie, from its words alone (no parse).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    /// A future marker: "will", "is due to", "upcoming".
+    Future,
+    /// A verb in the past, with no future marker: "was", "stepped down", "since".
+    Past,
+    /// Neither: present tense, or a clause of only a date.
+    Unmarked,
+}
+
+impl Tense {
+    /// The tense of the clause `clause`. A clause that says neither ("In January,", "…,
+    /// president and chief executive in March for health reasons") takes the tense of its
+    /// `sentence`, where a past verb outweighs a "will" of some other clause ("On Sunday,
+    /// the ministers agreed that they will …") and verbs that report speech do not count
+    /// ("sales will rise in January, it said" is about the future).
+    /// "Would" looks forward only from before the date at `at`: "would be held on April 24",
+    /// but "said Friday that he would seek".
+    fn of(lower: &[String], at: usize, clause: std::ops::Range<usize>, sentence: std::ops::Range<usize>) -> Tense {
+        match Tense::of_words(&lower[clause.clone()], at - clause.start, false) {
+            Tense::Unmarked => Tense::of_words(&lower[sentence.clone()], at - sentence.start, true),
+            tense => tense,
+        }
+    }
+
+    /// The tense of `words` for a date at `at`; `in_sentence` when they are the whole
+    /// sentence (see [`Tense::of`]).
+    fn of_words(words: &[String], at: usize, in_sentence: bool) -> Tense {
+        let before = |i: usize| if i > 0 { words[i - 1].as_str() } else { "" };
+        let future = words.iter().enumerate().any(|(i, w)| {
+            // "plans to" is a verb after its subject, a noun after "the" or "announced".
+            let noun = matches!(before(i), "the" | "its" | "their" | "his" | "her" | "our") || is_past_verb(before(i), "");
+            matches!(w.as_str(), "will" | "’ll" | "'ll" | "shall" | "upcoming" | "scheduled")
+                || w == "would" && i < at
+                || matches!(w.as_str(), "due" | "set" | "plan" | "plans" | "planned" | "planning" | "expected")
+                    && words.get(i + 1).is_some_and(|n| n == "to")
+                    && !noun
+        });
+        let speech = |w: &str| matches!(w, "said" | "told" | "announced" | "reported" | "added" | "stated");
+        let past = words.iter().enumerate().any(|(i, w)| {
+            (matches!(w.as_str(), "was" | "were" | "had" | "did" | "since" | "ago") || is_past_verb(w, before(i)))
+                && !(in_sentence && speech(w))
+        });
+        match (future, past) {
+            (_, true) if in_sentence => Tense::Past,
+            (true, _) => Tense::Future,
+            (false, true) => Tense::Past,
+            (false, false) => Tense::Unmarked,
+        }
+    }
+
+    fn is_future(self) -> bool {
+        self == Tense::Future
+    }
+}
+
+/// Whether `word` (after `before`) reads as a verb in the past: an irregular past form, or
+/// a word in "-ed" that no determiner, "to", modal or form of "be" puts in another role
+/// ("the reduced dividend", "is expected", "to be completed").
+fn is_past_verb(word: &str, before: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "said", "told", "took", "made", "came", "went", "got", "gave", "rose", "fell", "grew", "began", "won", "lost",
+        "sold", "left", "met", "saw", "led", "paid", "held", "kept", "became", "fled", "found", "thought", "spent",
+        "sent", "struck", "brought", "bought", "wrote", "spoke", "broke", "chose", "flew", "knew", "threw", "built",
+        "caught", "fought", "sought", "stood", "felt", "heard", "meant", "ran", "shot", "stole", "swore", "woke",
+    ];
+    if IRREGULAR.contains(&word) {
+        return true;
+    }
+    let other_role = matches!(
+        before,
+        "a" | "an" | "the" | "this" | "that" | "its" | "their" | "his" | "her" | "our" | "to" | "be" | "is" | "are" | "am"
+            | "been" | "being" | "will" | "would" | "should" | "could" | "can" | "may" | "might" | "must" | "still"
+    );
+    word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed") && !word.starts_with("un") && !other_role
 }
 
 struct Finder<'a> {
@@ -102,18 +192,19 @@ impl Finder<'_> {
     }
 
     /// Tries every pattern at token `i`; returns the end of the expression found.
-    fn at(&mut self, i: usize, end: usize, future: bool) -> Option<usize> {
+    fn at(&mut self, i: usize, end: usize, tense: &TenseAt) -> Option<usize> {
         self.iso_date(i, end)
-            .or_else(|| self.clock_time(i, end, future))
-            .or_else(|| self.month_date(i, end, future))
-            .or_else(|| self.weekday(i, end, future))
+            .or_else(|| self.clock_time(i, end, tense))
+            .or_else(|| self.month_date(i, end, tense))
+            .or_else(|| self.weekday(i, end, tense))
+            .or_else(|| self.holiday(i, end, tense))
             .or_else(|| self.quarter(i, end))
             .or_else(|| self.relative_unit(i, end))
             .or_else(|| self.deictic(i, end))
             .or_else(|| self.quantity_of_time(i, end))
             .or_else(|| self.vague_duration(i, end))
             .or_else(|| self.set(i, end))
-            .or_else(|| self.year(i))
+            .or_else(|| self.year(i, end))
     }
 
     /// 2024-10-04
@@ -127,12 +218,12 @@ impl Finder<'_> {
     }
 
     /// "February 2022", "October 3, 2024", "3 October 2024", "October 3", "in March".
-    fn month_date(&mut self, i: usize, end: usize, future: bool) -> Option<usize> {
+    fn month_date(&mut self, i: usize, end: usize, tense: &TenseAt) -> Option<usize> {
         // Day first: "3 October (2024)".
         if self.is_number(i) && i + 1 < end {
             if let (Some(day), Some(month)) = (day_number(self.w(i)), month_number(self.w(i + 1))) {
                 let (year, to) = self.year_after(i + 2, end);
-                return Some(self.date_with(i, to, year, month, Some(day), future));
+                return Some(self.date_with(i, to, year, month, Some(day), tense));
             }
         }
         let month = month_number(self.w(i))?;
@@ -144,44 +235,62 @@ impl Finder<'_> {
         // "April 2nd"
         if let Some(day) = (to < end).then(|| ordinal_day(self.w(to))).flatten() {
             let (year, after) = self.year_after(to + 1, end);
-            return Some(self.date_with(i, after, year, month, Some(day), future));
+            return Some(self.date_with(i, after, year, month, Some(day), tense));
         }
         if to < end && self.is_number(to) {
             if let Some(day) = day_number(self.w(to)) {
                 let (year, after) = self.year_after(to + 1, end);
-                return Some(self.date_with(i, after, year, month, Some(day), future));
+                return Some(self.date_with(i, after, year, month, Some(day), tense));
             }
             if let Some(year) = year_number(self.w(to)) {
-                return Some(self.date_with(i, to + 1, Some(year), month, None, future));
+                return Some(self.date_with(i, to + 1, Some(year), month, None, tense));
             }
         }
-        // A bare month must be introduced ("in March"): "May" and "March" are also words.
-        let introduced = i > 0 && MONTH_INTRODUCERS.contains(&self.w(i - 1));
-        introduced.then(|| self.date_with(i, to, None, month, None, future))
+        // "May last year", "October of next year".
+        let (year, after) = self.year_after(to, end);
+        if year.is_some() {
+            return Some(self.date_with(i, after, year, month, None, tense));
+        }
+        // "last May", "next May", "this May".
+        if let Some(shift) = i.checked_sub(1).and_then(|k| shift_word(self.w(k))) {
+            let year = self.year_for(month, None, Tense::Unmarked, Some(shift));
+            return Some(self.date_with(i - 1, to, year, month, None, tense));
+        }
+        // A bare month must be introduced ("in March", "mid-November", "the October
+        // slaying", "their January sales"): "May" and "March" are also words.
+        let before = if i > 0 { self.w(i - 1) } else { "" };
+        let hyphened = before == "-" && i > 1 && matches!(self.w(i - 2), "mid" | "early" | "late");
+        let from = match before {
+            _ if hyphened => i - 2,
+            "mid" | "early" | "late" => i - 1,
+            _ => i,
+        };
+        let determined = matches!(before, "the" | "their" | "its" | "his" | "her" | "our" | "for") && !matches!(self.w(i), "may" | "march");
+        let introduced = hyphened || determined || i > 0 && MONTH_INTRODUCERS.contains(&before);
+        introduced.then(|| self.date_with(from, to, None, month, None, tense))
     }
 
-    /// ", 2024" or " 2024" after a day.
+    /// ", 2024" or " 2024" after a day; "last year" or "of next year" after a day or month.
     fn year_after(&self, at: usize, end: usize) -> (Option<i16>, usize) {
+        let of = usize::from(self.w(at) == "of");
+        if let (Some(r), Some(shift)) = (self.reference, shift_word(self.w(at + of))) {
+            if self.w(at + of + 1) == "year" && at + of + 1 < end {
+                return (Some(r.year() + shift as i16), at + of + 2);
+            }
+        }
         let at_comma = at < end && self.w(at) == ",";
         let y = if at_comma { at + 1 } else { at };
+        if let Some((year, after)) = self.spelled_year(y, end) {
+            return (Some(year), after);
+        }
         match (y < end && self.is_number(y)).then(|| year_number(self.w(y))).flatten() {
             Some(year) => (Some(year), y + 1),
             None => (None, at),
         }
     }
 
-    fn date_with(&mut self, from: usize, to: usize, year: Option<i16>, month: i8, day: Option<i8>, future: bool) -> usize {
-        // No year written: the reference year, unless that puts the date more than three
-        // months ahead of a report of the past (then last year), or behind a future one.
-        let year = year.or_else(|| {
-            let r = self.reference?;
-            let months_ahead = (i32::from(month) - i32::from(r.month())) * 31 + i32::from(day.unwrap_or(15)) - i32::from(r.day());
-            Some(match future {
-                false if months_ahead > 3 * 31 => r.year() - 1,
-                true if months_ahead < 0 => r.year() + 1,
-                _ => r.year(),
-            })
-        });
+    fn date_with(&mut self, from: usize, to: usize, year: Option<i16>, month: i8, day: Option<i8>, tense: &TenseAt) -> usize {
+        let year = year.or_else(|| self.year_for(month, day, tense.get(), None));
         let resolved = year.is_some();
         let year = year.map_or("XXXX".to_string(), |y| format!("{y:04}"));
         let value = match day {
@@ -191,12 +300,88 @@ impl Finder<'_> {
         self.push(from, to, TimeType::Date, value, resolved)
     }
 
+    /// The year of a month (and day) written without one; `None` with no reference.
+    ///
+    /// After "last" (`shift` −1) it is the latest such month before the reference month,
+    /// after "next" (+1) the first after it, after "this" (0) the reference year's. Otherwise
+    /// it is the occurrence in a year's window around the reference that the clause's tense
+    /// sets: up to two months ahead in the past tense ("stepped down in March", "ended Jan.
+    /// 31"), from a month behind in the future, and otherwise the nearest, leaning to the
+    /// past ("payable Jan. 2" in a November paper is next January, "rescued in late
+    /// November" in an April one is last November).
+    fn year_for(&self, month: i8, day: Option<i8>, tense: Tense, shift: Option<i32>) -> Option<i16> {
+        let r = self.reference?;
+        let behind = month < r.month();
+        if let Some(shift) = shift {
+            return Some(match shift {
+                -1 if behind => r.year(),
+                -1 => r.year() - 1,
+                1 if behind || month == r.month() => r.year() + 1,
+                _ => r.year(),
+            });
+        }
+        let ahead = (i32::from(month) - i32::from(r.month())) * 31 + i32::from(day.unwrap_or(15)) - i32::from(r.day());
+        let latest_ahead = match tense {
+            Tense::Past => 2 * 31,
+            Tense::Unmarked => 5 * 31,
+            Tense::Future => 11 * 31,
+        };
+        let shift = (-1..=1).find(|k| (latest_ahead - 12 * 31 + 1..=latest_ahead).contains(&(ahead + 12 * 31 * k)))?;
+        Some(r.year() + shift as i16)
+    }
+
+    /// "Thanksgiving (Day)", "Christmas (Day|Eve)", "New Year's Day|Eve", after "last",
+    /// "this" or "next" or alone, with their year chosen as a month's is.
+    fn holiday(&mut self, i: usize, end: usize, tense: &TenseAt) -> Option<usize> {
+        let shift = shift_word(self.w(i));
+        let at = i + usize::from(shift.is_some());
+        let capital = |k: usize| k < end && self.doc.token_text(k).starts_with(char::is_uppercase);
+        let (month, day, to) = match self.w(at) {
+            "thanksgiving" if capital(at) => (11, None, at + 1 + usize::from(self.w(at + 1) == "day")),
+            "christmas" if capital(at) => match self.w(at + 1) {
+                "eve" => (12, Some(24), at + 2),
+                "day" => (12, Some(25), at + 2),
+                _ => (12, Some(25), at + 1),
+            },
+            "new" if capital(at) && self.w(at + 1) == "year" && matches!(self.w(at + 2), "'s" | "’s") && capital(at + 3) => match self.w(at + 3) {
+                "day" => (1, Some(1), at + 4),
+                "eve" => (12, Some(31), at + 4),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        if to > end {
+            return None;
+        }
+        let Some(year) = self.year_for(month, day.or(Some(25)), tense.get(), shift) else {
+            return Some(self.push(i, to, TimeType::Date, format!("XXXX-{month:02}-{:02}", day.unwrap_or(0)).replace("-00", "-XX"), false));
+        };
+        // Thanksgiving (in the United States) is November's fourth Thursday.
+        let date = match day {
+            Some(d) => jiff::civil::date(year, month, d),
+            None => jiff::civil::date(year, 11, 1).nth_weekday_of_month(4, Weekday::Thursday).ok()?,
+        };
+        Some(self.push(i, to, TimeType::Date, date.to_string(), true))
+    }
+
     /// "Thursday", "last Friday", "next Monday", "Thursday night".
-    fn weekday(&mut self, i: usize, end: usize, future: bool) -> Option<usize> {
+    fn weekday(&mut self, i: usize, end: usize, tense: &TenseAt) -> Option<usize> {
+        // "each Thursday", "every Monday": a set of days.
+        if matches!(self.w(i), "each" | "every") && i + 1 < end && self.doc.token_text(i + 1).starts_with(char::is_uppercase) {
+            let day = weekday(self.w(i + 1))?;
+            return Some(self.push(i, i + 2, TimeType::Set, format!("XXXX-WXX-{}", day.to_monday_one_offset()), true));
+        }
         let (from, day_at, direction) = match self.w(i) {
             "last" | "past" => (i, i + 1, Some(false)),
             "next" | "coming" => (i, i + 1, Some(true)),
             "this" => (i, i + 1, None),
+            // "closed until Friday", "as soon as Tuesday": a day still to come (but "until
+            // Thursday, they had described him …" and "it was not until Tuesday" are past).
+            _ if i > 0 && matches!(self.w(i - 1), "until" | "till") && !self.lower[i..end].iter().any(|w| matches!(w.as_str(), "had" | "was" | "were"))
+                || i > 1 && self.w(i - 1) == "as" && matches!(self.w(i - 2), "soon" | "early") =>
+            {
+                (i, i, Some(true))
+            }
             _ => (i, i, None),
         };
         let weekday = weekday(self.w(day_at))?;
@@ -206,7 +391,7 @@ impl Finder<'_> {
         // "Monday, Oct. 26": the date names the day; the weekday only opens it.
         let date_at = if self.w(day_at + 1) == "," { day_at + 2 } else { day_at + 1 };
         if direction.is_none() && date_at < end {
-            if let Some(to) = self.month_date(date_at, end, future) {
+            if let Some(to) = self.month_date(date_at, end, tense) {
                 let date = self.found.last_mut().expect("month_date pushed the date");
                 date.span = self.doc.tokens[from].span.cover(date.span);
                 return Some(to);
@@ -217,7 +402,7 @@ impl Finder<'_> {
         if part.is_some() {
             to += 1;
         }
-        let (value, resolved) = self.weekday_value(weekday, direction, future)?;
+        let (value, resolved) = self.weekday_value(weekday, direction, tense)?;
         let value = match part {
             Some(p) => format!("{value}T{p}"),
             None => value,
@@ -229,9 +414,9 @@ impl Finder<'_> {
     /// the past, at or after it in one of the future ("on Thursday" in a Thursday paper is
     /// that day), a week further for "last"/"next" on the day itself; unresolved with no
     /// reference.
-    fn weekday_value(&self, weekday: Weekday, direction: Option<bool>, future: bool) -> Option<(String, bool)> {
+    fn weekday_value(&self, weekday: Weekday, direction: Option<bool>, tense: &TenseAt) -> Option<(String, bool)> {
         let Some(r) = self.reference else { return Some((format!("XXXX-WXX-{}", weekday.to_monday_one_offset()), false)) };
-        let date = if direction.unwrap_or(future) { on_or_after(r, weekday)? } else { on_or_before(r, weekday)? };
+        let date = if direction.unwrap_or_else(|| tense.get().is_future()) { on_or_after(r, weekday)? } else { on_or_before(r, weekday)? };
         let date = match direction {
             Some(false) if date == r => r.checked_sub(7.days()).ok()?,
             Some(true) if date == r => r.checked_add(7.days()).ok()?,
@@ -258,10 +443,12 @@ impl Finder<'_> {
             "last" if i + 1 < end && self.w(i + 1) == "night" => (-1, i + 2, "TNI"),
             // "shares fell 3% on the day", "later in the same day": the day reported.
             "the" if self.day_reported(i, end) => (0, if self.w(i + 1) == "same" { i + 3 } else { i + 2 }, ""),
-            "now" if i + 1 < end && !matches!(self.w(i + 1), "that" | "-") => {
+            "now" if i + 1 < end && self.w(i + 1) != "-" => {
                 return Some(self.push(i, i + 1, TimeType::Date, "PRESENT_REF".into(), true));
             }
             // TIMEX3's references to the past, present and future.
+            // "recent years" is a length of time (see `vague_duration`).
+            "recent" if duration_unit(self.w(i + 1)).is_some() => return None,
             "recently" | "recent" | "previously" | "formerly" | "lately" => {
                 return Some(self.push(i, i + 1, TimeType::Date, "PAST_REF".into(), true));
             }
@@ -270,6 +457,13 @@ impl Finder<'_> {
             }
             "soon" | "future" => {
                 return Some(self.push(i, i + 1, TimeType::Date, "FUTURE_REF".into(), true));
+            }
+            // "in the long term", "for the time being".
+            "the" if matches!(self.w(i + 1), "long" | "near" | "short" | "medium") && self.w(i + 2) == "term" => {
+                return Some(self.push(i, i + 3, TimeType::Date, "FUTURE_REF".into(), true));
+            }
+            "the" if self.w(i + 1) == "time" && self.w(i + 2) == "being" => {
+                return Some(self.push(i, i + 3, TimeType::Date, "PRESENT_REF".into(), true));
             }
             "the" if self.w(i + 1) == "weekend" => {
                 let (value, resolved) = match self.reference {
@@ -324,11 +518,32 @@ impl Finder<'_> {
         if matches!(self.w(at), "earlier" | "later" | "early" | "late") && matches!(self.w(at + 1), "this" | "last" | "next") {
             at += 1;
         }
-        // "the past two weeks", "the last 24 hours": a duration.
+        // "the past two weeks", "the last 24 hours", "the past few days": a duration;
+        // "the past year" and "the last decade" name the one before the reference, as
+        // TimeBank and MEANTIME read them.
         if self.w(at) == "the" && matches!(self.w(at + 1), "past" | "last" | "next" | "coming") {
-            let (n, after) = self.count(at + 2, end).unwrap_or((1.0, at + 2));
+            let vague = matches!(self.w(at + 2), "few" | "several");
+            let counted = self.count(at + 2, end);
+            let after = match counted {
+                Some((_, after)) => after,
+                None => at + 2 + usize::from(vague),
+            };
+            let after = self.past_unit_adjective(after);
             let unit = duration_unit(self.w(after))?;
-            return Some(self.push(from, after + 1, TimeType::Duration, duration_value(n, unit), true));
+            let previous = match (self.reference, counted.is_none() && !vague && matches!(self.w(at + 1), "past" | "last"), unit) {
+                (Some(r), true, "Y") => Some(format!("{}", r.year() - 1)),
+                (Some(r), true, "DE") => Some(format!("{}", r.year() / 10 - 1)),
+                _ => None,
+            };
+            if let Some(value) = previous {
+                return Some(self.push(from, after + 1, TimeType::Date, value, true));
+            }
+            let value = match counted {
+                Some((n, _)) => duration_value(n, unit),
+                None if vague => duration_of("X", unit),
+                None => duration_value(1.0, unit),
+            };
+            return Some(self.push(from, after + 1, TimeType::Duration, value, true));
         }
         // "in spring", "by autumn": the season of the reference year.
         if let Some(code) = season(self.w(at)).filter(|_| at > 0 && MONTH_INTRODUCERS.contains(&self.w(at - 1)) && !matches!(self.w(at - 1), "and" | "to" | "of")) {
@@ -344,12 +559,7 @@ impl Finder<'_> {
             };
             return Some(self.push(from, at + 2, TimeType::Date, value, resolved));
         }
-        let shift: i32 = match self.w(at) {
-            "last" | "past" | "previous" => -1,
-            "this" | "current" => 0,
-            "next" | "coming" => 1,
-            _ => return None,
-        };
+        let shift = shift_word(self.w(at))?;
         let unit = self.w(at + 1);
         if at + 1 >= end {
             return None;
@@ -390,16 +600,35 @@ impl Finder<'_> {
         Some(self.push(from, to, TimeType::Date, value, r.is_some()))
     }
 
+    /// The index after an adjective that may stand between a count and its unit ("six
+    /// straight days", "five trading days", "two more weeks"), or `at` itself.
+    fn past_unit_adjective(&self, at: usize) -> usize {
+        let adjective = matches!(self.w(at), "straight" | "consecutive" | "successive" | "trading" | "business" | "working" | "more");
+        at + usize::from(adjective && duration_unit(self.w(at + 1)).is_some())
+    }
+
     /// "24 years" (a duration), "two years ago" (a date), "for decades".
     fn quantity_of_time(&mut self, i: usize, end: usize) -> Option<usize> {
         let (n, unit_at) = self.count(i, end)?;
+        let unit_at = self.past_unit_adjective(unit_at);
         // "a five-year plan": a duration as an adjective (but "a 45-year-old" is an age).
-        if self.w(unit_at) == "-" && duration_unit(self.w(unit_at + 1)).is_some() && self.w(unit_at + 2) != "-" {
+        if self.w(unit_at) == "-" && duration_unit(self.w(unit_at + 1)).is_some_and(|u| u != "Q") && self.w(unit_at + 2) != "-" {
             let unit = duration_unit(self.w(unit_at + 1))?;
             return Some(self.push(i, unit_at + 2, TimeType::Duration, duration_value(n, unit), true));
         }
         let unit = duration_unit(self.w(unit_at))?;
         let mut to = unit_at + 1;
+        // "three quarters of the votes": a share.
+        if unit == "Q" && self.w(to) == "of" {
+            return None;
+        }
+        // "a minute and a half"
+        let n = if self.w(to) == "and" && matches!(self.w(to + 1), "a" | "one") && self.w(to + 2) == "half" && to + 3 <= end {
+            to += 3;
+            n + 0.5
+        } else {
+            n
+        };
         // "24-year-old", "five years old": ages, not times.
         if matches!(self.w(to), "old" | "-") || self.w(unit_at.saturating_sub(1)) == "-" {
             return None;
@@ -429,8 +658,15 @@ impl Finder<'_> {
         Some(self.push(i, to, TimeType::Duration, duration_value(n, unit), true))
     }
 
-    /// A number (digits or words) at `i`: its value and the index after it.
+    /// A number (digits or words) at `i`, with a half after it ("5 1/2", "two and a half"):
+    /// its value and the index after it.
     fn count(&self, i: usize, end: usize) -> Option<(f64, usize)> {
+        let (n, after) = self.whole_count(i, end)?;
+        let half = matches!((self.w(after), self.w(after + 1), self.w(after + 2)), ("1", "/", "2") | ("and", "a", "half"));
+        Some(if half && after + 3 <= end { (n + 0.5, after + 3) } else { (n, after) })
+    }
+
+    fn whole_count(&self, i: usize, end: usize) -> Option<(f64, usize)> {
         if i >= end {
             return None;
         }
@@ -438,10 +674,11 @@ impl Finder<'_> {
             let n: f64 = self.w(i).replace(',', "").parse().ok()?;
             return Some((n, i + 1));
         }
-        // "twenty-four": two words joined by a hyphen.
-        if let (Some(tens), "-", Some(units)) = (number_word(self.w(i)), self.w(i + 1), number_word(self.w(i + 2))) {
-            if tens >= 20.0 && units < 10.0 {
-                return Some((tens + units, i + 3));
+        // "twenty-four", "twenty four": a ten and a unit.
+        let hyphen = usize::from(self.w(i + 1) == "-");
+        if let (Some(tens), Some(units)) = (number_word(self.w(i)), number_word(self.w(i + 1 + hyphen))) {
+            if tens >= 20.0 && tens % 10.0 == 0.0 && (1.0..10.0).contains(&units) && i + 2 + hyphen <= end {
+                return Some((tens + units, i + 2 + hyphen));
             }
         }
         number_word(self.w(i)).map(|n| (n, i + 1))
@@ -449,7 +686,7 @@ impl Finder<'_> {
 
     /// "9 a.m.", "10:30 p.m.", "noon", "midnight", with a weekday after it when written
     /// ("10 p.m. Wednesday"); in UTC ("16:08 UTC", "GMT") the value says so (`Z`).
-    fn clock_time(&mut self, i: usize, end: usize, future: bool) -> Option<usize> {
+    fn clock_time(&mut self, i: usize, end: usize, tense: &TenseAt) -> Option<usize> {
         let (hour, minute, mut to) = match self.w(i) {
             "noon" | "midday" => (12, 0, i + 1),
             "midnight" => (24, 0, i + 1),
@@ -499,7 +736,7 @@ impl Finder<'_> {
         let (day, resolved) = match named_day {
             Some(day) => {
                 to += 1;
-                self.weekday_value(day, None, future)?
+                self.weekday_value(day, None, tense)?
             }
             None => match self.reference {
                 Some(r) => (r.to_string(), true),
@@ -645,8 +882,25 @@ impl Finder<'_> {
         Some(self.push(i, i + 1, TimeType::Set, value.into(), true))
     }
 
-    /// "in 2022", "since 2014", "the 1990s".
-    fn year(&mut self, i: usize) -> Option<usize> {
+    /// A year in words, as transcripts write it: "nineteen ninety-six", "nineteen eighty",
+    /// "the year two thousand" (from "two").
+    fn spelled_year(&self, i: usize, end: usize) -> Option<(i16, usize)> {
+        if self.w(i) == "two" && self.w(i + 1) == "thousand" && i >= 2 && self.w(i - 1) == "year" && self.w(i - 2) == "the" {
+            return (i + 2 <= end).then_some((2000, i + 2));
+        }
+        if self.w(i) != "nineteen" {
+            return None;
+        }
+        let (n, after) = self.whole_count(i + 1, end)?;
+        let words = (i + 1..after).all(|k| !self.is_number(k));
+        (words && (10.0..100.0).contains(&n)).then_some((1900 + n as i16, after))
+    }
+
+    /// "in 2022", "since 2014", "the 1990s", "nineteen ninety-six".
+    fn year(&mut self, i: usize, end: usize) -> Option<usize> {
+        if let Some((year, after)) = self.spelled_year(i, end) {
+            return Some(self.push(i, after, TimeType::Date, format!("{year:04}"), true));
+        }
         let t = &self.doc.tokens[i];
         let text = self.w(i);
         // "the 70s": a decade of the last century (of this one for "00s" and "10s").
@@ -745,6 +999,24 @@ fn ago(r: Date, n: f64, unit: &str) -> Option<String> {
 fn duration_value(n: f64, unit: &str) -> String {
     // A decade is written in years, as TimeBank and MEANTIME write it ("two decades" → P20Y).
     let (n, unit) = if unit == "DE" { (n * 10.0, "Y") } else { (n, unit) };
+    // A half is written in the next smaller unit: "5 1/2 hours" → PT5H30M, "2 1/2 years" → P2Y6M.
+    if n.fract() == 0.5 {
+        let smaller = match unit {
+            "Y" => Some(("6", "M")),
+            "D" => Some(("12", "H")),
+            "H" => Some(("30", "MIN")),
+            "MIN" => Some(("30", "S")),
+            _ => None,
+        };
+        if let Some((half, next)) = smaller {
+            let whole = duration_of(&format!("{}", n.trunc() as i64), unit);
+            let part = duration_of(half, next);
+            // Join "PT5H" and "PT30M" into "PT5H30M" (and "P2Y" with "P6M" into "P2Y6M").
+            let part = part.trim_start_matches('P');
+            let part = if whole.contains('T') { part.trim_start_matches('T') } else { part };
+            return if n.trunc() == 0.0 { duration_of(half, next) } else { format!("{whole}{part}") };
+        }
+    }
     let n = if n.fract() == 0.0 { format!("{}", n as i64) } else { format!("{n}") };
     duration_of(&n, unit)
 }
@@ -827,6 +1099,59 @@ mod tests {
         assert_eq!(one("It saves 2 billion euros a year."), ("a year".into(), "P1Y".into()));
         assert_eq!(times("It saves 2 billion euros a year.", None)[0].1, TimeType::Set);
         assert_eq!(times("He stayed for a year.", None)[0].1, TimeType::Duration);
+    }
+
+    #[test]
+    fn a_month_without_a_year_takes_the_year_its_tense_and_neighbours_say() {
+        let at = |text: &str, y, m, d| {
+            let found = times(text, Some(jiff::civil::date(y, m, d)));
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            (found[0].0.clone(), found[0].2.clone())
+        };
+        // Present tense: the nearest; past tense: at most two months ahead; future: ahead.
+        assert_eq!(at("The dividend is payable Jan. 2.", 1989, 11, 2).1, "1990-01-02");
+        assert_eq!(at("He stepped down in March for health reasons.", 1989, 11, 2).1, "1989-03");
+        assert_eq!(at("In January, the firm brought in a new chief.", 1989, 10, 27).1, "1989-01");
+        assert_eq!(at("The plant will close in March.", 1989, 11, 2).1, "1990-03");
+        assert_eq!(at("The boy, rescued in late November, is six.", 2000, 4, 5), ("late November".into(), "1999-11".into()));
+        assert_eq!(at("He expects to decide by mid-November.", 1989, 10, 2), ("mid-November".into(), "1989-11".into()));
+        // A speech verb does not make a clause about the future past.
+        assert_eq!(at("Sales should recover in January, it said.", 1989, 11, 2).1, "1990-01");
+        // "last", "this" and "next", and a relative year after the month.
+        assert_eq!(at("The two presidents signed it last May.", 1998, 2, 27), ("last May".into(), "1997-05".into()));
+        assert_eq!(at("The election is due this September.", 1998, 2, 5).1, "1998-09");
+        assert_eq!(at("Leases end after October of next year.", 2009, 5, 15), ("October of next year".into(), "2010-10".into()));
+        assert_eq!(at("He was found on Thanksgiving Day.", 1999, 12, 10), ("Thanksgiving Day".into(), "1999-11-25".into()));
+        assert_eq!(times("It ran from 1990 until nineteen ninety-six.", None)[1].2, "1996");
+        assert_eq!(times("In nineteen ninety-six it rained.", None)[0].2, "1996");
+    }
+
+    #[test]
+    fn days_still_to_come_and_sets_of_days() {
+        let thursday = Some(jiff::civil::date(2008, 9, 18));
+        assert_eq!(times("Markets stay closed until Friday, officials said.", thursday)[0].2, "2008-09-19");
+        assert_eq!(times("Until Thursday, they had described him as a witness.", Some(jiff::civil::date(1999, 5, 7)))[0].2, "1999-05-06");
+        assert_eq!(times("He could come as early as Tuesday.", Some(jiff::civil::date(2000, 4, 3)))[0].2, "2000-04-04");
+        assert_eq!(one("A third flight departs each Thursday."), ("each Thursday".into(), "XXXX-WXX-4".into()));
+    }
+
+    #[test]
+    fn vague_and_fractional_lengths_of_time() {
+        assert_eq!(one("It has struggled in recent years."), ("recent years".into(), "PXY".into()));
+        assert_eq!(one("over the past few weeks."), ("the past few weeks".into(), "PXW".into()));
+        assert_eq!(one("Stocks fell for the past five trading days."), ("the past five trading days".into(), "P5D".into()));
+        assert_eq!(one("Profit doubled over the past year."), ("the past year".into(), "2023".into()));
+        assert_eq!(one("the third time in the past decade."), ("the past decade".into(), "201".into()));
+        assert_eq!(one("about 5 1/2 hours in Nairobi"), ("5 1/2 hours".into(), "PT5H30M".into()));
+        assert_eq!(one("almost two and a half years"), ("two and a half years".into(), "P2Y6M".into()));
+        assert_eq!(one("in the last twenty four hours"), ("the last twenty four hours".into(), "PT24H".into()));
+        assert_eq!(one("It took a minute and a half."), ("a minute and a half".into(), "PT1M30S".into()));
+        assert_eq!(one("It shrank for two consecutive quarters."), ("two consecutive quarters".into(), "P2Q".into()));
+        assert_eq!(one("It rose for six straight days."), ("six straight days".into(), "P6D".into()));
+        assert!(times("three quarters of the votes", None).is_empty());
+        assert_eq!(one("Prices will stay high for the time being."), ("the time being".into(), "PRESENT_REF".into()));
+        assert_eq!(one("It pays off in the long term."), ("the long term".into(), "FUTURE_REF".into()));
+        assert_eq!(one("Now that he is here, it is over."), ("Now".into(), "PRESENT_REF".into()));
     }
 
     #[test]

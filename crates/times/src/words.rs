@@ -9,7 +9,7 @@ pub const MONTH_INTRODUCERS: &[&str] = &[
 
 pub const YEAR_INTRODUCERS: &[&str] = &[
     "in", "since", "by", "until", "till", "from", "of", "before", "after", "during", "through", "throughout",
-    "early", "late", "mid", "to", "between", "and", "year", "–",
+    "early", "late", "mid", "to", "between", "and", "year", "–", "into", "for",
 ];
 
 pub fn weekday(word: &str) -> Option<Weekday> {
@@ -21,6 +21,17 @@ pub fn weekday(word: &str) -> Option<Weekday> {
         "friday" => Weekday::Friday,
         "saturday" => Weekday::Saturday,
         "sunday" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+/// How many units a word before a unit moves from the reference: "last year" −1, "this
+/// year" 0, "next year" +1.
+pub fn shift_word(word: &str) -> Option<i32> {
+    Some(match word {
+        "last" | "past" | "previous" => -1,
+        "this" | "current" => 0,
+        "next" | "coming" => 1,
         _ => return None,
     })
 }
@@ -66,6 +77,8 @@ pub fn duration_unit(word: &str) -> Option<&'static str> {
         "hour" | "hours" => "H",
         "minute" | "minutes" => "MIN",
         "second" | "seconds" => "S",
+        // Only the plural: "a quarter" is more often a share than three months.
+        "quarters" => "Q",
         "decade" | "decades" => "DE",
         "century" | "centuries" => "CE",
         _ => return None,
