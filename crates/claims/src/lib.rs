@@ -400,7 +400,12 @@ impl<'a> Finder<'a> {
             source_first -= 1;
         }
         let after_trailer = self.trailer_end(k + 1, s.end, matches!(self.w(k), "told" | "tells"));
-        let parenthetical = self.w(after_trailer) == "," && source_first > s.start && self.w(source_first - 1) == ",";
+        // "“…,” the mayor said, adding that …": a quotation closed by its comma before the
+        // source is what was said, whatever follows.
+        let quote_closed = source_first > s.start + 1
+            && matches!(self.w(source_first - 1), "”" | "\"" | "’" | "''")
+            && matches!(self.w(source_first - 2), "," | "?" | "!");
+        let parenthetical = self.w(after_trailer) == "," && source_first > s.start && (self.w(source_first - 1) == "," || quote_closed);
         if ends_sentence || inverted_end.is_some() || parenthetical {
             // The content came first: up to the comma (and quote) before the source. A source
             // phrase runs back to that comma ("…, the independent Re:Russia think tank estimated").

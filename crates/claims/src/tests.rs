@@ -70,6 +70,10 @@ fn quotes_inversions_and_denials() {
         triples(&["“The talks failed,” said Antonio Guterres."]),
         [t("Antonio Guterres", "said", "The talks failed")]
     );
+    // The reporting clause goes on after the quote: the quote is still what was said.
+    let found = triples(&["“We do not see a link to terrorism,” the mayor said, adding that it would take more hours."]);
+    assert_eq!(found[0], t("the mayor", "said", "We do not see a link to terrorism"), "{found:?}");
+    assert_eq!(found[1].1, "adding", "{found:?}");
 }
 
 #[test]
