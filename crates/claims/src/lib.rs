@@ -102,7 +102,9 @@ pub fn annotate(doc: &Doc) -> Vec<Claim> {
             if claim.content.end() <= sentence.start() {
                 claims.retain(|c| !(c.cue.is_none() && claim.content.contains(c.content)));
             }
+            let resumed = finder.quote_resumed(&claim, range.clone());
             claims.push(claim);
+            claims.extend(resumed);
         }
     }
     let contents: Vec<Span> = claims.iter().map(|c| c.content).collect();
@@ -378,14 +380,16 @@ impl<'a> Finder<'a> {
                 }
                 // "…, said Klaus Wohlrabe, head of surveys at Ifo.": an appositive may close the sentence.
                 // "…, said Douglas Holtz-Eakin, an economist who served as …": the appositive runs to the end.
-                let closing_appositive = self.w(end) == "," && end + 1 < s.end;
+                // "“…,” said Smith, “and …”": the quote resumes after the name.
+                let resumes_quote = self.w(end) == "," && matches!(self.w(end + 1), "“" | "\"");
+                let closing_appositive = self.w(end) == "," && end + 1 < s.end && !resumes_quote;
                 let mut sentence_end = s.end;
                 while sentence_end > end && self.is_punct(sentence_end - 1) {
                     sentence_end -= 1;
                 }
                 let source_end = if closing_appositive { sentence_end } else { name_end };
                 let after_quote_or_comma = k > s.start && matches!(self.w(k - 1), "," | "”" | "\"" | "'" | "’" | "''");
-                if end > after && (self.only_trailer(end, s.end, false) || closing_appositive) && after_quote_or_comma {
+                if end > after && (self.only_trailer(end, s.end, false) || closing_appositive || resumes_quote) && after_quote_or_comma {
                     (Some(self.source_phrase(after, source_end)), Some(source_end))
                 } else {
                     (None, None)
@@ -721,8 +725,14 @@ impl<'a> Finder<'a> {
             }
             if from < end {
                 // "attorneys for the family", "Experts on North Korea": a role noun with its complement.
-                let from = self.role_with_complement(from, start).unwrap_or(from);
-                return Some(self.source_phrase(from, end));
+                match self.role_with_complement(from, start) {
+                    Some(role) => return Some(self.source_phrase(role, end)),
+                    // "efforts to strengthen ties with global pariah North Korea appeared": the
+                    // name is the object of a preposition inside the subject, not who speaks.
+                    // ("according to the president, who said …" is the relative's antecedent.)
+                    None if !relative && self.object_of_preposition(from, start) => return None,
+                    None => return Some(self.source_phrase(from, end)),
+                }
             }
         }
         // "an architect who said …": the antecedent of a relative pronoun, whatever its noun.
@@ -755,6 +765,28 @@ impl<'a> Finder<'a> {
             return Some(self.source_phrase(from, self.complement_end(end, k, start)));
         }
         self.long_subject(k, start)
+    }
+
+    /// Whether the noun phrase starting at `from` follows a preposition, past a few
+    /// lower-case words of its own ("with global pariah North Korea", "of the agency").
+    fn object_of_preposition(&self, from: usize, start: usize) -> bool {
+        const PREPOSITIONS: &[&str] = &["with", "of", "to", "against", "about", "between", "among", "toward", "towards", "into", "over", "from"];
+        let mut i = from;
+        for _ in 0..4 {
+            if i <= start {
+                return false;
+            }
+            let w = self.w(i - 1);
+            if PREPOSITIONS.contains(&w) {
+                return true;
+            }
+            let modifier = self.doc.tokens[i - 1].kind == TokenKind::Word && !self.doc.token_text(i - 1).starts_with(char::is_uppercase) && !is_verb_cue(w);
+            if !modifier {
+                return false;
+            }
+            i -= 1;
+        }
+        false
     }
 
     /// Where a subject ending at `end` really ends: a time after a preposition is its
@@ -1055,14 +1087,49 @@ impl<'a> Finder<'a> {
 
     /// A sentence that is all quotation, right after a quoted claim in the same paragraph,
     /// goes on quoting the same source (“We have no choice,” he said. “The market changed.”).
+    /// "“The economy is strong,” Smith said, “and it will get stronger.”": a quotation
+    /// resumed after the reporting clause that interrupted it, up to the sentence's end, is
+    /// more of what the same source said (a claim of its own, as a quote running into the
+    /// next sentence is).
+    fn quote_resumed(&self, claim: &Claim, s: std::ops::Range<usize>) -> Option<Claim> {
+        let cue = claim.cue.filter(|_| claim.quoted && claim.source.is_some())?;
+        let source = claim.source.as_ref()?;
+        // The reporting clause follows the quote: "“…,” Smith said" or "“…,” said Smith".
+        let told = matches!(self.w(self.last_token(cue)), "told" | "tells");
+        let clause_end = self.trailer_end(self.last_token(cue).max(self.last_token(source.span)) + 1, s.end, told);
+        if claim.content.end() > cue.start() || self.w(clause_end) != "," || !matches!(self.w(clause_end + 1), "“" | "\"") {
+            return None;
+        }
+        let open = clause_end + 1;
+        let close = (open + 1..s.end).find(|&i| matches!(self.w(i), "”" | "\""))?;
+        let mut to = close;
+        while to > open + 1 && self.is_punct(to - 1) {
+            to -= 1;
+        }
+        (self.ends_sentence(close + 1, s.end) && to > open + 2).then(|| Claim {
+            source: claim.source.clone(),
+            relay: claim.relay.clone(),
+            quoted: true,
+            ..Claim::new(self.span(open + 1, to))
+        })
+    }
+
     fn quote_continued(&self, s: std::ops::Range<usize>, earlier: &[Claim]) -> Option<Claim> {
         let last = earlier.last().filter(|c| c.quoted && c.source.is_some())?;
-        let opens = matches!(self.w(s.start), "“" | "\"");
-        let mut close = s.end;
-        while close > s.start && self.is_punct(close - 1) && !matches!(self.w(close - 1), "”" | "\"") {
+        let opens = matches!(self.w(s.start), "“" | "\"" | "''");
+        // The quote closes at this sentence's end or, when it runs on ("“The Donald. Big
+        // Daddy.”"), at a later one's in the same paragraph, with no quote opened between.
+        let paragraph_end = self.paragraph_tokens(s.start).map_or(s.end, |p| p.end);
+        let first_mark = (s.start + 1..paragraph_end).find(|&i| matches!(self.w(i), "“" | "”" | "\"" | "''"));
+        let sentence_end = |i: usize| (i + 1..paragraph_end).take_while(|&j| self.is_punct(j)).count() + i + 1;
+        let mut close = match first_mark {
+            Some(m) if m >= s.end && self.w(m) != "“" => sentence_end(m),
+            _ => s.end,
+        };
+        while close > s.start && self.is_punct(close - 1) && !matches!(self.w(close - 1), "”" | "\"" | "''") {
             close -= 1;
         }
-        let closes = close > s.start + 1 && matches!(self.w(close - 1), "”" | "\"");
+        let closes = close > s.start + 1 && matches!(self.w(close - 1), "”" | "\"" | "''");
         let same_paragraph = self.doc.paragraph_of(last.content.start()) == self.doc.paragraph_of(self.doc.tokens[s.start].span.start());
         // Right after the quote, or after the reporting clause that closed it ("“…?” Clinton said. “…”").
         let here = self.doc.sentence_of(self.doc.tokens[s.start].span.start());

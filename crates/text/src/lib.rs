@@ -28,10 +28,18 @@ pub use tokens::tokenize;
 
 use dossier_doc::Doc;
 
-/// Fills `doc.tokens`, `doc.lower` and `doc.sentences`.
+/// Fills `doc.tokens`, `doc.lower` and `doc.sentences`. In `doc.lower` typewriter quotation
+/// marks (`''`, ``` `` ```) read as `"`, so that stages match one straight quote mark.
 pub fn annotate(doc: &mut Doc) {
     doc.tokens = tokenize(&doc.text);
-    doc.lower = doc.tokens.iter().map(|t| doc.text[t.span.start()..t.span.end()].to_lowercase()).collect();
+    doc.lower = doc
+        .tokens
+        .iter()
+        .map(|t| match &doc.text[t.span.start()..t.span.end()] {
+            "''" | "``" => "\"".to_string(),
+            word => word.to_lowercase(),
+        })
+        .collect();
     doc.sentences = split_sentences(&doc.text, &doc.tokens, &doc.paragraphs);
 }
 

@@ -21,7 +21,7 @@ pub fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec
                 continue;
             }
             let mut end = i + 1;
-            while end < last && matches!(tok(end), "”" | "\"" | "’" | "'" | ")" | "]" | "»") && !tokens[end].space_before {
+            while end < last && matches!(tok(end), "”" | "\"" | "''" | "’" | "'" | ")" | "]" | "»") && !tokens[end].space_before {
                 end += 1;
             }
             if end == last || can_start_sentence(tok(end)) {
@@ -40,7 +40,7 @@ pub fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec
 fn can_start_sentence(token: &str) -> bool {
     is_capitalized(token)
         || token.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(token, "“" | "\"" | "‘" | "'" | "(" | "[" | "«" | "—" | "-")
+        || matches!(token, "“" | "\"" | "''" | "``" | "‘" | "'" | "(" | "[" | "«" | "—" | "-")
 }
 
 /// "Inc." or "U.S." can end a sentence, but only when a typical sentence opener follows.
@@ -83,5 +83,6 @@ mod tests {
             "She agreed."
         ]);
         assert_eq!(split("“Why?” he asked."), ["“Why?” he asked."]);
+        assert_eq!(split("''We will win,'' he said. ''We must.'' She agreed."), ["''We will win,'' he said.", "''We must.''", "She agreed."]);
     }
 }

@@ -25,6 +25,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             word(text, at)
         } else if c == '.' && bytes.get(at + 1) == Some(&b'.') {
             (at + text[at..].bytes().take_while(|&b| b == b'.').count(), TokenKind::Punct)
+        } else if text[at..].starts_with("''") || text[at..].starts_with("``") {
+            // Typewriter quotation marks (''…'', ``…''), as wire copy writes them: one mark.
+            (at + 2, TokenKind::Punct)
         } else if is_apostrophe(c) && possessive_len(&text[at..]).is_some() {
             (at + possessive_len(&text[at..]).unwrap(), TokenKind::Word)
         } else if matches!(c, '$' | '€' | '£' | '¥' | '₽' | '₴' | '%' | '+' | '=' | '<' | '>' | '#' | '@' | '&' | '*' | '/' | '\\' | '|' | '~' | '^' | '°' | '§' | '©' | '®') {
@@ -192,6 +195,11 @@ mod tests {
         assert_eq!(words("see https://example.com/a?b=1, mail ann@example.org or @dossier_bot."), [
             "see", "https://example.com/a?b=1", ",", "mail", "ann@example.org", "or", "@dossier_bot", "."
         ]);
+    }
+
+    #[test]
+    fn typewriter_quotation_marks_are_one_token() {
+        assert_eq!(words("''It's done,'' he said. ``Go.''"), ["''", "It", "'s", "done", ",", "''", "he", "said", ".", "``", "Go", ".", "''"]);
     }
 
     #[test]
