@@ -96,7 +96,10 @@ enum Tense {
     Future,
     /// A verb in the past, with no future marker: "was", "stepped down", "since".
     Past,
-    /// Neither: present tense, or a clause of only a date.
+    /// A present form of "be", "have" or "do", and neither of the above: "more rain is
+    /// expected over the weekend".
+    Present,
+    /// None of these: a clause of only a date, or of words that say no tense.
     Unmarked,
 }
 
@@ -110,6 +113,7 @@ impl Tense {
     /// but "said Friday that he would seek".
     fn of(lower: &[String], at: usize, clause: std::ops::Range<usize>, sentence: std::ops::Range<usize>) -> Tense {
         match Tense::of_words(&lower[clause.clone()], at - clause.start, false) {
+            Tense::Unmarked if clause.clone().any(|i| matches!(lower[i].as_str(), "is" | "are" | "am" | "has" | "have" | "does" | "do")) => Tense::Present,
             Tense::Unmarked => Tense::of_words(&lower[sentence.clone()], at - sentence.start, true),
             tense => tense,
         }
@@ -199,8 +203,9 @@ impl Finder<'_> {
             .or_else(|| self.weekday(i, end, tense))
             .or_else(|| self.holiday(i, end, tense))
             .or_else(|| self.quarter(i, end))
+            .or_else(|| self.edge_of_unit(i, end))
             .or_else(|| self.relative_unit(i, end))
-            .or_else(|| self.deictic(i, end))
+            .or_else(|| self.deictic(i, end, tense))
             .or_else(|| self.quantity_of_time(i, end))
             .or_else(|| self.vague_duration(i, end))
             .or_else(|| self.set(i, end))
@@ -300,6 +305,12 @@ impl Finder<'_> {
         self.push(from, to, TimeType::Date, value, resolved)
     }
 
+    /// The last resolved day found at or after char offset `since` ("2009-02-23").
+    fn day_in_focus(&self, since: usize) -> Option<String> {
+        let day = |v: &str| v.len() == 10 && v.bytes().enumerate().all(|(k, b)| if k == 4 || k == 7 { b == b'-' } else { b.is_ascii_digit() });
+        self.found.iter().rev().take_while(|t| t.span.start() >= since).find(|t| t.resolved && day(&t.value)).map(|t| t.value.clone())
+    }
+
     /// The year of a month (and day) written without one; `None` with no reference.
     ///
     /// After "last" (`shift` −1) it is the latest such month before the reference month,
@@ -323,7 +334,7 @@ impl Finder<'_> {
         let ahead = (i32::from(month) - i32::from(r.month())) * 31 + i32::from(day.unwrap_or(15)) - i32::from(r.day());
         let latest_ahead = match tense {
             Tense::Past => 2 * 31,
-            Tense::Unmarked => 5 * 31,
+            Tense::Present | Tense::Unmarked => 5 * 31,
             Tense::Future => 11 * 31,
         };
         let shift = (-1..=1).find(|k| (latest_ahead - 12 * 31 + 1..=latest_ahead).contains(&(ahead + 12 * 31 * k)))?;
@@ -426,7 +437,7 @@ impl Finder<'_> {
     }
 
     /// "yesterday", "today", "tomorrow", "tonight", "last night", "now".
-    fn deictic(&mut self, i: usize, end: usize) -> Option<usize> {
+    fn deictic(&mut self, i: usize, end: usize, tense: &TenseAt) -> Option<usize> {
         // "USA Today reported", "told Psychology Today on Monday": inside a name, running
         // into lower-case prose (a title-case headline's "Today" is still a day).
         let word_at = |k: usize, case: fn(char) -> bool| {
@@ -442,7 +453,15 @@ impl Finder<'_> {
             "tonight" => (0, i + 1, "TNI"),
             "last" if i + 1 < end && self.w(i + 1) == "night" => (-1, i + 2, "TNI"),
             // "shares fell 3% on the day", "later in the same day": the day reported.
-            "the" if self.day_reported(i, end) => (0, if self.w(i + 1) == "same" { i + 3 } else { i + 2 }, ""),
+            // It is the last day the report named ("on Monday … to end the day at 7,114"), or
+            // the reference's.
+            "the" if self.day_reported(i, end) => {
+                let to = if self.w(i + 1) == "same" { i + 3 } else { i + 2 };
+                if let Some(day) = self.day_in_focus(0) {
+                    return Some(self.push(i, to, TimeType::Date, day, true));
+                }
+                (0, to, "")
+            }
             "now" if i + 1 < end && self.w(i + 1) != "-" => {
                 return Some(self.push(i, i + 1, TimeType::Date, "PRESENT_REF".into(), true));
             }
@@ -465,9 +484,12 @@ impl Finder<'_> {
             "the" if self.w(i + 1) == "time" && self.w(i + 2) == "being" => {
                 return Some(self.push(i, i + 3, TimeType::Date, "PRESENT_REF".into(), true));
             }
+            // The weekend just past in a weekday's report of the past, else the coming one.
             "the" if self.w(i + 1) == "weekend" => {
                 let (value, resolved) = match self.reference {
                     Some(r) => {
+                        let weekday = !matches!(r.weekday(), Weekday::Saturday | Weekday::Sunday);
+                        let r = if weekday && tense.get() == Tense::Past { r.checked_sub(7.days()).ok()? } else { r };
                         let w = r.iso_week_date();
                         (format!("{}-W{:02}-WE", w.year(), w.week()), true)
                     }
@@ -509,6 +531,32 @@ impl Finder<'_> {
             && day < end
             && i > 0
             && (matches!(self.w(i - 1), "on" | "for" | "in" | "during") && closes || ended && !matches!(next, "after" | "before" | "of" | "'s" | "’s" | "that" | "when"))
+    }
+
+    /// "the start of the day", "the end of this month", "the beginning of the year": the
+    /// day, month or year itself (TIMEX3 keeps no finer value), "the day" being the one
+    /// the report last named.
+    fn edge_of_unit(&mut self, i: usize, end: usize) -> Option<usize> {
+        if self.w(i) != "the" {
+            return None;
+        }
+        let edge = i + 1 + usize::from(self.w(i + 1) == "very");
+        if !matches!(self.w(edge), "beginning" | "start" | "end" | "middle") || self.w(edge + 1) != "of" {
+            return None;
+        }
+        // ("the end of next month" is left to "next month".)
+        let unit_at = edge + 3;
+        if self.w(edge + 2) != "the" || unit_at >= end {
+            return None;
+        }
+        let r = self.reference;
+        let value = match (self.w(unit_at), r) {
+            ("day", _) => self.day_in_focus(0).or_else(|| r.map(|r| r.to_string()))?,
+            ("month", Some(r)) => format!("{}-{:02}", r.year(), r.month()),
+            ("year", Some(r)) => format!("{}", r.year()),
+            _ => return None,
+        };
+        Some(self.push(i, unit_at + 1, TimeType::Date, value, true))
     }
 
     /// "last year", "this summer", "earlier this month", "next week", "the past two weeks".
@@ -609,8 +657,8 @@ impl Finder<'_> {
 
     /// "24 years" (a duration), "two years ago" (a date), "for decades".
     fn quantity_of_time(&mut self, i: usize, end: usize) -> Option<usize> {
-        let (n, unit_at) = self.count(i, end)?;
-        let unit_at = self.past_unit_adjective(unit_at);
+        let (n, counted_at) = self.count(i, end)?;
+        let unit_at = self.past_unit_adjective(counted_at);
         // "a five-year plan": a duration as an adjective (but "a 45-year-old" is an age).
         if self.w(unit_at) == "-" && duration_unit(self.w(unit_at + 1)).is_some_and(|u| u != "Q") && self.w(unit_at + 2) != "-" {
             let unit = duration_unit(self.w(unit_at + 1))?;
@@ -618,8 +666,8 @@ impl Finder<'_> {
         }
         let unit = duration_unit(self.w(unit_at))?;
         let mut to = unit_at + 1;
-        // "three quarters of the votes": a share.
-        if unit == "Q" && self.w(to) == "of" {
+        // "three quarters of the votes": a share (but "two consecutive quarters of growth").
+        if unit == "Q" && self.w(to) == "of" && unit_at == counted_at {
             return None;
         }
         // "a minute and a half"
@@ -738,10 +786,16 @@ impl Finder<'_> {
                 to += 1;
                 self.weekday_value(day, None, tense)?
             }
-            None => match self.reference {
-                Some(r) => (r.to_string(), true),
-                None => ("XXXX-XX-XX".into(), false),
-            },
+            // The day named earlier in the sentence ("a test flight Tuesday … at 18:00 UTC"),
+            // or the reference.
+            None => {
+                let sentence_start = self.doc.sentence_of(self.doc.tokens[i].span.start()).map_or(0, |s| self.doc.sentences[s].start());
+                match (self.day_in_focus(sentence_start), self.reference) {
+                    (Some(day), _) => (day, true),
+                    (None, Some(r)) => (r.to_string(), true),
+                    (None, None) => ("XXXX-XX-XX".into(), false),
+                }
+            }
         };
         let value = format!("{day}T{hour:02}:{minute:02}{}", if utc { "Z" } else { "" });
         Some(self.push(i, to.min(end), TimeType::Time, value, resolved))
@@ -849,6 +903,8 @@ impl Finder<'_> {
     fn vague_duration(&mut self, i: usize, end: usize) -> Option<usize> {
         let (from, at) = match self.w(i) {
             "several" | "many" | "few" | "recent" | "some" => (i, i + 1),
+            // "over the years"
+            "the" if i > 0 && self.w(i - 1) == "over" => (i, i + 1),
             _ if matches!(self.w(i.wrapping_sub(1)), "for" | "in") => (i, i),
             _ => return None,
         };
@@ -1124,6 +1180,25 @@ mod tests {
         assert_eq!(at("He was found on Thanksgiving Day.", 1999, 12, 10), ("Thanksgiving Day".into(), "1999-11-25".into()));
         assert_eq!(times("It ran from 1990 until nineteen ninety-six.", None)[1].2, "1996");
         assert_eq!(times("In nineteen ninety-six it rained.", None)[0].2, "1996");
+    }
+
+    #[test]
+    fn the_day_is_the_one_the_report_last_named() {
+        let tuesday = Some(jiff::civil::date(2009, 2, 24));
+        let found = times("On Monday the Dow fell 3%, to end the day at 7,114.", tuesday);
+        assert_eq!(found[1], ("the day".into(), TimeType::Date, "2009-02-23".into()), "{found:?}");
+        let found = times("It flew on Tuesday in Everett at 18:00 UTC.", Some(jiff::civil::date(2009, 12, 16)));
+        assert_eq!(found[1].2, "2009-12-15T18:00Z", "{found:?}");
+        // With no day named, the reference.
+        assert_eq!(times("Shares fell 3% on the day.", tuesday)[0].2, "2009-02-24");
+        assert_eq!(times("Shares fell at the start of the day.", tuesday)[0], ("the start of the day".into(), TimeType::Date, "2009-02-24".into()));
+        assert_eq!(times("Cuts are due by the end of the year.", tuesday)[0].2, "2009");
+        assert_eq!(times("It ended at the beginning of the month.", tuesday)[0].2, "2009-02");
+        // A weekday's report of the past: the weekend just past; of the future: the coming one.
+        assert_eq!(times("Protesters marched over the weekend.", tuesday)[0].2, "2009-W08-WE");
+        assert_eq!(times("Protesters will march over the weekend.", tuesday)[0].2, "2009-W09-WE");
+        assert_eq!(times("Rain fell, and more is expected over the weekend.", tuesday)[0].2, "2009-W09-WE");
+        assert_eq!(one("Prices rose over the years."), ("the years".into(), "PXY".into()));
     }
 
     #[test]
