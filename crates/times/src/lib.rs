@@ -123,7 +123,13 @@ impl Tense {
     /// sentence (see [`Tense::of`]).
     fn of_words(words: &[String], at: usize, in_sentence: bool) -> Tense {
         let before = |i: usize| if i > 0 { words[i - 1].as_str() } else { "" };
+        // A marker in a clause the date's verb reports ("announced Friday that it will …")
+        // is the content's tense, not the date's.
+        let reported = |i: usize| i > at && words[at..i].iter().any(|w| w == "that");
         let future = words.iter().enumerate().any(|(i, w)| {
+            if reported(i) {
+                return false;
+            }
             // "plans to" is a verb after its subject, a noun after "the" or "announced".
             let noun = matches!(before(i), "the" | "its" | "their" | "his" | "her" | "our") || is_past_verb(before(i), "");
             matches!(w.as_str(), "will" | "’ll" | "'ll" | "shall" | "upcoming" | "scheduled")
@@ -905,7 +911,11 @@ impl Finder<'_> {
             "several" | "many" | "few" | "recent" | "some" => (i, i + 1),
             // "over the years"
             "the" if i > 0 && self.w(i - 1) == "over" => (i, i + 1),
+            // "in just minutes"
+            "just" | "only" | "mere" if matches!(self.w(i.wrapping_sub(1)), "for" | "in" | "within") => (i + 1, i + 1),
             _ if matches!(self.w(i.wrapping_sub(1)), "for" | "in") => (i, i),
+            // "decades-long", "years-long"
+            _ if self.w(i + 1) == "-" && self.w(i + 2) == "long" => (i, i),
             _ => return None,
         };
         let unit = self.w(at);
@@ -913,6 +923,9 @@ impl Finder<'_> {
             return None;
         }
         let unit = duration_unit(unit)?;
+        if self.w(at + 1) == "-" && self.w(at + 2) == "long" && at + 3 <= end {
+            return Some(self.push(from, at + 3, TimeType::Duration, duration_of("X", unit), true));
+        }
         if matches!(self.w(at + 1), "old" | "-" | "ago") {
             return None;
         }
@@ -1082,6 +1095,8 @@ fn duration_value(n: f64, unit: &str) -> String {
 fn duration_of(count: &str, unit: &str) -> String {
     match unit {
         "H" | "MIN" | "S" => format!("PT{count}{}", if unit == "MIN" { "M" } else { unit }),
+        // Decades in years, as in `duration_value` ("for decades" → PXY).
+        "DE" => format!("P{count}Y"),
         _ => format!("P{count}{unit}"),
     }
 }
@@ -1199,6 +1214,8 @@ mod tests {
         assert_eq!(times("Protesters will march over the weekend.", tuesday)[0].2, "2009-W09-WE");
         assert_eq!(times("Rain fell, and more is expected over the weekend.", tuesday)[0].2, "2009-W09-WE");
         assert_eq!(one("Prices rose over the years."), ("the years".into(), "PXY".into()));
+        assert_eq!(one("It fell 100 points in just minutes."), ("minutes".into(), "PTXM".into()));
+        assert_eq!(one("It settled its decades-long dispute."), ("decades-long".into(), "PXY".into()));
     }
 
     #[test]
