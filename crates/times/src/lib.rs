@@ -1,6 +1,6 @@
 //! Time expressions with TIMEX3 values, resolved against the publication date.
 //!
-//! **Key decision: relative expressions resolve by the tense of their sentence, and never
+//! **Key decision: relative expressions resolve by the tense of their clause, and never
 //! against today's date.** News reports past events: "on Thursday" in a report published
 //! on Friday 2024-10-04 is 2024-10-03, and "on Friday" is that same Friday; only a future
 //! marker in the clause ("will", "next", "is due to", "until Friday") turns the search
@@ -108,7 +108,9 @@ impl Tense {
     /// president and chief executive in March for health reasons") takes the tense of its
     /// `sentence`, where a past verb outweighs a "will" of some other clause ("On Sunday,
     /// the ministers agreed that they will …") and verbs that report speech do not count
-    /// ("sales will rise in January, it said" is about the future).
+    /// ("sales will rise in January, it said" is about the future). A clause with a present
+    /// "is", "has" or "does" and no other mark is in the present.
+    ///
     /// "Would" looks forward only from before the date at `at`: "would be held on April 24",
     /// but "said Friday that he would seek".
     fn of(lower: &[String], at: usize, clause: std::ops::Range<usize>, sentence: std::ops::Range<usize>) -> Tense {
@@ -375,8 +377,8 @@ impl Finder<'_> {
         };
         // Thanksgiving (in the United States) is November's fourth Thursday.
         let date = match day {
-            Some(d) => jiff::civil::date(year, month, d),
-            None => jiff::civil::date(year, 11, 1).nth_weekday_of_month(4, Weekday::Thursday).ok()?,
+            Some(d) => Date::new(year, month, d).ok()?,
+            None => Date::new(year, 11, 1).ok()?.nth_weekday_of_month(4, Weekday::Thursday).ok()?,
         };
         Some(self.push(i, to, TimeType::Date, date.to_string(), true))
     }
