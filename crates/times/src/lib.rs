@@ -205,7 +205,7 @@ impl Finder<'_> {
 
     /// Tries every pattern at token `i`; returns the end of the expression found.
     fn at(&mut self, i: usize, end: usize, tense: &TenseAt) -> Option<usize> {
-        self.iso_date(i, end)
+        self.numeric_date(i, end)
             .or_else(|| self.clock_time(i, end, tense))
             .or_else(|| self.month_date(i, end, tense))
             .or_else(|| self.weekday(i, end, tense))
@@ -220,10 +220,26 @@ impl Finder<'_> {
             .or_else(|| self.year(i, end))
     }
 
-    /// 2024-10-04
-    fn iso_date(&mut self, i: usize, end: usize) -> Option<usize> {
+    /// "2024-10-04", and "7/8/07" or "10/4/2024" in the American order (month first, unless
+    /// the first number cannot be a month).
+    fn numeric_date(&mut self, i: usize, end: usize) -> Option<usize> {
         if i + 5 > end || !(0..5).all(|k| k == 0 || !self.doc.tokens[i + k].space_before) {
             return None;
+        }
+        if self.w(i + 1) == "/" && self.w(i + 3) == "/" && [i, i + 2, i + 4].iter().all(|&k| self.is_number(k)) {
+            let (a, b): (i8, i8) = (self.w(i).parse().ok()?, self.w(i + 2).parse().ok()?);
+            let year: i16 = match self.w(i + 4) {
+                y if y.len() == 4 => y.parse().ok()?,
+                yy if yy.len() == 2 => {
+                    let yy: i16 = yy.parse().ok()?;
+                    let now = self.reference.map_or(2000, |r| r.year());
+                    if 2000 + yy <= now { 2000 + yy } else { 1900 + yy }
+                }
+                _ => return None,
+            };
+            let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+            let date = Date::new(year, month, day).ok()?;
+            return Some(self.push(i, i + 5, TimeType::Date, date.to_string(), true));
         }
         let text = self.doc.slice(self.doc.tokens[i].span.cover(self.doc.tokens[i + 4].span));
         let date: Date = text.parse().ok()?;
@@ -509,6 +525,8 @@ impl Finder<'_> {
                 let value = if self.w(i + 1) == "future" { "FUTURE_REF" } else { "PAST_REF" };
                 return Some(self.push(i, i + 2, TimeType::Date, value.into(), true));
             }
+            // "this morning", and "in the morning" or "in morning trading" of the day the
+            // report last named.
             "this" if part_of_day(self.w(i + 1)).is_some() => {
                 let part = part_of_day(self.w(i + 1)).unwrap_or("");
                 let (value, resolved) = match self.reference {
@@ -516,6 +534,15 @@ impl Finder<'_> {
                     None => (format!("XXXX-XX-XXT{part}"), false),
                 };
                 return Some(self.push(i, i + 2, TimeType::Time, value, resolved));
+            }
+            "the" | "morning" | "afternoon" | "evening" if i > 0 && self.w(i - 1) == "in" => {
+                let at = if self.w(i) == "the" { i + 1 } else { i };
+                let part = part_of_day(self.w(at))?;
+                let (value, resolved) = match self.day_in_focus(0).or_else(|| self.reference.map(|r| r.to_string())) {
+                    Some(day) => (format!("{day}T{part}"), true),
+                    None => (format!("XXXX-XX-XXT{part}"), false),
+                };
+                return Some(self.push(i, at + 1, TimeType::Time, value, resolved));
             }
             _ => return None,
         };
@@ -541,20 +568,24 @@ impl Finder<'_> {
             && (matches!(self.w(i - 1), "on" | "for" | "in" | "during") && closes || ended && !matches!(next, "after" | "before" | "of" | "'s" | "’s" | "that" | "when"))
     }
 
-    /// "the start of the day", "the end of this month", "the beginning of the year": the
-    /// day, month or year itself (TIMEX3 keeps no finer value), "the day" being the one
-    /// the report last named.
+    /// "the start of the day", "the end of the month", "the beginning of the year", "late
+    /// in the day", "earlier in the year": the day, month or year itself (TIMEX3 keeps no
+    /// finer value), "the day" being the one the report last named.
     fn edge_of_unit(&mut self, i: usize, end: usize) -> Option<usize> {
-        if self.w(i) != "the" {
-            return None;
-        }
-        let edge = i + 1 + usize::from(self.w(i + 1) == "very");
-        if !matches!(self.w(edge), "beginning" | "start" | "end" | "middle") || self.w(edge + 1) != "of" {
-            return None;
-        }
+        let the = match self.w(i) {
+            "the" => {
+                let edge = i + 1 + usize::from(self.w(i + 1) == "very");
+                if !matches!(self.w(edge), "beginning" | "start" | "end" | "middle") || self.w(edge + 1) != "of" {
+                    return None;
+                }
+                edge + 2
+            }
+            "late" | "early" | "later" | "earlier" if self.w(i + 1) == "in" => i + 2,
+            _ => return None,
+        };
         // ("the end of next month" is left to "next month".)
-        let unit_at = edge + 3;
-        if self.w(edge + 2) != "the" || unit_at >= end {
+        let unit_at = the + 1;
+        if self.w(the) != "the" || unit_at >= end {
             return None;
         }
         let r = self.reference;
@@ -1156,6 +1187,8 @@ mod tests {
         assert_eq!(one("Prices have doubled since 2014."), ("2014".into(), "2014".into()));
         assert_eq!(one("It was built in the 1990s."), ("1990s".into(), "199".into()));
         assert_eq!(one("He met 2024-10-01 officials."), ("2024-10-01".into(), "2024-10-01".into()));
+        assert_eq!(one("written in the American format, 7/8/07."), ("7/8/07".into(), "2007-07-08".into()));
+        assert_eq!(one("It opened on 25/12/2023."), ("25/12/2023".into(), "2023-12-25".into()));
     }
 
     #[test]
@@ -1210,6 +1243,8 @@ mod tests {
         assert_eq!(times("Shares fell 3% on the day.", tuesday)[0].2, "2009-02-24");
         assert_eq!(times("Shares fell at the start of the day.", tuesday)[0], ("the start of the day".into(), TimeType::Date, "2009-02-24".into()));
         assert_eq!(times("Cuts are due by the end of the year.", tuesday)[0].2, "2009");
+        assert_eq!(times("On Monday the Dow rebounded late in the day.", tuesday)[1], ("late in the day".into(), TimeType::Date, "2009-02-23".into()));
+        assert_eq!(times("On Monday shares rose in morning trading.", tuesday)[1], ("morning".into(), TimeType::Time, "2009-02-23TMO".into()));
         assert_eq!(times("It ended at the beginning of the month.", tuesday)[0].2, "2009-02");
         // A weekday's report of the past: the weekend just past; of the future: the coming one.
         assert_eq!(times("Protesters marched over the weekend.", tuesday)[0].2, "2009-W08-WE");
