@@ -142,12 +142,9 @@ pub const SPEAKS_FOR: &[&str] = &[
     "office", "department", "agency", "representative", "premier", "cabinet",
 ];
 
-/// Words allowed between a source and its verb ("the ministry also said", "which on Friday revealed").
-pub const BETWEEN_SOURCE_AND_CUE: &[&str] = &[
-    "has", "have", "had", "also", "later", "previously", "earlier", "then", "again", "further", "will", "would",
-    "had", "separately", "publicly", "privately", "recently", "first", "now", "on", "in", "last", "this", "is",
-    "was", "were", "are", "has", "not", "did", "does", "do", "had", "already", "however", "both",
-];
+/// Words allowed between a source and its verb besides those of its verb group ("the
+/// ministry also said", "which on Friday revealed").
+pub const BETWEEN_SOURCE_AND_CUE: &[&str] = &["on", "in", "last", "this", "however", "both"];
 
 /// Labels that open a line with a colon and are nobody speaking ("Correction: …").
 pub const COLON_LABELS: &[&str] = &[

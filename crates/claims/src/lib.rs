@@ -645,7 +645,7 @@ impl<'a> Finder<'a> {
                 return None;
             }
             let w = self.w(j - 1);
-            if self.in_time[j - 1] || BETWEEN_SOURCE_AND_CUE.contains(&w) || w.ends_with("ly") && w.len() > 4 && self.mention_at[j - 1].is_none() {
+            if self.in_time[j - 1] || BETWEEN_SOURCE_AND_CUE.contains(&w) || in_verb_group(w) && self.mention_at[j - 1].is_none() {
                 j -= 1;
             } else if matches!(w, "which" | "who" | "that") && j - 1 > start {
                 j -= 1;
@@ -768,9 +768,10 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether the noun phrase starting at `from` follows a preposition, past a few
-    /// lower-case words of its own ("with global pariah North Korea", "of the agency").
+    /// lower-case words of its own ("with global pariah North Korea", "to the agency").
+    /// Not "of": in "a chorus of prominent Republicans said" the group speaks.
     fn object_of_preposition(&self, from: usize, start: usize) -> bool {
-        const PREPOSITIONS: &[&str] = &["with", "of", "to", "against", "about", "between", "among", "toward", "towards", "into", "over", "from"];
+        const PREPOSITIONS: &[&str] = &["with", "to", "against", "about", "toward", "towards", "into", "over", "from"];
         let mut i = from;
         for _ in 0..4 {
             if i <= start {
