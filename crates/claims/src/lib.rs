@@ -99,7 +99,7 @@ pub fn annotate(doc: &Doc) -> Vec<Claim> {
             }
             // A claim whose words came before its sentence (a quote, then "Clinton said.")
             // replaces what that quote was taken for alone.
-            if claim.content.end() <= sentence.start() {
+            if claim.content.start() < sentence.start() {
                 claims.retain(|c| !(c.cue.is_none() && claim.content.contains(c.content)));
             }
             let resumed = finder.quote_resumed(&claim, range.clone());
@@ -448,6 +448,13 @@ impl<'a> Finder<'a> {
             // own sentence; what was said is that quote.
             let (from, to) = match self.quote_before(s.start).filter(|_| to <= s.start + 1) {
                 Some(quote) => quote,
+                // "“It makes no sense. The model doesn’t work here,” he said.": a quote opened
+                // in an earlier sentence of the paragraph is said whole.
+                None if self.in_quote[s.start] => {
+                    let paragraph = self.paragraph_tokens(s.start).map_or(s.start, |p| p.start);
+                    let open = (paragraph..s.start).rev().find(|&i| matches!(self.w(i), "“" | "\"")).unwrap_or(s.start);
+                    (open, to)
+                }
                 None => (s.start, to),
             };
             let quoted = matches!(self.w(from), "“" | "\"");

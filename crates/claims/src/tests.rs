@@ -345,6 +345,11 @@ fn a_quote_goes_on_after_its_reporting_clause() {
         quotes("“The economy is strong,” said John Smith, “and it will get stronger.”"),
         [(smith.clone(), true, "The economy is strong".into()), (smith, false, "and it will get stronger".into())]
     );
+    // A quote of several sentences closed by its reporting clause is said whole.
+    assert_eq!(
+        quotes("“It doesn’t make any sense. The insurance model doesn’t work here,” he said."),
+        [(Some("he".into()), true, "It doesn’t make any sense. The insurance model doesn’t work here".into())]
+    );
     // Into the next sentences, and in typewriter quotation marks.
     let found = quotes("''This isn't reform,'' Smith said. ''It's more tinkering. It adds complexity.''");
     assert_eq!(found.len(), 2, "{found:?}");
