@@ -93,6 +93,7 @@ pub fn annotate(doc: &Doc) -> Vec<Claim> {
             let according_to = c.cue.is_some_and(|cue| doc.slice(cue).eq_ignore_ascii_case("according to"));
             !(according_to && wrapped.iter().any(|w| c.content.contains(*w)))
         });
+        let cues: Vec<Span> = found.iter().filter_map(|c| c.cue).collect();
         for mut claim in found {
             if claim.source.is_none() {
                 finder.carry_source(&mut claim, &claims, s);
@@ -102,7 +103,7 @@ pub fn annotate(doc: &Doc) -> Vec<Claim> {
             if claim.content.start() < sentence.start() {
                 claims.retain(|c| !(c.cue.is_none() && claim.content.contains(c.content)));
             }
-            let resumed = finder.quote_resumed(&claim, range.clone());
+            let resumed = finder.resumed(&claim, range.clone(), &cues);
             claims.push(claim);
             claims.extend(resumed);
         }
@@ -1095,31 +1096,40 @@ impl<'a> Finder<'a> {
 
     /// A sentence that is all quotation, right after a quoted claim in the same paragraph,
     /// goes on quoting the same source (“We have no choice,” he said. “The market changed.”).
-    /// "“The economy is strong,” Smith said, “and it will get stronger.”": a quotation
-    /// resumed after the reporting clause that interrupted it, up to the sentence's end, is
-    /// more of what the same source said (a claim of its own, as a quote running into the
-    /// next sentence is).
-    fn quote_resumed(&self, claim: &Claim, s: std::ops::Range<usize>) -> Option<Claim> {
-        let cue = claim.cue.filter(|_| claim.quoted && claim.source.is_some())?;
+    /// "“The economy is strong,” Smith said, “and it will get stronger.”", "Climate change,
+    /// Mr. Obama often says, is the greatest threat": what was said, resumed after the
+    /// reporting clause that interrupted it and running to the sentence's end, is more of
+    /// what the same source said (a claim of its own, as a quote running into the next
+    /// sentence is) — unless another claim's cue (`cues`) opens there (", adding that …").
+    fn resumed(&self, claim: &Claim, s: std::ops::Range<usize>, cues: &[Span]) -> Option<Claim> {
+        let cue = claim.cue.filter(|_| claim.source.is_some())?;
         let source = claim.source.as_ref()?;
-        // The reporting clause follows the quote: "“…,” Smith said" or "“…,” said Smith".
+        // The reporting clause follows what was said: "“…,” Smith said" or "“…,” said Smith".
         let told = matches!(self.w(self.last_token(cue)), "told" | "tells");
         let clause_end = self.trailer_end(self.last_token(cue).max(self.last_token(source.span)) + 1, s.end, told);
-        if claim.content.end() > cue.start() || self.w(clause_end) != "," || !matches!(self.w(clause_end + 1), "“" | "\"") {
+        if claim.content.end() > cue.start() || self.w(clause_end) != "," {
             return None;
         }
         let open = clause_end + 1;
-        let close = (open + 1..s.end).find(|&i| matches!(self.w(i), "”" | "\""))?;
+        let (from, close) = if claim.quoted {
+            if !matches!(self.w(open), "“" | "\"") {
+                return None;
+            }
+            (open + 1, (open + 1..s.end).find(|&i| matches!(self.w(i), "”" | "\""))?)
+        } else {
+            // Not a new clause of the reporter's own ("…, the bureau said, and prices fell").
+            if CONTRAST.contains(&self.w(open)) || matches!(self.w(open), "and" | "or" | "as" | "according" | "“" | "\"") || PARTICIPLE_CUES.contains(&self.w(open)) {
+                return None;
+            }
+            (open, s.end)
+        };
         let mut to = close;
-        while to > open + 1 && self.is_punct(to - 1) {
+        while to > from && self.is_punct(to - 1) {
             to -= 1;
         }
-        (self.ends_sentence(close + 1, s.end) && to > open + 2).then(|| Claim {
-            source: claim.source.clone(),
-            relay: claim.relay.clone(),
-            quoted: true,
-            ..Claim::new(self.span(open + 1, to))
-        })
+        let span = self.span(from, to.max(from + 1));
+        let own = self.ends_sentence(close + usize::from(claim.quoted), s.end) && to > from + 1 && !cues.iter().any(|c| span.contains(*c));
+        own.then(|| Claim { source: claim.source.clone(), relay: claim.relay.clone(), quoted: claim.quoted, ..Claim::new(span) })
     }
 
     fn quote_continued(&self, s: std::ops::Range<usize>, earlier: &[Claim]) -> Option<Claim> {

@@ -345,6 +345,12 @@ fn a_quote_goes_on_after_its_reporting_clause() {
         quotes("“The economy is strong,” said John Smith, “and it will get stronger.”"),
         [(smith.clone(), true, "The economy is strong".into()), (smith, false, "and it will get stronger".into())]
     );
+    // Unquoted words resumed after the reporting clause, but not a new clause or cue.
+    assert_eq!(
+        quotes("Climate change, Mr. Obama often says, is the greatest threat."),
+        [(Some("Mr. Obama".into()), true, "Climate change".into()), (Some("Mr. Obama".into()), false, "is the greatest threat".into())]
+    );
+    assert_eq!(quotes("Prices rose, the bureau said, and wages fell.").len(), 1);
     // A quote of several sentences closed by its reporting clause is said whole.
     assert_eq!(
         quotes("“It doesn’t make any sense. The insurance model doesn’t work here,” he said."),

@@ -443,9 +443,10 @@ fn attribution(split: &Path) -> Result<(), String> {
         };
         let mut predicted: Vec<Attribution> = Vec::new();
         for c in doc.claims.iter().filter(|c| c.cue.is_some() || c.source.is_some()) {
-            // PolNeAR keeps a quotation that goes on in the next sentence as one attribution
-            // with a discontinuous content; dossier makes it a second claim of the same source.
-            if c.cue.is_none() && c.quoted {
+            // PolNeAR keeps a quotation that goes on in the next sentence, or words resumed
+            // after the reporting clause, as one attribution with a discontinuous content;
+            // dossier makes them a second claim of the same source, with no cue.
+            if c.cue.is_none() && c.source.is_some() {
                 if let Some(previous) = predicted.last_mut() {
                     previous.content.extend(polnear_content(c.content));
                     continue;
