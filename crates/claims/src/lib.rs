@@ -751,11 +751,20 @@ impl<'a> Finder<'a> {
         }
         // "The prefecture denied that …", "…, the bank said.", "Another slide shows that …":
         // a short determined noun phrase opening its clause speaks when what it says follows
-        // ("that") or it ends the sentence.
+        // ("that") or it ends the sentence (opening the sentence, see `subject` below).
         let clause = self.clause_start(end, start);
         let common_words = (clause + 1..end).all(|i| self.doc.tokens[i].kind == TokenKind::Word && !is_verb_cue(self.w(i)) && !self.doc.token_text(i).starts_with(char::is_uppercase));
         let determiner = matches!(self.w(clause), "the" | "a" | "an" | "another" | "this" | "these" | "those" | "each" | "every") || POSSESSIVES.contains(&self.w(clause));
         let definite = (2..=4).contains(&(end - clause)) && determiner && common_words;
+        // "The New York state attorney general is confirming that …": a determined noun
+        // phrase of words alone, names included, opening the sentence is its subject.
+        let subject = clause == start
+            && determiner
+            && (2..=8).contains(&(end - clause))
+            && (clause + 1..end).all(|i| (self.doc.tokens[i].kind == TokenKind::Word || matches!(self.w(i), "’s" | "'s" | "-")) && !is_verb_cue(self.w(i)) && !BE_FORMS.contains(&self.w(i)));
+        if subject {
+            return Some(self.source_phrase(clause, self.complement_end(end, k, start)));
+        }
         if definite {
             let sentence_end = self.doc.sentence_of(self.doc.tokens[k].span.start()).map_or(k + 1, |s| self.doc.token_at_or_after(self.doc.sentences[s].end()));
             let told = matches!(self.w(k), "told" | "tells");

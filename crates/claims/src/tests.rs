@@ -371,3 +371,12 @@ fn a_name_after_a_preposition_inside_the_subject_does_not_speak() {
     let found = triples(&["Five died, according to regional president Michele de Pascale, who said the damage could exceed €1 billion."]);
     assert!(found.contains(&t("regional president Michele de Pascale", "said", "the damage could exceed €1 billion")), "{found:?}");
 }
+
+
+#[test]
+fn a_determined_noun_phrase_opening_the_sentence_is_its_subject() {
+    assert_eq!(
+        triples(&["The New York state attorney general is confirming that the foundation is not registered."]),
+        [t("The New York state attorney general", "confirming", "the foundation is not registered")]
+    );
+}
