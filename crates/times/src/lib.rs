@@ -329,6 +329,16 @@ impl Finder<'_> {
         self.push(from, to, TimeType::Date, value, resolved)
     }
 
+    /// The day a month and day written at `at`, after a comma or "on", name ("…, June 1st"),
+    /// without taking them as found.
+    fn day_after(&self, at: usize, end: usize, tense: &TenseAt) -> Option<String> {
+        let at = at + usize::from(matches!(self.w(at), "," | "on"));
+        let month = month_number(self.w(at)).filter(|_| self.doc.token_text(at).starts_with(char::is_uppercase))?;
+        let day = (at + 1 < end).then(|| ordinal_day(self.w(at + 1)).or_else(|| self.is_number(at + 1).then(|| day_number(self.w(at + 1))).flatten())).flatten()?;
+        let year = self.year_after(at + 2, end).0.or_else(|| self.year_for(month, Some(day), tense.get(), None))?;
+        Some(Date::new(year, month, day).ok()?.to_string())
+    }
+
     /// The last resolved day found at or after char offset `since` ("2009-02-23").
     fn day_in_focus(&self, since: usize) -> Option<String> {
         let day = |v: &str| v.len() == 10 && v.bytes().enumerate().all(|(k, b)| if k == 4 || k == 7 { b == b'-' } else { b.is_ascii_digit() });
@@ -825,14 +835,14 @@ impl Finder<'_> {
                 to += 1;
                 self.weekday_value(day, None, tense)?
             }
-            // The day named earlier in the sentence ("a test flight Tuesday … at 18:00 UTC"),
-            // or the reference.
+            // The day written right after ("at 16:15 UTC, June 1st"), the day named earlier
+            // in the sentence ("a test flight Tuesday … at 18:00 UTC"), or the reference.
             None => {
                 let sentence_start = self.doc.sentence_of(self.doc.tokens[i].span.start()).map_or(0, |s| self.doc.sentences[s].start());
-                match (self.day_in_focus(sentence_start), self.reference) {
-                    (Some(day), _) => (day, true),
-                    (None, Some(r)) => (r.to_string(), true),
-                    (None, None) => ("XXXX-XX-XX".into(), false),
+                match (self.day_after(to, end, tense), self.day_in_focus(sentence_start), self.reference) {
+                    (Some(day), _, _) | (None, Some(day), _) => (day, true),
+                    (None, None, Some(r)) => (r.to_string(), true),
+                    (None, None, None) => ("XXXX-XX-XX".into(), false),
                 }
             }
         };
@@ -1239,6 +1249,8 @@ mod tests {
         assert_eq!(found[1], ("the day".into(), TimeType::Date, "2009-02-23".into()), "{found:?}");
         let found = times("It flew on Tuesday in Everett at 18:00 UTC.", Some(jiff::civil::date(2009, 12, 16)));
         assert_eq!(found[1].2, "2009-12-15T18:00Z", "{found:?}");
+        let found = times("At a press conference at 16:15 UTC, June 1st, he spoke.", Some(jiff::civil::date(2009, 6, 4)));
+        assert_eq!(found[0].2, "2009-06-01T16:15Z", "{found:?}");
         // With no day named, the reference.
         assert_eq!(times("Shares fell 3% on the day.", tuesday)[0].2, "2009-02-24");
         assert_eq!(times("Shares fell at the start of the day.", tuesday)[0], ("the start of the day".into(), TimeType::Date, "2009-02-24".into()));
