@@ -211,6 +211,7 @@ impl Finder<'_> {
             .or_else(|| self.weekday(i, end, tense))
             .or_else(|| self.holiday(i, end, tense))
             .or_else(|| self.quarter(i, end))
+            .or_else(|| self.same_period_before(i, end))
             .or_else(|| self.edge_of_unit(i, end))
             .or_else(|| self.relative_unit(i, end))
             .or_else(|| self.deictic(i, end, tense))
@@ -576,6 +577,44 @@ impl Finder<'_> {
             && day < end
             && i > 0
             && (matches!(self.w(i - 1), "on" | "for" | "in" | "during") && closes || ended && !matches!(next, "after" | "before" | "of" | "'s" | "’s" | "that" | "when"))
+    }
+
+    /// "the same month a year ago", "the same period last year", "the corresponding quarter
+    /// a year earlier": the quarter of a report of results, or else the month (or for "day"
+    /// the day) the report last named, a year back — the year before the reference when
+    /// it named none.
+    fn same_period_before(&mut self, i: usize, end: usize) -> Option<usize> {
+        if self.w(i) != "the" || !matches!(self.w(i + 1), "same" | "corresponding" | "comparable") || !matches!(self.w(i + 2), "period" | "month" | "quarter" | "day" | "week") {
+            return None;
+        }
+        let mut at = i + 3 + usize::from(self.w(i + 3) == "of");
+        at += usize::from(self.w(at) == "the" && self.w(at + 1) == "last");
+        let to = match (self.w(at), self.w(at + 1), self.w(at + 2)) {
+            ("last", "year", _) => at + 2,
+            ("a" | "one", "year", "ago" | "earlier" | "before") => at + 3,
+            _ => return None,
+        };
+        if to > end {
+            return None;
+        }
+        let unit = self.w(i + 2);
+        if let Some(quarter) = self.year_before_quarter_in_focus().filter(|_| matches!(unit, "period" | "quarter")) {
+            return Some(self.push(i, to, TimeType::Date, quarter, true));
+        }
+        let since = self.doc.tokens[i].span.start().saturating_sub(2000);
+        let named = self.found.iter().rev().take_while(|t| t.span.start() >= since).find(|t| {
+            t.resolved && t.value.len() >= 7 && t.value.as_bytes()[..4].iter().all(u8::is_ascii_digit) && t.value.as_bytes()[4] == b'-'
+        });
+        let value = match (named, self.reference) {
+            (Some(t), _) => {
+                let year: i32 = t.value[..4].parse().ok()?;
+                let rest = if unit == "day" { &t.value[4..] } else { &t.value[4..7] };
+                format!("{:04}{rest}", year - 1)
+            }
+            (None, Some(r)) => format!("{}", r.year() - 1),
+            (None, None) => return None,
+        };
+        Some(self.push(i, to, TimeType::Date, value, true))
     }
 
     /// "the start of the day", "the end of the month", "the beginning of the year", "late
@@ -1255,6 +1294,8 @@ mod tests {
         assert_eq!(times("Shares fell 3% on the day.", tuesday)[0].2, "2009-02-24");
         assert_eq!(times("Shares fell at the start of the day.", tuesday)[0], ("the start of the day".into(), TimeType::Date, "2009-02-24".into()));
         assert_eq!(times("Cuts are due by the end of the year.", tuesday)[0].2, "2009");
+        let found = times("Sales rose 43% in February compared to the same period last year.", Some(jiff::civil::date(2010, 3, 3)));
+        assert_eq!(found[1], ("the same period last year".into(), TimeType::Date, "2009-02".into()), "{found:?}");
         assert_eq!(times("On Monday the Dow rebounded late in the day.", tuesday)[1], ("late in the day".into(), TimeType::Date, "2009-02-23".into()));
         assert_eq!(times("On Monday shares rose in morning trading.", tuesday)[1], ("morning".into(), TimeType::Time, "2009-02-23TMO".into()));
         assert_eq!(times("It ended at the beginning of the month.", tuesday)[0].2, "2009-02");
