@@ -618,8 +618,9 @@ impl Finder<'_> {
     }
 
     /// "the start of the day", "the end of the month", "the beginning of the year", "late
-    /// in the day", "earlier in the year": the day, month or year itself (TIMEX3 keeps no
-    /// finer value), "the day" being the one the report last named.
+    /// in the day": the day, month or year itself (TIMEX3 keeps no finer value), "the day"
+    /// being the one the report last named. "Later" and "earlier" are not parts of the day
+    /// but relate it to another event: in "later in the day" the expression is "the day".
     fn edge_of_unit(&mut self, i: usize, end: usize) -> Option<usize> {
         let the = match self.w(i) {
             "the" => {
@@ -629,7 +630,7 @@ impl Finder<'_> {
                 }
                 edge + 2
             }
-            "late" | "early" | "later" | "earlier" if self.w(i + 1) == "in" => i + 2,
+            "late" | "early" if self.w(i + 1) == "in" => i + 2,
             _ => return None,
         };
         // ("the end of next month" is left to "next month".)
@@ -681,8 +682,9 @@ impl Finder<'_> {
             };
             return Some(self.push(from, after + 1, TimeType::Duration, value, true));
         }
-        // "in spring", "by autumn": the season of the reference year.
-        if let Some(code) = season(self.w(at)).filter(|_| at > 0 && MONTH_INTRODUCERS.contains(&self.w(at - 1)) && !matches!(self.w(at - 1), "and" | "to" | "of")) {
+        // "in spring", "by autumn", "their Autumn meetings": the season of the reference year.
+        let introduced = |b: &str| MONTH_INTRODUCERS.contains(&b) && !matches!(b, "and" | "to" | "of") || matches!(b, "their" | "its" | "his" | "her" | "our");
+        if let Some(code) = season(self.w(at)).filter(|_| at > 0 && introduced(self.w(at - 1))) {
             let (value, resolved) = self.reference.map_or((format!("XXXX-{code}"), false), |r| (format!("{}-{code}", r.year()), true));
             return Some(self.push(at, at + 1, TimeType::Date, value, resolved));
         }
@@ -1297,6 +1299,7 @@ mod tests {
         let found = times("Sales rose 43% in February compared to the same period last year.", Some(jiff::civil::date(2010, 3, 3)));
         assert_eq!(found[1], ("the same period last year".into(), TimeType::Date, "2009-02".into()), "{found:?}");
         assert_eq!(times("On Monday the Dow rebounded late in the day.", tuesday)[1], ("late in the day".into(), TimeType::Date, "2009-02-23".into()));
+        assert_eq!(times("On Monday the Dow fell later in the day.", tuesday)[1], ("the day".into(), TimeType::Date, "2009-02-23".into()));
         assert_eq!(times("On Monday shares rose in morning trading.", tuesday)[1], ("morning".into(), TimeType::Time, "2009-02-23TMO".into()));
         assert_eq!(times("It ended at the beginning of the month.", tuesday)[0].2, "2009-02");
         // A weekday's report of the past: the weekend just past; of the future: the coming one.
