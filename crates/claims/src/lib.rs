@@ -389,7 +389,7 @@ impl<'a> Finder<'a> {
                     sentence_end -= 1;
                 }
                 let source_end = if closing_appositive { sentence_end } else { name_end };
-                let after_quote_or_comma = k > s.start && matches!(self.w(k - 1), "," | "”" | "\"" | "'" | "’" | "''");
+                let after_quote_or_comma = k > s.start && matches!(self.w(k - 1), "," | "”" | "\"" | "'" | "’");
                 if end > after && (self.only_trailer(end, s.end, false) || closing_appositive || resumes_quote) && after_quote_or_comma {
                     (Some(self.source_phrase(after, source_end)), Some(source_end))
                 } else {
@@ -408,7 +408,7 @@ impl<'a> Finder<'a> {
         // "“…,” the mayor said, adding that …": a quotation closed by its comma before the
         // source is what was said, whatever follows.
         let quote_closed = source_first > s.start + 1
-            && matches!(self.w(source_first - 1), "”" | "\"" | "’" | "''")
+            && matches!(self.w(source_first - 1), "”" | "\"" | "’")
             && matches!(self.w(source_first - 2), "," | "?" | "!");
         let parenthetical = self.w(after_trailer) == "," && source_first > s.start && (self.w(source_first - 1) == "," || quote_closed);
         if ends_sentence || inverted_end.is_some() || parenthetical {
@@ -1103,8 +1103,6 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// A sentence that is all quotation, right after a quoted claim in the same paragraph,
-    /// goes on quoting the same source (“We have no choice,” he said. “The market changed.”).
     /// "“The economy is strong,” Smith said, “and it will get stronger.”", "Climate change,
     /// Mr. Obama often says, is the greatest threat": what was said, resumed after the
     /// reporting clause that interrupted it and running to the sentence's end, is more of
@@ -1141,22 +1139,24 @@ impl<'a> Finder<'a> {
         own.then(|| Claim { source: claim.source.clone(), relay: claim.relay.clone(), quoted: claim.quoted, ..Claim::new(span) })
     }
 
+    /// A sentence that is all quotation, right after a quoted claim in the same paragraph,
+    /// goes on quoting the same source (“We have no choice,” he said. “The market changed.”).
     fn quote_continued(&self, s: std::ops::Range<usize>, earlier: &[Claim]) -> Option<Claim> {
         let last = earlier.last().filter(|c| c.quoted && c.source.is_some())?;
-        let opens = matches!(self.w(s.start), "“" | "\"" | "''");
+        let opens = matches!(self.w(s.start), "“" | "\"");
         // The quote closes at this sentence's end or, when it runs on ("“The Donald. Big
         // Daddy.”"), at a later one's in the same paragraph, with no quote opened between.
+        // (Typewriter marks read as '"' in `lower`.)
         let paragraph_end = self.paragraph_tokens(s.start).map_or(s.end, |p| p.end);
-        let first_mark = (s.start + 1..paragraph_end).find(|&i| matches!(self.w(i), "“" | "”" | "\"" | "''"));
-        let sentence_end = |i: usize| (i + 1..paragraph_end).take_while(|&j| self.is_punct(j)).count() + i + 1;
+        let first_mark = (s.start + 1..paragraph_end).find(|&i| matches!(self.w(i), "“" | "”" | "\""));
         let mut close = match first_mark {
-            Some(m) if m >= s.end && self.w(m) != "“" => sentence_end(m),
+            Some(m) if m >= s.end && self.w(m) != "“" => m + 1,
             _ => s.end,
         };
-        while close > s.start && self.is_punct(close - 1) && !matches!(self.w(close - 1), "”" | "\"" | "''") {
+        while close > s.start && self.is_punct(close - 1) && !matches!(self.w(close - 1), "”" | "\"") {
             close -= 1;
         }
-        let closes = close > s.start + 1 && matches!(self.w(close - 1), "”" | "\"" | "''");
+        let closes = close > s.start + 1 && matches!(self.w(close - 1), "”" | "\"");
         let same_paragraph = self.doc.paragraph_of(last.content.start()) == self.doc.paragraph_of(self.doc.tokens[s.start].span.start());
         // Right after the quote, or after the reporting clause that closed it ("“…?” Clinton said. “…”").
         let here = self.doc.sentence_of(self.doc.tokens[s.start].span.start());
