@@ -222,7 +222,14 @@ impl<'a> Finder<'a> {
             && is_source_noun(self.w(k - 1))
             && !self.w(k - 1).ends_with('s')
             && self.doc.tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word);
-        let noun_form = AMBIGUOUS_CUES.contains(&w) && after_article
+        // "in at least two states, Illinois and Arizona", "member states to counter": before
+        // a comma or "to", a plural that no speaker precedes is a noun.
+        let speaker_before = k > sentence.start
+            && (self.mention_ending.contains_key(&(k - 1)) || is_source_noun(self.w(k - 1)) || matches!(self.w(k - 1), "he" | "she" | "it" | "they" | "we" | "i" | "who" | "which" | "that"));
+        let before_to = self.w(k + 1) == "to" && !INTENTIONS.contains(&w);
+        let bare_plural = AMBIGUOUS_CUES.contains(&w) && w.ends_with('s') && (self.w(k + 1) == "," || before_to) && !speaker_before;
+        let noun_form = bare_plural
+            || AMBIGUOUS_CUES.contains(&w) && after_article
             || AMBIGUOUS_CUES.contains(&w)
             && !source_verb
             && !matches!(self.w(k + 1), "that" | ":" | "“" | "\"" | "," | "to")

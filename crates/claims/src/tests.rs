@@ -380,3 +380,10 @@ fn a_determined_noun_phrase_opening_the_sentence_is_its_subject() {
         [t("The New York state attorney general", "confirming", "the foundation is not registered")]
     );
 }
+
+#[test]
+fn a_plural_noun_that_is_also_a_cue_needs_a_speaker() {
+    assert!(triples(&["Hackers targeted systems in at least two states, Illinois and Arizona."]).is_empty());
+    assert!(triples(&["It should target voters in battleground states to win."]).is_empty());
+    assert_eq!(triples(&["The ministry states that the rule stands."]), [t("The ministry", "states", "the rule stands")]);
+}
