@@ -1141,9 +1141,11 @@ impl<'a> Finder<'a> {
         while to > from && self.is_punct(to - 1) {
             to -= 1;
         }
-        let span = self.span(from, to.max(from + 1));
-        let own = self.ends_sentence(close + usize::from(claim.quoted), s.end) && to > from + 1 && !cues.iter().any(|c| span.contains(*c));
-        own.then(|| Claim { source: claim.source.clone(), relay: claim.relay.clone(), quoted: claim.quoted, ..Claim::new(span) })
+        if to <= from + 1 || !self.ends_sentence(close + usize::from(claim.quoted), s.end) {
+            return None;
+        }
+        let span = self.span(from, to);
+        (!cues.iter().any(|c| span.contains(*c))).then(|| Claim { source: claim.source.clone(), relay: claim.relay.clone(), quoted: claim.quoted, ..Claim::new(span) })
     }
 
     /// A sentence that is all quotation, right after a quoted claim in the same paragraph,

@@ -351,6 +351,9 @@ fn a_quote_goes_on_after_its_reporting_clause() {
         [(Some("Mr. Obama".into()), true, "Climate change".into()), (Some("Mr. Obama".into()), false, "is the greatest threat".into())]
     );
     assert_eq!(quotes("Prices rose, the bureau said, and wages fell.").len(), 1);
+    // Nothing after the clause's comma (a page cut short; found by fuzzing).
+    assert_eq!(quotes("“We will win,” the mayor said,").len(), 1);
+    assert_eq!(quotes("Prices rose, the bureau said,").len(), 1);
     // A quote of several sentences closed by its reporting clause is said whole.
     assert_eq!(
         quotes("“It doesn’t make any sense. The insurance model doesn’t work here,” he said."),
