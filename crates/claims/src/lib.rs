@@ -725,6 +725,11 @@ impl<'a> Finder<'a> {
         if let Some(pronoun) = self.pronoun_source(end - 1) {
             return Some(pronoun);
         }
+        // "I believe": the writer, in an op-ed or letter (a speaker quoted saying "I" is
+        // judged in `verb`; "we" is as often the newsroom asking as anyone claiming).
+        if w == "i" && !self.in_quote[end - 1] {
+            return Some(Source { entity: None, span: self.doc.tokens[end - 1].span });
+        }
         // "Another 19 percent said": a figure speaks (a share of those polled).
         if let Some(q) = self.doc.quantities.iter().find(|q| q.span.end() == self.doc.tokens[end - 1].span.end() || q.unit_span.is_some_and(|u| u.end() == self.doc.tokens[end - 1].span.end())) {
             let first = self.doc.token_at_or_after(q.span.start());
@@ -759,8 +764,17 @@ impl<'a> Finder<'a> {
         // "The prefecture denied that …", "…, the bank said.", "Another slide shows that …":
         // a short determined noun phrase opening its clause speaks when what it says follows
         // ("that") or it ends the sentence (opening the sentence, see `subject` below).
-        let clause = self.clause_start(end, start);
-        let common_words = (clause + 1..end).all(|i| self.doc.tokens[i].kind == TokenKind::Word && !is_verb_cue(self.w(i)) && !self.doc.token_text(i).starts_with(char::is_uppercase));
+        // (Past the quotation mark that closed what came before: "“…,” my father often said.")
+        let mut clause = self.clause_start(end, start);
+        while clause + 1 < end && matches!(self.w(clause), "”" | "\"" | "’") {
+            clause += 1;
+        }
+        // Lower-case words, or names inside the phrase ("the New York businessman").
+        let common_words = (clause + 1..end).all(|i| {
+            self.doc.tokens[i].kind == TokenKind::Word
+                && !is_verb_cue(self.w(i))
+                && (!self.doc.token_text(i).starts_with(char::is_uppercase) || self.mention_at[i].is_some() && i + 1 < end)
+        });
         let determiner = matches!(self.w(clause), "the" | "a" | "an" | "another" | "this" | "these" | "those" | "each" | "every") || POSSESSIVES.contains(&self.w(clause));
         let definite = (2..=4).contains(&(end - clause)) && determiner && common_words;
         // "The New York state attorney general is confirming that …": a determined noun

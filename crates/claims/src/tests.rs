@@ -390,3 +390,13 @@ fn a_plural_noun_that_is_also_a_cue_needs_a_speaker() {
     assert!(triples(&["It should target voters in battleground states to win."]).is_empty());
     assert_eq!(triples(&["The ministry states that the rule stands."]), [t("The ministry", "states", "the rule stands")]);
 }
+
+#[test]
+fn the_writer_and_a_determined_speaker_after_a_quote() {
+    assert_eq!(triples(&["I believe that the plan will fail."]), [t("I", "believe", "the plan will fail")]);
+    assert_eq!(triples(&["“We live in hard times,” my father often said."]), [t("my father", "said", "We live in hard times")]);
+    assert_eq!(
+        triples(&["“We need change,” the New York businessman said."]),
+        [t("the New York businessman", "said", "We need change")]
+    );
+}
