@@ -608,7 +608,9 @@ impl<'a> Finder<'a> {
         while to > from && self.is_punct(to - 1) {
             to -= 1;
         }
-        if to <= from + 1 {
+        // One word is too little to be a claim, unless quoted ("“Hopefully,” the president
+        // said, “this museum …”").
+        if to <= from || to == from + 1 && !quoted {
             return None;
         }
         let content = self.span(from, to);
@@ -660,7 +662,10 @@ impl<'a> Finder<'a> {
                 return None;
             }
             let w = self.w(j - 1);
-            if self.in_time[j - 1] || BETWEEN_SOURCE_AND_CUE.contains(&w) || in_verb_group(w) && self.mention_at[j - 1].is_none() {
+            // "The latest opinion poll released Friday shows": a participle and its time after
+            // a source noun modify it.
+            let dated_participle = w.ends_with("ed") && j >= 2 && j - 2 >= start && is_source_noun(self.w(j - 2)) && self.in_time.get(j).copied().unwrap_or(false);
+            if self.in_time[j - 1] || BETWEEN_SOURCE_AND_CUE.contains(&w) || in_verb_group(w) && self.mention_at[j - 1].is_none() || dated_participle {
                 j -= 1;
             } else if matches!(w, "which" | "who" | "that") && j - 1 > start {
                 j -= 1;

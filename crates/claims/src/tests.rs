@@ -400,3 +400,13 @@ fn the_writer_and_a_determined_speaker_after_a_quote() {
         [t("the New York businessman", "said", "We need change")]
     );
 }
+
+
+#[test]
+fn a_one_word_quote_and_a_dated_poll() {
+    let (doc, found) = claims(&["“Hopefully,” the president said, “this museum can help us talk to each other.”"]);
+    let contents: Vec<&str> = found.iter().map(|c| doc.slice(c.content)).collect();
+    assert_eq!(contents, ["Hopefully", "this museum can help us talk to each other"]);
+    let found = triples(&["The latest opinion poll released Friday shows that Clinton leads by five points."]);
+    assert_eq!(found, [t("The latest opinion poll", "shows", "Clinton leads by five points")]);
+}
