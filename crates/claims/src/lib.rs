@@ -701,6 +701,11 @@ impl<'a> Finder<'a> {
                     attach(open, j - 1);
                 }
                 j = open;
+            } else if let Some((open, close)) = self.dash_aside_before(j, start).filter(|&(open, _)| self.mention_ending.contains_key(&(open - 1))) {
+                // "Rick Tyler — a former aide to Ted Cruz — said", "Kall -- co-editor of … --
+                // said": an aside in dashes after a name is its description.
+                attach(open, close);
+                j = open;
             } else if w == ")" {
                 // "Gov. Pat McCrory (R) said"
                 match (start..j - 1).rev().find(|&i| self.w(i) == "(") {
@@ -808,6 +813,27 @@ impl<'a> Finder<'a> {
             return Some(self.source_phrase(from, self.complement_end(end, k, start)));
         }
         self.long_subject(k, start)
+    }
+
+    /// The first token of a dash ending just before token `end`: "—", "―", "–", or "--"
+    /// written as two hyphens.
+    fn dash_ending(&self, end: usize, start: usize) -> Option<usize> {
+        if end <= start {
+            return None;
+        }
+        match self.w(end - 1) {
+            "—" | "―" | "–" => Some(end - 1),
+            "-" if end >= start + 2 && self.w(end - 2) == "-" && !self.doc.tokens[end - 1].space_before => Some(end - 2),
+            _ => None,
+        }
+    }
+
+    /// An aside in dashes ending just before token `end` ("— a former aide to Ted Cruz —"):
+    /// the first tokens of its opening and closing dashes, the opening one after `start`.
+    fn dash_aside_before(&self, end: usize, start: usize) -> Option<(usize, usize)> {
+        let close = self.dash_ending(end, start)?;
+        let open = (start.max(close.saturating_sub(30)) + 1..close).rev().find_map(|i| self.dash_ending(i, start).filter(|&d| d + 2 < close && d > start))?;
+        Some((open, close))
     }
 
     /// Whether the noun phrase starting at `from` follows a preposition, past a few

@@ -410,3 +410,12 @@ fn a_one_word_quote_and_a_dated_poll() {
     let found = triples(&["The latest opinion poll released Friday shows that Clinton leads by five points."]);
     assert_eq!(found, [t("The latest opinion poll", "shows", "Clinton leads by five points")]);
 }
+
+
+#[test]
+fn an_aside_in_dashes_describes_the_name_before_it() {
+    assert_eq!(
+        triples(&["Rick Tyler — a former aide to Ted Cruz — said the debate was over."]),
+        [t("Rick Tyler — a former aide to Ted Cruz", "said", "the debate was over")]
+    );
+}
