@@ -397,7 +397,9 @@ impl<'a> Finder<'a> {
                 }
                 let source_end = if closing_appositive { sentence_end } else { name_end };
                 let after_quote_or_comma = k > s.start && matches!(self.w(k - 1), "," | "”" | "\"" | "'" | "’");
-                if end > after && (self.only_trailer(end, s.end, false) || closing_appositive || resumes_quote) && after_quote_or_comma {
+                // A noun phrase, not a clause: "…, said that the campaign was taking a look."
+                let noun_phrase = self.w(after) != "that" && (after..name_end).all(|i| !in_verb_group(self.w(i)) || self.w(i).ends_with("ly"));
+                if end > after && (self.only_trailer(end, s.end, false) || closing_appositive || resumes_quote) && after_quote_or_comma && noun_phrase {
                     (Some(self.source_phrase(after, source_end)), Some(source_end))
                 } else {
                     (None, None)
@@ -910,7 +912,7 @@ impl<'a> Finder<'a> {
     /// The comma opening an appositive or participial phrase that the comma at `close`
     /// ends, when a name (or a closing bracket after one) stands before it.
     fn appositive_before(&self, close: usize, start: usize) -> Option<usize> {
-        let open = (start.max(close.saturating_sub(16))..close).rev().find(|&i| self.w(i) == ",")?;
+        let open = (start.max(close.saturating_sub(24))..close).rev().find(|&i| self.w(i) == ",")?;
         let before = open.checked_sub(1).filter(|&b| b >= start)?;
         let named = |i: usize| self.mention_ending.contains_key(&i) || self.doc.token_text(i).starts_with(char::is_uppercase) && self.doc.tokens[i].kind == TokenKind::Word;
         (named(before) || self.w(before) == ")" || self.w(before).chars().all(|c| c.is_ascii_digit())).then_some(open)

@@ -419,3 +419,16 @@ fn an_aside_in_dashes_describes_the_name_before_it() {
         [t("Rick Tyler — a former aide to Ted Cruz", "said", "the debate was over")]
     );
 }
+
+
+#[test]
+fn a_long_appositive_and_no_clause_taken_for_an_inverted_source() {
+    assert_eq!(
+        triples(&["Lily Batchelder, an outside adviser to the campaign and an associate professor at New York University School of Law, said that the campaign was taking a close look."]),
+        [t(
+            "Lily Batchelder, an outside adviser to the campaign and an associate professor at New York University School of Law",
+            "said",
+            "the campaign was taking a close look"
+        )]
+    );
+}
