@@ -584,7 +584,7 @@ impl Finder<'_> {
     /// the day) the report last named, a year back — the year before the reference when
     /// it named none.
     fn same_period_before(&mut self, i: usize, end: usize) -> Option<usize> {
-        if self.w(i) != "the" || !matches!(self.w(i + 1), "same" | "corresponding" | "comparable") || !matches!(self.w(i + 2), "period" | "month" | "quarter" | "day" | "week") {
+        if self.w(i) != "the" || !matches!(self.w(i + 1), "same" | "corresponding" | "comparable") || !matches!(self.w(i + 2), "period" | "month" | "quarter" | "day") {
             return None;
         }
         let mut at = i + 3 + usize::from(self.w(i + 3) == "of");
@@ -601,9 +601,12 @@ impl Finder<'_> {
         if let Some(quarter) = self.year_before_quarter_in_focus().filter(|_| matches!(unit, "period" | "quarter")) {
             return Some(self.push(i, to, TimeType::Date, quarter, true));
         }
+        // A month or day named in the last few paragraphs ("2009-02", "2009-02-03"), not a
+        // week or quarter ("2009-W05", "2009-Q1").
         let since = self.doc.tokens[i].span.start().saturating_sub(2000);
         let named = self.found.iter().rev().take_while(|t| t.span.start() >= since).find(|t| {
-            t.resolved && t.value.len() >= 7 && t.value.as_bytes()[..4].iter().all(u8::is_ascii_digit) && t.value.as_bytes()[4] == b'-'
+            let v = t.value.as_bytes();
+            t.resolved && v.len() >= 7 && v[..4].iter().all(u8::is_ascii_digit) && v[4] == b'-' && v[5..7].iter().all(u8::is_ascii_digit)
         });
         let value = match (named, self.reference) {
             (Some(t), _) => {
@@ -1298,6 +1301,9 @@ mod tests {
         assert_eq!(times("Cuts are due by the end of the year.", tuesday)[0].2, "2009");
         let found = times("Sales rose 43% in February compared to the same period last year.", Some(jiff::civil::date(2010, 3, 3)));
         assert_eq!(found[1], ("the same period last year".into(), TimeType::Date, "2009-02".into()), "{found:?}");
+        // A week named before is no month to take back a year.
+        let found = times("Sales rose this week, compared with the same period last year.", Some(jiff::civil::date(2009, 2, 3)));
+        assert_eq!(found[1].2, "2008", "{found:?}");
         assert_eq!(times("On Monday the Dow rebounded late in the day.", tuesday)[1], ("late in the day".into(), TimeType::Date, "2009-02-23".into()));
         assert_eq!(times("On Monday the Dow fell later in the day.", tuesday)[1], ("the day".into(), TimeType::Date, "2009-02-23".into()));
         assert_eq!(times("On Monday shares rose in morning trading.", tuesday)[1], ("morning".into(), TimeType::Time, "2009-02-23TMO".into()));
