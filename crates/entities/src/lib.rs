@@ -97,11 +97,28 @@ fn rule_mentions(doc: &Doc) -> Vec<Mention> {
             let mut j = i + 1;
             // A glued hyphen between capitalised words is inside a name ("OVD-Info", "Coca-Cola").
             let glued_hyphen = |j: usize| doc.token_text(j) == "-" && !doc.tokens[j].space_before && doc.tokens.get(j + 1).is_some_and(|t| !t.space_before);
-            while j < range.end
-                && (finder.is_name_token(j)
-                    || (NAME_CONNECTORS.contains(&doc.token_text(j)) || glued_hyphen(j)) && j + 1 < range.end && finder.is_name_token(j + 1))
-            {
-                j += 1;
+            // So is one before a lower-case syllable that is no English word ("Park Geun-hye",
+            // "Kim Jong-un"; not "Clinton-era", "Russian-occupied"), which ends the name.
+            let syllable = |k: usize| {
+                k < range.end
+                    && doc.tokens[k].kind == dossier_doc::TokenKind::Word
+                    && doc.token_text(k).starts_with(char::is_lowercase)
+                    && !finder.gazetteer.is_common(&doc.lower[k])
+            };
+            while j < range.end {
+                if finder.is_name_token(j)
+                    || (NAME_CONNECTORS.contains(&doc.token_text(j)) || glued_hyphen(j)) && j + 1 < range.end && finder.is_name_token(j + 1)
+                {
+                    j += 1;
+                } else if glued_hyphen(j) && syllable(j + 1) {
+                    j += 2;
+                    break;
+                } else if NAME_CONNECTORS.contains(&doc.token_text(j)) && glued_hyphen(j + 1) && j + 2 < range.end && finder.is_name_token(j + 2) {
+                    // "Bashar al-Assad"
+                    j += 2;
+                } else {
+                    break;
+                }
             }
             finder.run(i, j, range.start);
             i = j;
@@ -706,6 +723,14 @@ mod tests {
             assert!(found.iter().any(|e| e.0 == company && e.1 == EntityKind::Organization), "{company}: {found:?}");
         }
         assert!(found.contains(&("Steve Jobs".into(), EntityKind::Person, vec!["Steve Jobs".into()])), "{found:?}");
+    }
+
+    #[test]
+    fn a_hyphen_inside_a_name_keeps_it_whole() {
+        let doc = tokenised("President Park Geun-hye met President Bashar al-Assad, and the Clinton-era rules held in Russian-occupied towns.");
+        let mentions: Vec<&str> = super::rule_mentions(&doc).iter().map(|m| doc.slice(m.span)).collect();
+        assert!(mentions.contains(&"Park Geun-hye") && mentions.contains(&"Bashar al-Assad"), "{mentions:?}");
+        assert!(mentions.iter().all(|m| !m.contains("-era") && !m.contains("-occupied")), "{mentions:?}");
     }
 
     #[test]
