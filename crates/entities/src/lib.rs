@@ -96,7 +96,7 @@ fn rule_mentions(doc: &Doc) -> Vec<Mention> {
             }
             let mut j = i + 1;
             // A glued hyphen between capitalised words is inside a name ("OVD-Info", "Coca-Cola").
-            let glued_hyphen = |j: usize| doc.token_text(j) == "-" && !doc.tokens[j].space_before && doc.tokens.get(j + 1).is_some_and(|t| !t.space_before);
+            let glued_hyphen = |j: usize| j < range.end && doc.token_text(j) == "-" && !doc.tokens[j].space_before && doc.tokens.get(j + 1).is_some_and(|t| !t.space_before);
             // So is one before a lower-case syllable that is no English word ("Park Geun-hye",
             // "Kim Jong-un"; not "Clinton-era", "Russian-occupied"), which ends the name.
             let syllable = |k: usize| {
@@ -731,6 +731,8 @@ mod tests {
         let mentions: Vec<&str> = super::rule_mentions(&doc).iter().map(|m| doc.slice(m.span)).collect();
         assert!(mentions.contains(&"Park Geun-hye") && mentions.contains(&"Bashar al-Assad"), "{mentions:?}");
         assert!(mentions.iter().all(|m| !m.contains("-era") && !m.contains("-occupied")), "{mentions:?}");
+        // A particle ending the text (found by fuzzing).
+        super::annotate(&tokenised("He met Bashar al"));
     }
 
     #[test]
