@@ -224,8 +224,7 @@ impl<'a> Finder<'a> {
             && self.doc.tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word);
         // "in at least two states, Illinois and Arizona", "member states to counter": before
         // a comma or "to", a plural that no speaker precedes is a noun.
-        let speaker_before = k > sentence.start
-            && (self.mention_ending.contains_key(&(k - 1)) || is_source_noun(self.w(k - 1)) || matches!(self.w(k - 1), "he" | "she" | "it" | "they" | "we" | "i" | "who" | "which" | "that"));
+        let speaker_before = k > sentence.start && (self.may_speak(k - 1) || matches!(self.w(k - 1), "who" | "which" | "that"));
         let before_to = self.w(k + 1) == "to" && !INTENTIONS.contains(&w);
         let bare_plural = AMBIGUOUS_CUES.contains(&w) && w.ends_with('s') && (self.w(k + 1) == "," || before_to) && !speaker_before;
         let noun_form = bare_plural
@@ -246,11 +245,7 @@ impl<'a> Finder<'a> {
                 }
                 b -= 1;
             }
-            let before_can_speak = k > sentence.start
-                && (self.mention_ending.contains_key(&b)
-                    || is_source_noun(self.w(b))
-                    || matches!(self.w(b), "he" | "she" | "it" | "they" | "we" | "i")
-                    || self.doc.token_text(b).starts_with(char::is_uppercase));
+            let before_can_speak = k > sentence.start && (self.may_speak(b) || self.doc.token_text(b).starts_with(char::is_uppercase));
             w.ends_with("ed")
                 && !before_can_speak
                 && matches!(self.w(k + 1), "in" | "by" | "at" | "across" | "from" | "over" | "during" | "to" | "since" | "among" | "as" | "for" | "with" | "under")
@@ -258,6 +253,12 @@ impl<'a> Finder<'a> {
                 && !(self.w(k + 1) == "in" && MEDIA.contains(&self.w(k + 3)))
         };
         lower_case && !noun_form && !idiom && !passive() && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those" | "media" | "news")
+    }
+
+    /// Whether token `i` ends something that can speak: a name, a role noun or a subject
+    /// pronoun.
+    fn may_speak(&self, i: usize) -> bool {
+        self.mention_ending.contains_key(&i) || is_source_noun(self.w(i)) || matches!(self.w(i), "he" | "she" | "it" | "they" | "we" | "i")
     }
 
     /// A claim whose cue starts at token `k`, and the token to continue from.
@@ -787,7 +788,7 @@ impl<'a> Finder<'a> {
                 && !is_verb_cue(self.w(i))
                 && (!self.doc.token_text(i).starts_with(char::is_uppercase) || self.mention_at[i].is_some() && i + 1 < end)
         });
-        let determiner = matches!(self.w(clause), "the" | "a" | "an" | "another" | "this" | "these" | "those" | "each" | "every") || POSSESSIVES.contains(&self.w(clause));
+        let determiner = is_determiner(self.w(clause)) || matches!(self.w(clause), "another" | "this" | "these" | "those" | "each" | "every");
         let definite = (2..=4).contains(&(end - clause)) && determiner && common_words;
         // "The New York state attorney general is confirming that …": a determined noun
         // phrase of words alone, names included, opening the sentence is its subject.

@@ -231,11 +231,7 @@ impl Finder<'_> {
             let (a, b): (i8, i8) = (self.w(i).parse().ok()?, self.w(i + 2).parse().ok()?);
             let year: i16 = match self.w(i + 4) {
                 y if y.len() == 4 => y.parse().ok()?,
-                yy if yy.len() == 2 => {
-                    let yy: i16 = yy.parse().ok()?;
-                    let now = self.reference.map_or(2000, |r| r.year());
-                    if 2000 + yy <= now { 2000 + yy } else { 1900 + yy }
-                }
+                yy if yy.len() == 2 => self.century_of(yy.parse().ok()?),
                 _ => return None,
             };
             let (month, day) = if a > 12 { (b, a) } else { (a, b) };
@@ -400,7 +396,11 @@ impl Finder<'_> {
             return None;
         }
         let Some(year) = self.year_for(month, day.or(Some(25)), tense.get(), shift) else {
-            return Some(self.push(i, to, TimeType::Date, format!("XXXX-{month:02}-{:02}", day.unwrap_or(0)).replace("-00", "-XX"), false));
+            let value = match day {
+                Some(d) => format!("XXXX-{month:02}-{d:02}"),
+                None => format!("XXXX-{month:02}-XX"),
+            };
+            return Some(self.push(i, to, TimeType::Date, value, false));
         };
         // Thanksgiving (in the United States) is November's fourth Thursday.
         let date = match day {
@@ -1052,6 +1052,13 @@ impl Finder<'_> {
         (words && (10.0..100.0).contains(&n)).then_some((1900 + n as i16, after))
     }
 
+    /// The year a two-digit year names: the latest not after the reference ("'82" → 1982,
+    /// "07" → 2007), as if the reference were 2000 when there is none.
+    fn century_of(&self, yy: i16) -> i16 {
+        let now = self.reference.map_or(2000, |r| r.year());
+        if 2000 + yy <= now { 2000 + yy } else { 1900 + yy }
+    }
+
     /// "in 2022", "since 2014", "the 1990s", "nineteen ninety-six".
     fn year(&mut self, i: usize, end: usize) -> Option<usize> {
         if let Some((year, after)) = self.spelled_year(i, end) {
@@ -1067,9 +1074,7 @@ impl Finder<'_> {
         }
         // "in '82": a year of two digits, the latest not after the reference.
         if self.is_number(i) && text.len() == 2 && i > 0 && matches!(self.w(i - 1), "'" | "’") && !t.space_before {
-            let yy: i32 = text.parse().ok()?;
-            let now = self.reference.map_or(2000, |r| i32::from(r.year()));
-            let year = if 2000 + yy <= now { 2000 + yy } else { 1900 + yy };
+            let year = self.century_of(text.parse().ok()?);
             return Some(self.push(i - 1, i + 1, TimeType::Date, format!("{year}"), true));
         }
         if t.kind == TokenKind::Alphanumeric && text.len() == 5 && text.ends_with('s') {
