@@ -340,16 +340,16 @@ fn times(data: &Path) -> Result<(), String> {
                 .collect();
             if std::env::var_os("DOSSIER_EVAL_MISSES").is_some() {
                 // For development: gold expressions no prediction overlaps, and wrong values.
+                // The words around a gold expression, `before` characters back and `after` on.
+                let context = |g: &Timex, before: usize, after: usize| {
+                    d.text.chars().skip(g.start.saturating_sub(before)).take(g.end - g.start + before + after).collect::<String>().replace('\n', " ")
+                };
                 for g in &d.gold {
                     let text: String = d.text.chars().skip(g.start).take(g.end - g.start).collect();
                     match predicted.iter().find(|p| p.overlaps(g)) {
-                        None => {
-                            let context: String = d.text.chars().skip(g.start.saturating_sub(60)).take(g.end - g.start + 120).collect::<String>().replace('\n', " ");
-                            println!("MISS\t{}\t{}\t{}\t{context}", text.to_lowercase(), g.kind, g.value)
-                        }
+                        None => println!("MISS\t{}\t{}\t{}\t{}", text.to_lowercase(), g.kind, g.value, context(g, 60, 60)),
                         Some(p) if p.value != g.value => {
-                            let context: String = d.text.chars().skip(g.start.saturating_sub(90)).take(g.end - g.start + 150).collect::<String>().replace('\n', " ");
-                            println!("VALUE\t{}\t{}\t{}\tgot {} (dct {})\t{context}", text, g.kind, g.value, p.value, d.dct)
+                            println!("VALUE\t{}\t{}\t{}\tgot {} (dct {})\t{}", text, g.kind, g.value, p.value, d.dct, context(g, 90, 60))
                         }
                         _ => {}
                     }
