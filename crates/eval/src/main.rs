@@ -212,7 +212,7 @@ fn pos(file: &Path) -> Result<(), String> {
 }
 
 fn segmentation(data: &Path) -> Result<(), String> {
-    use dossier_eval::segmentation::{read, Score};
+    use dossier_eval::segmentation::{read, system_words, Score};
     let read_file = |p: PathBuf| std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()));
     let gum = data.join("gum-ccby-genres");
     let mut gum_test = String::new();
@@ -241,11 +241,13 @@ fn segmentation(data: &Path) -> Result<(), String> {
                 }
             }
             let sentences: Vec<(usize, usize)> = doc.sentences.iter().map(|s| (s.start(), s.end())).collect();
-            score.add(gold, &tokens, &sentences);
+            let (tokens, words) = system_words(&doc.text, &tokens);
+            score.add(gold, &tokens, &words, &sentences);
         }
         println!("{name} ({} documents, raw text):", docs.len());
         println!("  tokens    {}", score.tokens.prf());
         println!("  sentences {}", score.sentences.prf());
+        println!("  words     {}", score.words.prf());
         println!("  UPOS      {}", score.upos.prf());
     }
     Ok(())
