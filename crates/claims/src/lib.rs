@@ -270,7 +270,7 @@ impl<'a> Finder<'a> {
         if EVIDENTIAL_ADVERBS.contains(&w) {
             return self.evidential(k, k, sentence);
         }
-        if matches!(w, "―" | "—" | "–") {
+        if is_dash(w) {
             return self.signed_quote(k);
         }
         if w == ":" {
@@ -347,7 +347,7 @@ impl<'a> Finder<'a> {
         } else if k > s.start + 2 && self.ends_sentence(source_to, s.end) {
             // "… — or flat out wrong — according to the journal.", "… last year according to
             // official figures.": closing the sentence, it needs no comma.
-            (s.start, if matches!(self.w(k - 1), "—" | "–" | "-") { k - 1 } else { k })
+            (s.start, if is_dash(self.w(k - 1)) || self.w(k - 1) == "-" { k - 1 } else { k })
         } else {
             return None;
         };
@@ -419,7 +419,7 @@ impl<'a> Finder<'a> {
         // source is what was said, whatever follows.
         let quote_closed = source_first > s.start + 1
             && matches!(self.w(source_first - 1), "”" | "\"" | "’")
-            && matches!(self.w(source_first - 2), "," | "?" | "!");
+            && (self.w(source_first - 2) == "," || dossier_text::is_exclamation_or_question(self.w(source_first - 2)));
         let parenthetical = self.w(after_trailer) == "," && source_first > s.start && (self.w(source_first - 1) == "," || quote_closed);
         if ends_sentence || inverted_end.is_some() || parenthetical {
             // The content came first: up to the comma (and quote) before the source. A source
@@ -818,17 +818,9 @@ impl<'a> Finder<'a> {
         self.long_subject(k, start)
     }
 
-    /// The first token of a dash ending just before token `end`: "—", "―", "–", or "--"
-    /// written as two hyphens.
+    /// The dash ending just before token `end`: "—", "―", "–", or "--" typed as two hyphens.
     fn dash_ending(&self, end: usize, start: usize) -> Option<usize> {
-        if end <= start {
-            return None;
-        }
-        match self.w(end - 1) {
-            "—" | "―" | "–" => Some(end - 1),
-            "-" if end >= start + 2 && self.w(end - 2) == "-" && !self.doc.tokens[end - 1].space_before => Some(end - 2),
-            _ => None,
-        }
+        (end > start && is_dash(self.w(end - 1))).then(|| end - 1)
     }
 
     /// An aside in dashes ending just before token `end` ("— a former aide to Ted Cruz —"):
@@ -1505,6 +1497,11 @@ const SHARE_WORDS: &[&str] = &[
     "four", "five", "six", "seven", "eight", "nine", "ten", "half", "third", "majority", "most", "many", "several",
     "all", "each", "both",
 ];
+
+/// Whether a token is a dash: "—", "―", "–", or "--" typed as two hyphens (one token).
+fn is_dash(word: &str) -> bool {
+    matches!(word, "—" | "―" | "–" | "--")
+}
 
 #[cfg(test)]
 mod tests;

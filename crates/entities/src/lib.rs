@@ -273,7 +273,7 @@ impl Finder<'_> {
 
     fn is_sentence_initial(&self, i: usize, sentence_start: usize) -> bool {
         i == sentence_start
-            || i == sentence_start + 1 && matches!(self.text(sentence_start), "“" | "\"" | "‘" | "'" | "(" | "—" | "-")
+            || i == sentence_start + 1 && matches!(self.text(sentence_start), "“" | "\"" | "‘" | "'" | "(" | "—" | "-" | "--")
     }
 
     fn push(&mut self, from: usize, to: usize, kind: EntityKind, canonical: impl Into<String>) {

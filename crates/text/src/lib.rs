@@ -43,6 +43,11 @@ pub fn annotate(doc: &mut Doc) {
     doc.sentences = split_sentences(&doc.text, &doc.tokens, &doc.paragraphs);
 }
 
+/// Whether a token is an exclamation or question mark, or a run of them ("!!!", "?!").
+pub fn is_exclamation_or_question(token: &str) -> bool {
+    !token.is_empty() && token.bytes().all(|b| b == b'!' || b == b'?')
+}
+
 /// Whether a word starts with an uppercase letter.
 pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)

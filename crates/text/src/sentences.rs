@@ -1,4 +1,4 @@
-use crate::{abbreviation, is_capitalized};
+use crate::{abbreviation, is_capitalized, is_exclamation_or_question};
 use dossier_doc::{Span, Token};
 
 /// Splits each paragraph into sentences at `.`, `!`, `?` and `…` (with any closing
@@ -15,7 +15,7 @@ pub fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec
         let mut i = first;
         while i < last {
             let t = tok(i);
-            let terminal = matches!(t, "." | "!" | "?" | "…" | "...") || ends_with_closing_abbreviation(t, i + 1 < last, || tok(i + 1));
+            let terminal = matches!(t, "." | "…" | "...") || is_exclamation_or_question(t) || ends_with_closing_abbreviation(t, i + 1 < last, || tok(i + 1));
             if !terminal {
                 i += 1;
                 continue;
@@ -24,7 +24,11 @@ pub fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec
             while end < last && matches!(tok(end), "”" | "\"" | "''" | "’" | "'" | ")" | "]" | "»") && !tokens[end].space_before {
                 end += 1;
             }
-            if end == last || can_start_sentence(tok(end)) {
+            // A bare period and a space before a lower-case word end a sentence of informal
+            // prose ("i am out of town. i am in portland."); known abbreviations keep their
+            // period inside their token and never get here.
+            let informal = t == "." && end == i + 1 && end < last && tokens[end].space_before && starts_lowercase_word(tok(end));
+            if end == last || can_start_sentence(tok(end)) || informal {
                 sentences.push(Span::new(tokens[start].span.start(), tokens[end - 1].span.end()));
                 start = end;
             }
@@ -40,7 +44,11 @@ pub fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec
 fn can_start_sentence(token: &str) -> bool {
     is_capitalized(token)
         || token.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(token, "“" | "\"" | "''" | "``" | "‘" | "'" | "(" | "[" | "«" | "—" | "-")
+        || matches!(token, "“" | "\"" | "''" | "``" | "‘" | "'" | "(" | "[" | "«" | "—" | "-" | "--")
+}
+
+fn starts_lowercase_word(token: &str) -> bool {
+    token.starts_with(char::is_lowercase)
 }
 
 /// "Inc." or "U.S." can end a sentence, but only when a typical sentence opener follows.
@@ -83,6 +91,7 @@ mod tests {
             "She agreed."
         ]);
         assert_eq!(split("“Why?” he asked."), ["“Why?” he asked."]);
+        assert_eq!(split("“Why?!” he asked. No way!!! It ended."), ["“Why?!” he asked.", "No way!!!", "It ended."]);
         assert_eq!(split("''We will win,'' he said. ''We must.'' She agreed."), ["''We will win,'' he said.", "''We must.''", "She agreed."]);
     }
 }

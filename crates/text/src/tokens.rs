@@ -4,7 +4,6 @@ use dossier_doc::{Span, Token, TokenKind};
 /// Splits text into tokens. Whitespace separates; punctuation is its own token except
 /// inside numbers ("4.8", "10,000"), abbreviations ("U.S.", "Gen.") and ellipses.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut at = 0;
     let mut space_before = true;
@@ -23,8 +22,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             (at + negation_len(&text[at..]).unwrap(), TokenKind::Word)
         } else if c.is_alphabetic() {
             word(text, at)
-        } else if c == '.' && bytes.get(at + 1) == Some(&b'.') {
-            (at + text[at..].bytes().take_while(|&b| b == b'.').count(), TokenKind::Punct)
+        } else if let Some(len) = punctuation_run_len(&text[at..]) {
+            (at + len, TokenKind::Punct)
+        } else if space_before && emoticon_len(&text[at..]).is_some() {
+            (at + emoticon_len(&text[at..]).unwrap(), TokenKind::Symbol)
         } else if text[at..].starts_with("''") || text[at..].starts_with("``") {
             // Typewriter quotation marks (''…'', ``…''), as wire copy writes them: one mark.
             (at + 2, TokenKind::Punct)
@@ -52,6 +53,30 @@ fn link_len(rest: &str) -> Option<usize> {
     let email = word.find('@').is_some_and(|at| at > 0 && word[at..].contains('.') && !word[at + 1..].contains('@'));
     let handle = word.starts_with('@') && word.len() > 2 && word[1..].chars().all(|c| c.is_alphanumeric() || c == '_');
     (url || email || handle).then_some(word.len())
+}
+
+/// The length of a run of repeated punctuation at the start of `rest`, one token as in
+/// UD: an ellipsis ("..."), "!!!", "?!", a dash typed as "--", a rule ("-----", "*****").
+fn punctuation_run_len(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let run = match b.first()? {
+        b'!' | b'?' => b.iter().take_while(|&&c| c == b'!' || c == b'?').count(),
+        &c @ (b'.' | b'-' | b'*' | b'_' | b'=' | b'~' | b'#' | b'+') => b.iter().take_while(|&&x| x == c).count(),
+        _ => 0,
+    };
+    (run >= 2).then_some(run)
+}
+
+/// The length of an emoticon standing alone at the start of `rest` (":)", ";-)", ":D").
+fn emoticon_len(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    if !matches!(b.first()?, b':' | b';' | b'=') {
+        return None;
+    }
+    let nose = usize::from(b.get(1) == Some(&b'-'));
+    let mouth = *b.get(1 + nose)?;
+    let alone = b.get(2 + nose).is_none_or(|c| c.is_ascii_whitespace());
+    (matches!(mouth, b')' | b'(' | b'D' | b'P' | b'p' | b'/' | b'|' | b']' | b'[') && alone).then_some(2 + nose)
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -109,6 +134,13 @@ fn word(text: &str, start: usize) -> (usize, TokenKind) {
     if end > start + 1 && text.is_char_boundary(end - 1) && negation_len(&text[end - 1..]).is_some() {
         end -= 1;
     }
+    // "Space.com", "Guaranty.doc", "alt.animals.cat": a period glued between words, with
+    // lower case after it, joins a domain or file name.
+    if end > start + 1 {
+        while let Some(len) = dotted_part_len(&text[end..]) {
+            end += len;
+        }
+    }
     let word = &text[start..end];
     let after = &text[end..];
     if after.starts_with('.') {
@@ -133,6 +165,18 @@ fn word(text: &str, start: usize) -> (usize, TokenKind) {
         }
     }
     (end, if has_digit { TokenKind::Alphanumeric } else { TokenKind::Word })
+}
+
+/// The length of ".com" or ".doc" at the start of `rest`: a period, then two or more
+/// lower-case ASCII letters or digits (a letter first) that end the word.
+fn dotted_part_len(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    if b.first() != Some(&b'.') || !b.get(1).is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let len = 1 + b[1..].iter().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit()).count();
+    let ends_word = rest[len..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+    (len >= 3 && ends_word).then_some(len)
 }
 
 fn is_mark(c: char) -> bool {
@@ -200,6 +244,21 @@ mod tests {
     #[test]
     fn typewriter_quotation_marks_are_one_token() {
         assert_eq!(words("''It's done,'' he said. ``Go.''"), ["''", "It", "'s", "done", ",", "''", "he", "said", ".", "``", "Go", ".", "''"]);
+    }
+
+    #[test]
+    fn punctuation_runs_and_emoticons_are_one_token() {
+        assert_eq!(words("Great!!! Really?! No -- never ***** :) ok :-( x:)"), [
+            "Great", "!!!", "Really", "?!", "No", "--", "never", "*****", ":)", "ok", ":-(", "x", ":", ")"
+        ]);
+        assert_eq!(words("20-30 e-mail"), ["20", "-", "30", "e", "-", "mail"]);
+    }
+
+    #[test]
+    fn domains_and_file_names_are_one_token() {
+        assert_eq!(words("Space.com sent Guaranty.doc to alt.animals.cat. Then.The end"), [
+            "Space.com", "sent", "Guaranty.doc", "to", "alt.animals.cat", ".", "Then", ".", "The", "end"
+        ]);
     }
 
     #[test]
