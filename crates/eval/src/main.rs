@@ -189,7 +189,8 @@ for line in sys.stdin:
         .collect()
 }
 
-/// Runs the pipeline on each MeasEval text and scores its quantities (figure with unit).
+/// Scores the committed tagger on a CoNLL-U file's gold tokens: accuracy and speed; with
+/// `DOSSIER_EVAL_MISSES` set, the commonest confusions (gold → tagged) and their words.
 fn pos(file: &Path) -> Result<(), String> {
     use dossier_text::pos::{read_conllu, tagger};
     let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
@@ -208,6 +209,25 @@ fn pos(file: &Path) -> Result<(), String> {
     let (right, total) = tagger.agreement(&sentences);
     println!("UPOS on {} ({} sentences, gold tokens): accuracy {:.4} ({right}/{total})", file.display(), sentences.len(), right as f64 / total as f64);
     println!("  model loaded in {:.0} ms; tagging {:.2} M tokens/s on one thread", loaded * 1e3, total as f64 / seconds / 1e6);
+    if std::env::var_os("DOSSIER_EVAL_MISSES").is_some() {
+        let mut confusions: std::collections::BTreeMap<(&str, &str), (usize, std::collections::BTreeMap<String, usize>)> = Default::default();
+        for (words, gold) in &sentences {
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            for ((word, tagged), gold) in words.iter().zip(tagger.tag(&refs)).zip(gold).filter(|((_, t), g)| t != *g) {
+                let entry = confusions.entry((gold.name(), tagged.name())).or_default();
+                entry.0 += 1;
+                *entry.1.entry(word.to_lowercase()).or_default() += 1;
+            }
+        }
+        let mut confusions: Vec<_> = confusions.into_iter().collect();
+        confusions.sort_by(|a, b| b.1 .0.cmp(&a.1 .0));
+        for ((gold, tagged), (n, words)) in confusions.iter().take(25) {
+            let mut words: Vec<_> = words.iter().collect();
+            words.sort_by(|a, b| b.1.cmp(a.1));
+            let examples: Vec<String> = words.iter().take(12).map(|(w, n)| format!("{w}×{n}")).collect();
+            println!("CONFUSION\t{gold} → {tagged}\t{n}\t{}", examples.join(" "));
+        }
+    }
     Ok(())
 }
 
