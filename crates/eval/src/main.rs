@@ -210,7 +210,9 @@ fn pos(file: &Path) -> Result<(), String> {
     println!("UPOS on {} ({} sentences, gold tokens): accuracy {:.4} ({right}/{total})", file.display(), sentences.len(), right as f64 / total as f64);
     println!("  model loaded in {:.0} ms; tagging {:.2} M tokens/s on one thread", loaded * 1e3, total as f64 / seconds / 1e6);
     if std::env::var_os("DOSSIER_EVAL_MISSES").is_some() {
-        let mut confusions: std::collections::BTreeMap<(&str, &str), (usize, std::collections::BTreeMap<String, usize>)> = Default::default();
+        // (gold, tagged) → how often, and which words.
+        type Confusions<'a> = std::collections::BTreeMap<(&'a str, &'a str), (usize, std::collections::BTreeMap<String, usize>)>;
+        let mut confusions = Confusions::new();
         for (words, gold) in &sentences {
             let refs: Vec<&str> = words.iter().map(String::as_str).collect();
             for ((word, tagged), gold) in words.iter().zip(tagger.tag(&refs)).zip(gold).filter(|((_, t), g)| t != *g) {
@@ -220,7 +222,7 @@ fn pos(file: &Path) -> Result<(), String> {
             }
         }
         let mut confusions: Vec<_> = confusions.into_iter().collect();
-        confusions.sort_by(|a, b| b.1 .0.cmp(&a.1 .0));
+        confusions.sort_by_key(|c| std::cmp::Reverse(c.1 .0));
         for ((gold, tagged), (n, words)) in confusions.iter().take(25) {
             let mut words: Vec<_> = words.iter().collect();
             words.sort_by(|a, b| b.1.cmp(a.1));
@@ -612,11 +614,11 @@ fn extraction(data: &Path, python: Option<&Path>, worst: usize) -> Result<(), St
             date: a.published.as_ref().map(|p| p.value.clone()),
         };
         if std::env::var_os("DOSSIER_EVAL_MISSES").is_some() {
-            // For development: missed segments, then metadata that does not match (gold, extracted).
+            // For development: missed and leaked segments, then metadata that does not match (gold, extracted).
             let page = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             for (what, want, have) in segments::misses(gold, &got) {
                 match what {
-                    "with" => println!("WITH\t{page}\t{}", want.chars().take(100).collect::<String>()),
+                    "with" | "without" => println!("{}\t{page}\t{}", what.to_uppercase(), want.chars().take(100).collect::<String>()),
                     field => println!("{}\t{page}\t{want:?}\t{have:?}", field.to_uppercase()),
                 }
             }

@@ -108,6 +108,7 @@ impl Score {
 pub fn misses(gold: &Gold, got: &Extracted) -> Vec<(&'static str, String, String)> {
     let body = squash(&got.body);
     let mut out: Vec<(&'static str, String, String)> = gold.with.iter().map(|s| squash(s)).filter(|s| !body.contains(s.as_str())).map(|s| ("with", s, String::new())).collect();
+    out.extend(gold.without.iter().map(|s| squash(s)).filter(|s| !s.is_empty() && body.contains(s.as_str())).map(|s| ("without", s, String::new())));
     let fields = [
         ("title", gold.title.as_deref(), got.title.as_deref()),
         ("author", gold.author.as_deref(), got.author.as_deref()),

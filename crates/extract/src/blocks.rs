@@ -10,6 +10,11 @@ use dossier_doc::{Caption, RemovedReason};
 /// assert_eq!(boilerplate("pdfshareprint"), Some(RemovedReason::ShareBar));
 /// assert_eq!(boilerplate("Editor in chief — Kirill Martynov. Terms of use. Privacy policy."), Some(RemovedReason::Footer));
 /// assert_eq!(boilerplate("The ministry said six were killed."), None);
+/// // Furniture in the other languages of the pages read most, and whole-block words.
+/// assert_eq!(boilerplate("Das könnte Dich auch interessieren:"), Some(RemovedReason::Related));
+/// assert_eq!(boilerplate("Über den Autor"), Some(RemovedReason::Byline));
+/// assert_eq!(boilerplate("Anzeige"), Some(RemovedReason::Advertisement));
+/// assert_eq!(boilerplate("Anzeige gegen den Bürgermeister erstattet."), None);
 /// ```
 pub fn boilerplate(block: &str) -> Option<RemovedReason> {
     let lower = block.to_lowercase();
@@ -26,6 +31,12 @@ pub fn boilerplate(block: &str) -> Option<RemovedReason> {
                 return Some(*reason);
             }
         }
+        let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+        for (words, reason) in WHOLE_BOILERPLATE {
+            if words.contains(&bare) {
+                return Some(*reason);
+            }
+        }
     }
     None
 }
@@ -35,13 +46,52 @@ const FOOTER: &[&str] = &[
     "copyright ©", "cookie policy", "editor in chief", "editor-in-chief", "registered in england",
 ];
 
+/// Openings of short blocks that are the page's furniture, in the languages of the pages
+/// dossier reads most (English, German, French, Spanish, Portuguese, Italian): each long
+/// enough that no article paragraph is likely to start with it.
 const SHORT_BOILERPLATE: &[(&[&str], RemovedReason)] = &[
-    (&["share this", "share on", "share article", "share:", "share via", "tweet this", "click to share"], RemovedReason::ShareBar),
-    (&["read more", "related:", "related articles", "related stories", "more on this", "see also", "recommended", "most read", "more from", "you may also like", "also read", "read also", "read next", "more stories"], RemovedReason::Related),
-    (&["sign up", "subscribe", "newsletter", "get our newsletter", "join our mailing list", "get the latest"], RemovedReason::Newsletter),
-    (&["advertisement", "sponsored", "ad feedback", "story continues below"], RemovedReason::Advertisement),
-    (&["we use cookies", "this site uses cookies", "by using this site", "accept cookies", "cookie settings"], RemovedReason::Cookie),
-    (&["comments", "leave a comment", "join the conversation", "show comments", "add a comment", "view comments"], RemovedReason::Comments),
+    (&[
+        "share this", "share on", "share article", "share:", "share via", "tweet this", "click to share", "like this:",
+        "was this article helpful", "did you find this article", "rate this", "artikel teilen", "beitrag teilen",
+        "jetzt teilen", "teilen:", "den artikel mit anderen teilen", "möchten sie den artikel teilen",
+        "war der artikel nützlich", "war dieser artikel hilfreich", "gefällt mir", "gefällt ihnen dieser artikel",
+        "gefällt dir dieser artikel", "rezept drucken", "valora esta noticia", "partager:", "partager cet article",
+        "compartir:", "compartir en", "comparte esta", "compartilhe", "condividi",
+    ], RemovedReason::ShareBar),
+    (&[
+        "read more", "related:", "related articles", "related stories", "related posts", "more on this", "see also",
+        "recommended", "most read", "more from", "you may also like", "you might also like", "also read", "read also",
+        "read next", "more stories", "explore further", "previous article", "next article", "previous post", "next post",
+        "if you enjoyed", "mehr zum thema", "mehr zu diesem thema", "mehr themen", "das könnte dich auch interessieren",
+        "das könnte sie auch interessieren", "zum weiterlesen", "weiterlesen", "schon gelesen", "lesen sie auch",
+        "lesen sie mehr", "auch interessant", "ähnliche artikel", "ähnliche beiträge", "verwandte artikel",
+        "weitere artikel", "weitere beiträge", "vorschau auf den nächsten artikel", "nächster artikel",
+        "vorheriger artikel", "zum nächsten artikel", "à lire aussi", "lire aussi", "sur le même sujet", "voir aussi",
+        "lee también", "te puede interesar", "noticias relacionadas", "leia também", "leia mais", "leggi anche",
+        "articoli correlati",
+    ], RemovedReason::Related),
+    (&[
+        "sign up", "subscribe", "newsletter", "get our newsletter", "join our mailing list", "get the latest",
+        "stay up-to-date", "stay up to date", "verpasse keine", "verpassen sie keine", "abonnieren sie",
+        "jetzt abonnieren", "abonnez-vous", "suscríbete", "hazte miembro", "assine",
+    ], RemovedReason::Newsletter),
+    (&["advertisement", "sponsored", "ad feedback", "story continues below", "anzeige -", "anzeige:", "*werbung", "werbung:"], RemovedReason::Advertisement),
+    (&["we use cookies", "this site uses cookies", "by using this site", "accept cookies", "cookie settings", "wir verwenden cookies", "diese website verwendet cookies"], RemovedReason::Cookie),
+    (&[
+        "comments", "leave a comment", "join the conversation", "show comments", "add a comment", "view comments",
+        "kommentare", "kommentar schreiben", "schreibe einen kommentar", "hinterlasse einen kommentar", "commentaires",
+        "comentarios", "deja un comentario",
+    ], RemovedReason::Comments),
+    (&["about the author", "über den autor", "über die autorin", "à propos de l'auteur", "sobre el autor"], RemovedReason::Byline),
+    (&["this entry was posted", "aktualisiert am", "erstellt am", "veröffentlicht am", "release date:", "zuletzt aktualisiert"], RemovedReason::Dateline),
+];
+
+/// Whole short blocks (their punctuation aside) that are furniture: words too common at
+/// the start of a sentence to be matched as openings ("Anzeige", "Teilen").
+const WHOLE_BOILERPLATE: &[(&[&str], RemovedReason)] = &[
+    (&["teilen", "share", "drucken", "print", "bewerten", "wird geladen", "loading", "partager", "compartir"], RemovedReason::ShareBar),
+    (&["anzeige", "werbung", "publicidad", "publicité", "pubblicità", "ad"], RemovedReason::Advertisement),
+    (&["beitragsbild", "titelbild", "bild", "foto", "photo"], RemovedReason::Caption),
 ];
 
 /// Words of share and print toolbars, which scrapers often glue together ("pdfshareprint").
