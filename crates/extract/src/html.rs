@@ -25,6 +25,19 @@ fn parse(text: &str) -> Html {
 pub fn extract(text: &str) -> Article {
     let html = parse(&crate::cap_nesting(text));
     let meta = Metadata::read(&html);
+    let article = read_body(&html, &meta, &Skips::of(&html, Judged::ByTagAndClass));
+    if !article.paragraphs.is_empty() {
+        return article;
+    }
+    // Class names that usually mark furniture sometimes wrap the article itself
+    // ("sharingContainer", a paywall box, a live ticker styled as comments): when they
+    // leave no body at all, the page is read again with elements judged by tag alone.
+    let by_tag = read_body(&html, &meta, &Skips::of(&html, Judged::ByTag));
+    if by_tag.paragraphs.is_empty() { article } else { by_tag }
+}
+
+/// The article of a parsed page, its boilerplate judged by `skips`.
+fn read_body(html: &Html, meta: &Metadata, skips: &Skips) -> Article {
     let mut article = Article {
         language: html.root_element().attr("lang").map(|l| l.trim().to_string()).filter(|l| !l.is_empty()),
         publisher: meta.publisher.clone(),
@@ -33,15 +46,14 @@ pub fn extract(text: &str) -> Article {
         published: meta.published.clone(),
         ..Article::default()
     };
-    let skips = Skips::of(&html);
-    let containers = containers(&html, &skips);
-    let mut walker = Walker::new(&skips);
+    let containers = containers(html, skips);
+    let mut walker = Walker::new(skips);
     for &container in &containers {
         walker.walk(container);
         walker.flush();
     }
     // Everything else on the page is removed too, and listed with why.
-    let mut outside = Walker { outside: Some(RemovedReason::Boilerplate), containers: containers.iter().map(|c| c.id()).collect(), ..Walker::new(&skips) };
+    let mut outside = Walker { outside: Some(RemovedReason::Boilerplate), containers: containers.iter().map(|c| c.id()).collect(), ..Walker::new(skips) };
     if let Some(body) = html.select(selector("body")).next() {
         outside.walk(body);
         outside.flush();
@@ -51,7 +63,7 @@ pub fn extract(text: &str) -> Article {
     }
     article.removed.extend(outside.removed);
     let title = meta.title.clone().or_else(|| walker.h1.clone());
-    article.captions = figcaptions(&html);
+    article.captions = figcaptions(html);
     assemble(&mut article, walker, title.as_deref());
     article.title = title;
     article
@@ -208,10 +220,17 @@ const STRONG_STEMS: &[(&str, RemovedReason)] = &[
     ("navbar", RemovedReason::Navigation),
 ];
 
-fn skip_reason(e: &ElementRef) -> Option<RemovedReason> {
+/// What judges an element boilerplate.
+#[derive(Clone, Copy, PartialEq)]
+enum Judged {
+    ByTagAndClass,
+    ByTag,
+}
+
+fn skip_reason(e: &ElementRef, judged: Judged) -> Option<RemovedReason> {
     let tag = skipped_tag(e.value().name());
     let silent = matches!(e.value().name(), "script" | "style" | "noscript" | "template" | "svg" | "head");
-    let class = if silent { None } else { skipped_class(e) };
+    let class = if silent || judged == Judged::ByTag { None } else { skipped_class(e) };
     class.or(tag).or_else(|| {
         let hidden = e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true")
             || e.attr("style").is_some_and(|s| s.replace(' ', "").contains("display:none"));
@@ -225,11 +244,11 @@ fn skip_reason(e: &ElementRef) -> Option<RemovedReason> {
 struct Skips(HashMap<ego_tree::NodeId, RemovedReason>);
 
 impl Skips {
-    fn of(html: &Html) -> Skips {
+    fn of(html: &Html, judged: Judged) -> Skips {
         let mut map = HashMap::new();
         for node in html.tree.nodes() {
             let Some(e) = ElementRef::wrap(node) else { continue };
-            let Some(reason) = skip_reason(&e) else { continue };
+            let Some(reason) = skip_reason(&e, judged) else { continue };
             let silent = matches!(e.value().name(), "script" | "style" | "noscript" | "template" | "svg" | "head" | "iframe" | "object" | "embed" | "canvas" | "select" | "button" | "input" | "textarea");
             // Comments and related-story lists hold long paragraphs too, but never the article.
             let never_article = matches!(reason, RemovedReason::Comments | RemovedReason::Related);
@@ -992,6 +1011,17 @@ mod tests {
         let paragraph = "The committee met on Tuesday and agreed to publish the full report, with its annexes, before the end of the month.";
         let page = format!("<html><body><div class=\"post-body\"><script type=\"text/template\"><p>{paragraph}</p></script><noscript><p>{paragraph}</p><p>{paragraph}</p></noscript></div></body></html>");
         assert_eq!(extract(&page).paragraphs.first().map(String::as_str), Some(paragraph));
+    }
+
+    #[test]
+    fn an_article_inside_a_furniture_class_is_read_when_nothing_else_is() {
+        let paragraph = "The council voted on Tuesday to close the bridge for repairs, and the work will take most of the summer.";
+        let page = format!("<html><body><div class=\"documentContent__sharingContainer\"><p>{paragraph}</p><p>{paragraph}</p></div></body></html>");
+        assert_eq!(extract(&page).paragraphs, [paragraph, paragraph]);
+        // Beside a body found in the first reading, the same box stays out.
+        let page = page.replace("</body>", &format!("<article><p>{paragraph} Again.</p><p>{paragraph} Twice.</p></article></body>"));
+        assert_eq!(extract(&page).paragraphs.len(), 2);
+        assert!(extract(&page).paragraphs[0].ends_with("Again."));
     }
 
     #[test]
