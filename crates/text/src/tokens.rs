@@ -2,7 +2,8 @@ use crate::abbreviation;
 use dossier_doc::{Span, Token, TokenKind};
 
 /// Splits text into tokens. Whitespace separates; punctuation is its own token except
-/// inside numbers ("4.8", "10,000"), abbreviations ("U.S.", "Gen.") and ellipses.
+/// inside numbers ("4.8", "10,000"), abbreviations ("U.S.", "Gen."), links, domains and
+/// file names ("Space.com"), runs of repeated marks ("...", "!!!", "--") and emoticons.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut at = 0;
