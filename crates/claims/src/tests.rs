@@ -333,7 +333,6 @@ fn a_source_noun_speaks_through_a_verb_that_is_also_a_noun() {
     assert!(triples(&["The TV shows ran late."]).is_empty());
 }
 
-
 #[test]
 fn a_quote_goes_on_after_its_reporting_clause() {
     let quotes = |p: &str| {
@@ -375,7 +374,6 @@ fn a_name_after_a_preposition_inside_the_subject_does_not_speak() {
     assert!(found.contains(&t("regional president Michele de Pascale", "said", "the damage could exceed €1 billion")), "{found:?}");
 }
 
-
 #[test]
 fn a_determined_noun_phrase_opening_the_sentence_is_its_subject() {
     assert_eq!(
@@ -401,7 +399,6 @@ fn the_writer_and_a_determined_speaker_after_a_quote() {
     );
 }
 
-
 #[test]
 fn a_one_word_quote_and_a_dated_poll() {
     let (doc, found) = claims(&["“Hopefully,” the president said, “this museum can help us talk to each other.”"]);
@@ -411,7 +408,6 @@ fn a_one_word_quote_and_a_dated_poll() {
     assert_eq!(found, [t("The latest opinion poll", "shows", "Clinton leads by five points")]);
 }
 
-
 #[test]
 fn an_aside_in_dashes_describes_the_name_before_it() {
     assert_eq!(
@@ -419,7 +415,6 @@ fn an_aside_in_dashes_describes_the_name_before_it() {
         [t("Rick Tyler — a former aide to Ted Cruz", "said", "the debate was over")]
     );
 }
-
 
 #[test]
 fn a_long_appositive_and_no_clause_taken_for_an_inverted_source() {

@@ -89,7 +89,8 @@ const SHORT_BOILERPLATE: &[(&[&str], RemovedReason)] = &[
 /// Whole short blocks (their punctuation aside) that are furniture: words too common at
 /// the start of a sentence to be matched as openings ("Anzeige", "Teilen").
 const WHOLE_BOILERPLATE: &[(&[&str], RemovedReason)] = &[
-    (&["teilen", "share", "drucken", "print", "bewerten", "wird geladen", "loading", "partager", "compartir"], RemovedReason::ShareBar),
+    // ("share" and "print" alone are share strips already: see `is_share_strip`.)
+    (&["teilen", "drucken", "bewerten", "wird geladen", "loading", "partager", "compartir"], RemovedReason::ShareBar),
     (&["anzeige", "werbung", "publicidad", "publicité", "pubblicità", "ad"], RemovedReason::Advertisement),
     (&["beitragsbild", "titelbild", "bild", "foto", "photo"], RemovedReason::Caption),
 ];

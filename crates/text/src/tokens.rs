@@ -19,19 +19,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             (at + len, TokenKind::Symbol)
         } else if c.is_ascii_digit() {
             number(text, at)
-        } else if !space_before && negation_len(&text[at..]).is_some() {
-            (at + negation_len(&text[at..]).unwrap(), TokenKind::Word)
+        } else if let Some(len) = negation_len(&text[at..]).filter(|_| !space_before) {
+            (at + len, TokenKind::Word)
         } else if c.is_alphabetic() {
             word(text, at)
         } else if let Some(len) = punctuation_run_len(&text[at..]) {
             (at + len, TokenKind::Punct)
-        } else if space_before && emoticon_len(&text[at..]).is_some() {
-            (at + emoticon_len(&text[at..]).unwrap(), TokenKind::Symbol)
+        } else if let Some(len) = emoticon_len(&text[at..]).filter(|_| space_before) {
+            (at + len, TokenKind::Symbol)
         } else if text[at..].starts_with("''") || text[at..].starts_with("``") {
             // Typewriter quotation marks (''…'', ``…''), as wire copy writes them: one mark.
             (at + 2, TokenKind::Punct)
-        } else if is_apostrophe(c) && possessive_len(&text[at..]).is_some() {
-            (at + possessive_len(&text[at..]).unwrap(), TokenKind::Word)
+        } else if let Some(len) = possessive_len(&text[at..]) {
+            (at + len, TokenKind::Word)
         } else if matches!(c, '$' | '€' | '£' | '¥' | '₽' | '₴' | '%' | '+' | '=' | '<' | '>' | '#' | '@' | '&' | '*' | '/' | '\\' | '|' | '~' | '^' | '°' | '§' | '©' | '®') {
             (at + c.len_utf8(), TokenKind::Symbol)
         } else {
