@@ -121,6 +121,11 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "service", "services", "agencies", "bureau", "centre", "center", "council", "court", "tribunal",
     "parents", "family", "families", "relatives", "neighbours", "neighbors", "survivors", "victims", "protesters",
     "charity", "charities", "campaigners", "monitor", "observatory", "union", "authority", "council", "committee",
+    // Plurals of the bodies above, and people who speak as a group.
+    "groups", "companies", "firms", "operators", "associations", "organisations", "organizations", "unions",
+    "governments", "ministries", "regulators", "watchdogs", "hospitals", "embassy", "embassies", "party",
+    "parties", "workers", "employees", "farmers", "locals", "soldiers", "rebels", "militants", "negotiators",
+    "rescuers", "medics", "nurses", "teachers", "students",
     // Records that show or find things.
     "transcript", "transcripts", "footage", "records", "research", "findings", "results", "review", "audit",
     "census", "testimony", "investigation", "tally", "average",

@@ -279,6 +279,18 @@ impl<'a> Finder<'a> {
         if EVIDENTIAL_PARTICIPLES.contains(&w) && k > sentence.start && BE_FORMS.contains(&self.w(k - 1)) && self.w(k + 1) == "to" {
             return self.evidential(k - 1, k, sentence);
         }
+        // "did not respond to a request for comment", "replied to the letter": what follows
+        // "to" is what was answered, not what was said; "… by saying (that) …" says it.
+        let answering = matches!(w, "respond" | "responds" | "responded" | "reply" | "replies" | "replied") && self.w(k + 1) == "to";
+        if answering {
+            let by_saying = (k + 2..sentence.end).find(|&i| self.w(i) == "saying" && self.w(i - 1) == "by");
+            if let Some(i) = by_saying {
+                return self.participle(i, sentence);
+            }
+            if !(k + 2..sentence.end.min(k + 8)).any(|i| self.w(i) == "that") {
+                return None;
+            }
+        }
         let listed = is_verb_cue(w);
         let called_for = matches!(w, "called" | "calls") && matches!(self.w(k + 1), "for" | "on");
         if (listed || called_for) && self.listed_verb_is_cue(k, sentence.clone()) {
@@ -328,6 +340,10 @@ impl<'a> Finder<'a> {
         }
         let source = self.source_phrase(source_from, source_to);
         let cue = self.span(k, k + 2);
+        // "According to Reuters, which cited two security sources, the strike …": the
+        // cited source is one more link in the relay, and the content follows it.
+        let cited = self.cited(source_to, s.end).filter(|&(_, close)| self.w(close) == ",");
+        let source_to = cited.map_or(source_to, |(_, close)| close);
         let opening_comma = k > s.start && self.w(k - 1) == ",";
         let fronted = k == s.start || self.is_sentence_opener(k, s.start);
         // "…, according to X, who said …": the source's own clause follows, not the content.
@@ -351,7 +367,10 @@ impl<'a> Finder<'a> {
         } else {
             return None;
         };
-        let claim = self.claim(from, to, Some(source), cue, false)?;
+        let mut claim = self.claim(from, to, Some(source), cue, false)?;
+        if let Some((cited, _)) = cited {
+            claim.relay.push(self.doc.slice(cited).to_string());
+        }
         Some((claim, source_to))
     }
 
@@ -550,16 +569,21 @@ impl<'a> Finder<'a> {
         Some((claim, k + 1))
     }
 
-    /// ", citing X" (or "quoting X") at token `at`: X, and the comma or sentence end closing it.
+    /// ", citing X" (or "quoting X", ", which cited X", ", who quoted X") at token `at`: X,
+    /// and the comma or sentence end closing it.
     fn cited(&self, at: usize, end: usize) -> Option<(Span, usize)> {
-        if !(self.w(at) == "," && matches!(self.w(at + 1), "citing" | "quoting")) {
+        let relative = matches!(self.w(at + 1), "which" | "who");
+        let verb = at + 1 + usize::from(relative);
+        let cites = if relative { matches!(self.w(verb), "cited" | "quoted" | "cites" | "quotes") } else { matches!(self.w(verb), "citing" | "quoting") };
+        if !(self.w(at) == "," && cites) {
             return None;
         }
-        let mut close = (at + 2..end.min(at + 16)).find(|&i| self.w(i) == ",").unwrap_or(end);
-        while close > at + 2 && self.is_punct(close - 1) {
+        let first = verb + 1;
+        let mut close = (first..end.min(first + 14)).find(|&i| self.w(i) == ",").unwrap_or(end);
+        while close > first && self.is_punct(close - 1) {
             close -= 1;
         }
-        (close > at + 2 && (close == end || self.w(close) == "," || self.ends_sentence(close, end))).then(|| (self.span(at + 2, close), close))
+        (close > first && (close == end || self.w(close) == "," || self.ends_sentence(close, end))).then(|| (self.span(first, close), close))
     }
 
     /// ", saying (that) …": the content follows, the source is the sentence's subject.
@@ -611,6 +635,7 @@ impl<'a> Finder<'a> {
         while to > from && self.is_punct(to - 1) {
             to -= 1;
         }
+        from = self.dateline_end(from).filter(|&after| after < to).unwrap_or(from);
         // One word is too little to be a claim, unless quoted ("“Hopefully,” the president
         // said, “this museum …”").
         if to <= from || to == from + 1 && !quoted {
@@ -1175,6 +1200,16 @@ impl<'a> Finder<'a> {
             if CONTRAST.contains(&self.w(open)) || matches!(self.w(open), "and" | "or" | "as" | "according" | "“" | "\"") || PARTICIPLE_CUES.contains(&self.w(open)) {
                 return None;
             }
+            // Nor when it dates the report against another event ("…, the agency said on
+            // Saturday, two weeks after a storm hit the area"): the outlet's framing. ("…, he
+            // said, until it went bankrupt" goes on with what he said.)
+            let mut after_time = open;
+            while after_time < s.end && self.in_time[after_time] {
+                after_time += 1;
+            }
+            if after_time > open && matches!(self.w(after_time), "after" | "before" | "since" | "when" | "following" | "ago" | "later" | "earlier") {
+                return None;
+            }
             (open, s.end)
         };
         let mut to = close;
@@ -1238,7 +1273,38 @@ impl<'a> Finder<'a> {
         while to > s.start && self.is_punct(to - 1) {
             to -= 1;
         }
-        Some(Claim::new(self.span(s.start, to)))
+        let from = self.dateline_end(s.start).filter(|&after| after < to).unwrap_or(s.start);
+        Some(Claim::new(self.span(from, to)))
+    }
+
+    /// After a wire dateline opening the paragraph at token `k` ("ROME, Oct 18 (Reuters) -",
+    /// "WASHINGTON (AP) —"): the token where the story starts. The dateline says where the
+    /// report was filed, and by whom, not what anyone said.
+    fn dateline_end(&self, k: usize) -> Option<usize> {
+        let first = self.doc.tokens.get(k).map(|_| self.doc.token_text(k))?;
+        let place_in_capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !first.chars().any(char::is_lowercase);
+        if !place_in_capitals || self.paragraph_tokens(k)?.start != k {
+            return None;
+        }
+        let mut i = k;
+        let mut in_brackets = false;
+        while i < self.doc.tokens.len().min(k + 16) {
+            let text = self.doc.token_text(i);
+            let spaced = i > k && self.doc.tokens[i].space_before && self.doc.tokens.get(i + 1).is_some_and(|t| t.space_before);
+            if (is_dash(self.w(i)) || text == "-") && spaced && !in_brackets {
+                return Some(i + 1);
+            }
+            match text {
+                "(" => in_brackets = true,
+                ")" => in_brackets = false,
+                "," | "." => {}
+                // Inside the brackets, the agency ("(Reuters)", "(AP)"); outside, places and the date.
+                _ if in_brackets || text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) => {}
+                _ => return None,
+            }
+            i += 1;
+        }
+        None
     }
 
     /// Fills what lies inside the content: figures, times, entities, hedges; and the time
@@ -1317,7 +1383,8 @@ impl<'a> Finder<'a> {
         }
         let placed = |k: usize| self.in_time.get(k) == Some(&true) || self.mention_at.get(k).copied().flatten().is_some_and(|e| self.doc.entities[e].kind == EntityKind::Place);
         loop {
-            let preposition = j + 1 < end && matches!(self.w(j), "on" | "in" | "at" | "from") && placed(j + 1);
+            // "said on Friday", "said in Kyiv", "have said for years that …"
+            let preposition = j + 1 < end && matches!(self.w(j), "on" | "in" | "at" | "from" | "for" | "since" | "over" | "during" | "throughout") && placed(j + 1);
             if j < end && placed(j) || preposition {
                 j += 1;
             } else if j + 1 < end && matches!(self.w(j), "on" | "via") && (PLATFORMS.contains(&self.w(j + 1)) || MEDIA.contains(&self.w(j + 1)) || matches!(self.w(j + 1), "phone" | "telephone" | "e-mail")) {

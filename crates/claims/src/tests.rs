@@ -59,6 +59,14 @@ fn according_to_in_three_positions() {
 }
 
 #[test]
+fn according_to_a_source_that_cites_another_relays_through_both() {
+    let (doc, found) = claims(&["According to Reuters, which cited two security sources, the strike hit a grain terminal."]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(doc.slice(found[0].content), "the strike hit a grain terminal");
+    assert_eq!(found[0].relay, ["Reuters", "two security sources"]);
+}
+
+#[test]
 fn quotes_inversions_and_denials() {
     let (doc, found) = claims(&["“We will not retreat,” the defence minister said.", "The Kremlin denied that its troops crossed the border."]);
     assert_eq!(doc.slice(found[0].content), "We will not retreat");
@@ -426,4 +434,32 @@ fn a_long_appositive_and_no_clause_taken_for_an_inverted_source() {
             "the campaign was taking a close look"
         )]
     );
+}
+
+#[test]
+fn groups_speak_and_a_duration_after_the_cue_is_no_content() {
+    assert_eq!(triples(&["Aid groups said the camps were full."]), [t("Aid groups", "said", "the camps were full")]);
+    assert_eq!(
+        triples(&["Environmental groups have said for years that the rivers need wider flood plains."]),
+        [t("Environmental groups", "said", "the rivers need wider flood plains")]
+    );
+}
+
+#[test]
+fn an_unanswered_request_for_comment_is_no_claim() {
+    assert!(triples(&["The Kremlin did not immediately respond to a request for comment."]).is_empty());
+    assert_eq!(
+        triples(&["The White House responded to the criticism by saying that the plan was legal."]),
+        [t("The White House", "saying", "the plan was legal")]
+    );
+}
+
+#[test]
+fn a_wire_dateline_is_not_what_was_said() {
+    assert_eq!(triples(&["KYIV, Ukraine (AP) — Six ships sank, officials said."]), [t("officials", "said", "Six ships sank")]);
+    let (doc, found) = claims(&["ROME, Oct 18 (Wire) - Floods killed 3 people on Friday."]);
+    assert_eq!(doc.slice(found[0].content), "Floods killed 3 people on Friday");
+    // Capitals that run on into the story are no dateline.
+    let (doc, found) = claims(&["NEW YORK has 8 million people - more than London in 2020."]);
+    assert_eq!(doc.slice(found[0].content), "NEW YORK has 8 million people - more than London in 2020");
 }

@@ -162,7 +162,9 @@ fn reconcile(doc: &Doc, rules: Vec<Mention>, names: &[(usize, usize, EntityKind)
     }
     for (span, last, kind) in names {
         let capitalised = matches!(doc.tokens[last].kind, TokenKind::Word | TokenKind::Alphanumeric) && is_capitalized(doc.token_text(last));
-        if capitalised && !out.iter().any(|m| m.span.overlaps(span)) {
+        // A title is no name: "Prime" opening "Prime Minister Keir Starmer spoke."
+        let only_title = doc.token_range(span).all(|i| PERSON_TITLES.contains(&doc.token_text(i)));
+        if capitalised && !only_title && !out.iter().any(|m| m.span.overlaps(span)) {
             out.push(Mention { span, kind, canonical: doc.slice(span).to_string(), guessed: false });
         }
     }
@@ -714,6 +716,13 @@ mod tests {
         assert!(found.contains(&("Tromsø".into(), EntityKind::Place, vec!["Tromsø".into()])), "{found:?}");
         assert!(found.contains(&("Marta Quintero".into(), EntityKind::Person, vec!["Marta Quintero".into(), "Quintero".into()])), "{found:?}");
         assert!(found.contains(&("Russia".into(), EntityKind::Place, vec!["Kremlin".into()])), "{found:?}");
+    }
+
+    #[test]
+    fn a_title_opening_a_sentence_is_no_name() {
+        let found = entities(&tokenised("Prime Minister Keir Starmer spoke. Foreign Minister Annalena Baerbock listened."));
+        let names: Vec<&str> = found.iter().map(|e| e.0.as_str()).collect();
+        assert_eq!(names, ["Keir Starmer", "Annalena Baerbock"]);
     }
 
     #[test]

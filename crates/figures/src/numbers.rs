@@ -558,38 +558,47 @@ impl<'a> NumberReader<'a> {
             return (Some(self.doc.slice(span).to_string()), Some(span), last + 1);
         }
         let start = at;
-        let mut stop = at;
         // "cm3", "μm2": a unit symbol squared or cubed, its superscript flattened.
         let squared_or_cubed = |i: usize| {
             let w = self.word(i);
             self.kind(i) == Some(TokenKind::Alphanumeric) && (w.ends_with('2') || w.ends_with('3')) && w.len() <= 4 && w[..w.len() - 1].chars().all(char::is_alphabetic)
         };
-        while stop < end && stop - start < 4 && (is_word(self.doc, stop) || squared_or_cubed(stop)) && !self.blocked(stop) {
-            let w = self.word(stop);
-            let verb_like = stop > start && (w.ends_with("ed") || w.ends_with("ing"));
-            if UNIT_STOP.contains(&w) || w.ends_with("ly") || verb_like || w == "’s" || w == "'s" {
-                break;
-            }
-            stop += 1;
-            // "m s−1", "mW m−2": a unit symbol keeps its exponent.
-            if w.chars().count() <= 3 {
-                if let Some((_, after)) = self.exponent_at(stop) {
-                    stop = after;
-                    continue;
+        // The words of a unit from `from`: up to its head noun, a unit of measure or a stop.
+        let scan = |from: usize| {
+            let mut stop = from;
+            while stop < end && stop - from < 4 && (is_word(self.doc, stop) || squared_or_cubed(stop)) && !self.blocked(stop) {
+                let w = self.word(stop);
+                let verb_like = stop > from && (w.ends_with("ed") || w.ends_with("ing"));
+                if UNIT_STOP.contains(&w) || w.ends_with("ly") || verb_like || w == "’s" || w == "'s" {
+                    break;
+                }
+                stop += 1;
+                // "m s−1", "mW m−2": a unit symbol keeps its exponent.
+                if w.chars().count() <= 3 {
+                    if let Some((_, after)) = self.exponent_at(stop) {
+                        stop = after;
+                        continue;
+                    }
+                }
+                // A unit of measure ends the unit ("215 km offshore"), unless a unit symbol with
+                // its exponent follows ("km s−1").
+                let compound = self.word(stop).chars().count() <= 3 && self.exponent_at(stop + 1).is_some();
+                if is_measure_unit(w) && !compound {
+                    break;
+                }
+                // The head noun ends the unit: a plural ("sea containers lost …"), or a noun
+                // that is plural without an s ("people", "personnel").
+                let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") || PLURAL_NOUNS.contains(&w);
+                if plural {
+                    break;
                 }
             }
-            // A unit of measure ends the unit ("215 km offshore"), unless a unit symbol with
-            // its exponent follows ("km s−1").
-            let compound = self.word(stop).chars().count() <= 3 && self.exponent_at(stop + 1).is_some();
-            if is_measure_unit(w) && !compound {
-                break;
-            }
-            // The head noun ends the unit: a plural ("sea containers lost …"), or a noun
-            // that is plural without an s ("people", "personnel").
-            let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") || PLURAL_NOUNS.contains(&w);
-            if plural {
-                break;
-            }
+            stop
+        };
+        let mut stop = scan(start);
+        // "30% of the region's exports": what the possessor has is what is counted.
+        if stop > start && matches!(self.word(stop), "’s" | "'s") && is_word(self.doc, stop + 1) {
+            stop = scan(stop + 1).max(stop);
         }
         // "percentage points", "square kilometres": a measure's unit is one or two words.
         if stop == start {

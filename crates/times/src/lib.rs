@@ -139,6 +139,10 @@ impl Tense {
                 || matches!(w.as_str(), "due" | "set" | "plan" | "plans" | "planned" | "planning" | "expected")
                     && words.get(i + 1).is_some_and(|n| n == "to")
                     && !noun
+                // "more rain was expected from Sunday", "the ruling is expected on Friday"
+                || matches!(w.as_str(), "expected" | "forecast") && matches!(before(i), "is" | "are" | "was" | "were" | "be")
+                // "is to resume trading Tuesday": a plan
+                || matches!(w.as_str(), "is" | "are") && words.get(i + 1).is_some_and(|n| n == "to") && words.get(i + 2).is_some_and(|n| n != "blame")
         });
         let speech = |w: &str| matches!(w, "said" | "told" | "announced" | "reported" | "added" | "stated");
         let past = words.iter().enumerate().any(|(i, w)| {
@@ -1221,6 +1225,9 @@ mod tests {
         assert_eq!(one("The strike on Thursday night."), ("Thursday night".into(), "2024-10-03TNI".into()));
         assert_eq!(one("They will meet on Friday."), ("Friday".into(), "2024-10-04".into()));
         assert_eq!(one("They will meet next Friday."), ("next Friday".into(), "2024-10-11".into()));
+        // Expected, forecast or planned, told in the past: still ahead.
+        assert_eq!(one("More rain was expected from Sunday."), ("Sunday".into(), "2024-10-06".into()));
+        assert_eq!(one("The exchange is to resume trading Tuesday."), ("Tuesday".into(), "2024-10-08".into()));
         // A weekday opening a date: the date names the day.
         assert_eq!(one("The vote is on Monday, Oct. 28."), ("Monday, Oct. 28".into(), "2024-10-28".into()));
     }
