@@ -131,6 +131,12 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "census", "testimony", "investigation", "tally", "average",
 ];
 
+/// Records that speak for whoever made them ("a Reuters report", "a Pew survey").
+pub const RECORDS: &[&str] = &[
+    "report", "reports", "statement", "study", "survey", "poll", "analysis", "article", "investigation", "story",
+    "estimate", "assessment", "review", "audit", "filing", "letter", "memo", "tally", "findings", "research",
+];
+
 /// Role nouns that name someone else who passed the claim to their possessor: "the Kyiv
 /// Post’s source" is a link in the relay behind the Kyiv Post.
 pub const NESTED_ROLES: &[&str] = &[

@@ -1067,6 +1067,12 @@ impl<'a> Finder<'a> {
         }
         // "Ukrainian officials", "Estonia’s government": a role speaking for the entity inside.
         let inside = SPEAKS_FOR.contains(&head).then(|| (from..to).rev().find_map(|i| self.mention_at[i])).flatten();
+        // "A Reuters report", "a Pew survey": the outlet or body whose record it is.
+        let owner = || {
+            let by_body = |e: &usize| matches!(self.doc.entities[*e].kind, EntityKind::Outlet | EntityKind::Organization);
+            RECORDS.contains(&head).then(|| (from..to).rev().find_map(|i| self.mention_at[i]).filter(by_body)).flatten()
+        };
+        let inside = inside.or_else(owner);
         // "the company said": the organisation last named before.
         let definite = self.w(from) == "the" && to - from == 2 && ORGANIZATION_NOUNS.contains(&head);
         let entity = inside.or_else(|| definite.then(|| self.antecedent(from, head)).flatten());
@@ -1087,7 +1093,8 @@ impl<'a> Finder<'a> {
         let pronoun = range.len() == 1 && matches!(self.w(range.start), "he" | "she" | "it" | "they");
         let appositive = range.clone().any(|i| self.w(i) == ",");
         let definite = range.len() == 2 && self.w(range.start) == "the" && ORGANIZATION_NOUNS.contains(&self.w(range.start + 1));
-        if named_head || (pronoun || appositive || definite) && source.entity.is_some() {
+        let record = range.end > range.start && RECORDS.contains(&self.w(range.end - 1));
+        if named_head || (pronoun || appositive || definite || record) && source.entity.is_some() {
             return vec![self.doc.entities[source.entity.unwrap()].name.clone()];
         }
         // "Economists polled by Reuters": Reuters relays the economists.
@@ -1137,8 +1144,12 @@ impl<'a> Finder<'a> {
     fn antecedent(&self, i: usize, noun: &str) -> Option<usize> {
         let kinds = [EntityKind::Organization, EntityKind::Outlet];
         let named = self.last_mentioned(i, |e| kinds.contains(&e.kind) && e.name.to_lowercase().contains(noun));
-        let generic = matches!(noun, "company" | "firm" | "group" | "organisation" | "organization" | "carmaker" | "maker" | "operator" | "broadcaster" | "newspaper" | "charity");
-        named.or_else(|| generic.then(|| self.nearest_before(i, &kinds)).flatten())
+        // A company is an organisation before it is an outlet: "A Reuters report said …
+        // The company declined …" speaks of the company the report was about.
+        let media = matches!(noun, "broadcaster" | "newspaper");
+        let generic = media || matches!(noun, "company" | "firm" | "group" | "organisation" | "organization" | "carmaker" | "maker" | "operator" | "charity");
+        let preferred = if media { EntityKind::Outlet } else { EntityKind::Organization };
+        named.or_else(|| generic.then(|| self.nearest_before(i, &[preferred]).or_else(|| self.nearest_before(i, &kinds))).flatten())
     }
 
     /// The entity of one of `kinds` mentioned last before token `i`.

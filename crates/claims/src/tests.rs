@@ -463,3 +463,13 @@ fn a_wire_dateline_is_not_what_was_said() {
     let (doc, found) = claims(&["NEW YORK has 8 million people - more than London in 2020."]);
     assert_eq!(doc.slice(found[0].content), "NEW YORK has 8 million people - more than London in 2020");
 }
+
+#[test]
+fn a_record_speaks_for_its_maker_and_the_company_is_no_outlet() {
+    let (doc, found) = claims(&["Vantor Systems will cut jobs. A Reuters report said Vantor had held talks with buyers. The company said the talks had ended."]);
+    let report = found.iter().find(|c| doc.slice(c.content) == "Vantor had held talks with buyers").expect("the report's claim");
+    assert_eq!(report.relay, ["Reuters"]);
+    assert_eq!(report.source.as_ref().and_then(|s| s.entity).map(|e| doc.entities[e].name.as_str()), Some("Reuters"));
+    let company = found.iter().find(|c| doc.slice(c.content) == "the talks had ended").expect("the company's claim");
+    assert_eq!(company.source.as_ref().and_then(|s| s.entity).map(|e| doc.entities[e].name.as_str()), Some("Vantor Systems"));
+}

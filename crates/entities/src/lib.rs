@@ -567,6 +567,16 @@ impl Finder<'_> {
                 self.push(a, b, kind, canonical);
                 continue;
             }
+            // "Vantor" after "Vantor Systems": a company's first word, when it is no common
+            // word ("Bank" of "Bank of America" is not the bank).
+            let short_form = |(t, kind, _): &&(String, EntityKind, String)| {
+                matches!(kind, EntityKind::Organization | EntityKind::Outlet) && t.strip_prefix(text).is_some_and(|rest| rest.starts_with(' '))
+            };
+            if let Some((_, kind, canonical)) = known.iter().find(short_form).filter(|_| b - a == 1 && !self.gazetteer.is_common(text)) {
+                let (kind, canonical) = (*kind, canonical.clone());
+                self.push(a, b, kind, canonical);
+                continue;
+            }
             if b - a > 1 {
                 // "De Blasio" after "Bill de Blasio": the end of a person's full name.
                 let tail = format!(" {}", text.to_lowercase());
@@ -716,6 +726,12 @@ mod tests {
         assert!(found.contains(&("Tromsø".into(), EntityKind::Place, vec!["Tromsø".into()])), "{found:?}");
         assert!(found.contains(&("Marta Quintero".into(), EntityKind::Person, vec!["Marta Quintero".into(), "Quintero".into()])), "{found:?}");
         assert!(found.contains(&("Russia".into(), EntityKind::Place, vec!["Kremlin".into()])), "{found:?}");
+    }
+
+    #[test]
+    fn a_company_named_by_its_first_word_is_the_company() {
+        let found = entities(&tokenised("Vantor Systems will cut jobs. A report said Vantor had held talks."));
+        assert_eq!(found[0], ("Vantor Systems".into(), EntityKind::Organization, vec!["Vantor Systems".into(), "Vantor".into()]));
     }
 
     #[test]

@@ -476,7 +476,10 @@ impl<'a> NumberReader<'a> {
             }
             _ => {}
         }
+        // "the first half of 2025", "the second half": a period, not a share.
+        let period = i > 0 && matches!(self.word(i - 1), "first" | "second");
         match w {
+            "half" if period => None,
             "half" if followed_by_of(i + 1) || self.word(i + 1) == "a" => exact(0.5, i + 1),
             "most" if self.word(i + 1) == "of" => between(0.5, false, 1.0, true, false, i + 1),
             "majority" if self.word(i + 1) == "of" => between(0.5, false, 1.0, true, false, i + 1),

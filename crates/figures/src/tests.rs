@@ -75,6 +75,9 @@ fn money_units_rates_and_bases() {
 
     let (_, q) = figures("over 20 military personnel killed in a strike");
     assert_eq!(q[0].unit.as_deref(), Some("military personnel"));
+    // An ordinal half is a period of time, not a share.
+    let (_, q) = figures("Profit rose in the first half and will rise in the second half of next year.");
+    assert!(q.is_empty(), "{q:?}");
     // A possessor is not what is counted: its possession is.
     let (_, q) = figures("The terminal handles roughly 30% of the region's grain exports.");
     assert_eq!(q[0].unit.as_deref(), Some("region's grain exports"));

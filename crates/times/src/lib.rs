@@ -215,6 +215,7 @@ impl Finder<'_> {
             .or_else(|| self.weekday(i, end, tense))
             .or_else(|| self.holiday(i, end, tense))
             .or_else(|| self.quarter(i, end))
+            .or_else(|| self.half_year(i, end))
             .or_else(|| self.same_period_before(i, end))
             .or_else(|| self.edge_of_unit(i, end))
             .or_else(|| self.relative_unit(i, end))
@@ -969,6 +970,33 @@ impl Finder<'_> {
         Some(self.push(from, to, TimeType::Date, format!("{year}-Q{q}"), true))
     }
 
+    /// "the first half of 2025", "the second half of next year", "the first half": a half
+    /// of the year named, or of the reference's year.
+    fn half_year(&mut self, i: usize, end: usize) -> Option<usize> {
+        let from = i;
+        let at = if self.w(i) == "the" { i + 1 } else { i };
+        let h = match self.w(at) {
+            "first" => 1,
+            "second" => 2,
+            _ => return None,
+        };
+        if self.w(at + 1) != "half" || at + 1 >= end {
+            return None;
+        }
+        let to = at + 2;
+        // "the second half of March", "the first half of the game": not a half of a year.
+        if self.w(to) == "of" && !matches!(self.w(to + 1), "last" | "this" | "next") && !self.is_number(to + 1) {
+            return None;
+        }
+        let named = self.year_named_at(to + 1, end).filter(|_| self.w(to) == "of");
+        let (value, to, resolved) = match (named, self.reference) {
+            (Some((year, after)), _) => (format!("{year}-H{h}"), after, true),
+            (None, Some(r)) => (format!("{}-H{h}", r.year()), to, true),
+            (None, None) => (format!("XXXX-H{h}"), to, false),
+        };
+        Some(self.push(from, to, TimeType::Date, value, resolved))
+    }
+
     /// A year named at `i`: "1990", or "last year", "this year", "next year" against the
     /// reference. The year, and the token after it.
     fn year_named_at(&self, i: usize, end: usize) -> Option<(i16, usize)> {
@@ -1235,6 +1263,9 @@ mod tests {
     #[test]
     fn months_years_seasons() {
         assert_eq!(one("since the invasion in February 2022."), ("February 2022".into(), "2022-02".into()));
+        assert_eq!(one("Demand will recover in the second half of next year."), ("the second half of next year".into(), "2025-H2".into()));
+        assert_eq!(one("Profit rose in the first half."), ("the first half".into(), "2024-H1".into()));
+        assert!(times("They scored in the second half of the game.", None).is_empty());
         assert_eq!(one("It began on October 3, 2024, at dawn."), ("October 3, 2024".into(), "2024-10-03".into()));
         assert_eq!(one("It began on 3 October 2024."), ("3 October 2024".into(), "2024-10-03".into()));
         assert_eq!(one("Talks resumed in March."), ("March".into(), "2024-03".into()));
