@@ -98,6 +98,7 @@ pub fn annotate(doc: &Doc) -> Vec<Claim> {
             if claim.source.is_none() {
                 finder.carry_source(&mut claim, &claims, s);
             }
+            finder.unnamed_antecedent(&mut claim, &claims);
             // A claim whose words came before its sentence (a quote, then "Clinton said.")
             // replaces what that quote was taken for alone.
             if claim.content.start() < sentence.start() {
@@ -621,7 +622,16 @@ impl<'a> Finder<'a> {
             let claim = self.claim(participle + 2, self.clause_end(participle + 2, s.end), None, self.doc.tokens[participle].span, false)?;
             return Some((claim, participle + 1));
         }
-        let from = self.clause_start(first, s.start);
+        let mut from = self.clause_start(first, s.start);
+        // "The largest shareholder, the fund Nordkap, is reportedly …": a clause of only its
+        // verb has its subject before the appositive.
+        if from > s.start && (from..first).all(|i| in_verb_group(self.w(i))) {
+            let appositive = self.clause_start(from - 1, s.start);
+            let noun_phrase = matches!(self.w(appositive), "the" | "a" | "an") && (appositive..from - 1).all(|i| !in_verb_group(self.w(i)));
+            if appositive > s.start && noun_phrase {
+                from = self.clause_start(appositive - 1, s.start);
+            }
+        }
         let to = self.clause_end(first, s.end);
         let claim = self.claim(from, to, None, self.doc.tokens[participle].span, false)?;
         Some((claim, participle + 1))
@@ -636,6 +646,10 @@ impl<'a> Finder<'a> {
             to -= 1;
         }
         from = self.dateline_end(from).filter(|&after| after < to).unwrap_or(from);
+        // "…, without providing evidence", "…, without elaborating": the reporter's remark.
+        if let Some(comma) = (from..to).find(|&i| self.w(i) == "," && self.w(i + 1) == "without" && self.w(i + 2).ends_with("ing")) {
+            to = comma;
+        }
         // One word is too little to be a claim, unless quoted ("“Hopefully,” the president
         // said, “this museum …”").
         if to <= from || to == from + 1 && !quoted {
@@ -933,7 +947,8 @@ impl<'a> Finder<'a> {
         let open = (start.max(close.saturating_sub(24))..close).rev().find(|&i| self.w(i) == ",")?;
         let before = open.checked_sub(1).filter(|&b| b >= start)?;
         let named = |i: usize| self.mention_ending.contains_key(&i) || self.doc.token_text(i).starts_with(char::is_uppercase) && self.doc.tokens[i].kind == TokenKind::Word;
-        (named(before) || self.w(before) == ")" || self.w(before).chars().all(|c| c.is_ascii_digit())).then_some(open)
+        // "Russian officials, speaking on condition of anonymity, said": a role noun too.
+        (named(before) || is_source_noun(self.w(before)) || self.w(before) == ")" || self.w(before).chars().all(|c| c.is_ascii_digit())).then_some(open)
     }
 
     /// The comma opening a relative clause (", who …") that the comma at `close` ends.
@@ -1170,6 +1185,27 @@ impl<'a> Finder<'a> {
             .map(|(_, n)| n)
     }
 
+    /// "“…,” one official said. “…,” he added.": "he" is the unnamed speaker of the claim
+    /// just before, when no person was named since that speaker.
+    fn unnamed_antecedent(&self, claim: &mut Claim, earlier: &[Claim]) {
+        let Some(source) = &claim.source else { return };
+        let pronoun = self.doc.token_range(source.span);
+        if pronoun.len() != 1 || !matches!(self.w(pronoun.start), "he" | "she") {
+            return;
+        }
+        let Some(last) = earlier.iter().rev().find(|c| c.source.is_some()) else { return };
+        let speaker = last.source.as_ref().expect("found with a source");
+        let head = self.w(self.last_token(speaker.span));
+        let singular_role = speaker.entity.is_none() && is_source_noun(head) && (!head.ends_with('s') || head.ends_with("ss"));
+        let paragraph = |span: Span| self.doc.paragraph_of(span.start()).unwrap_or(0);
+        let near = paragraph(source.span) <= paragraph(last.content).max(paragraph(speaker.span)) + 1;
+        let named_since = source.entity.is_some_and(|e| self.doc.entities[e].mentions.iter().any(|m| m.start() > speaker.span.start() && m.end() <= source.span.start()));
+        if singular_role && near && !named_since {
+            claim.source = Some(Source { entity: None, span: source.span });
+            claim.relay = last.relay.clone();
+        }
+    }
+
     /// Gives an evidential claim the nearest source in its sentence or the sentence before.
     fn carry_source(&self, claim: &mut Claim, earlier: &[Claim], sentence: usize) {
         let paragraph = self.doc.paragraph_of(claim.content.start());
@@ -1392,11 +1428,16 @@ impl<'a> Finder<'a> {
                 j += 1;
             }
         }
-        let placed = |k: usize| self.in_time.get(k) == Some(&true) || self.mention_at.get(k).copied().flatten().is_some_and(|e| self.doc.entities[e].kind == EntityKind::Place);
+        let timed = |k: usize| self.in_time.get(k) == Some(&true);
+        let place = |k: usize| self.mention_at.get(k).copied().flatten().is_some_and(|e| self.doc.entities[e].kind == EntityKind::Place);
+        let placed = |k: usize| timed(k) || place(k);
+        const PREPOSITIONS: &[&str] = &["on", "in", "at", "from", "for", "since", "over", "during", "throughout"];
         loop {
-            // "said on Friday", "said in Kyiv", "have said for years that …"
-            let preposition = j + 1 < end && matches!(self.w(j), "on" | "in" | "at" | "from" | "for" | "since" | "over" | "during" | "throughout") && placed(j + 1);
-            if j < end && placed(j) || preposition {
+            // "said on Friday", "said in Kyiv", "have said for years that …"; a place right
+            // after the cue is what is said of it ("said Kyiv was …").
+            let preposition = j + 1 < end && PREPOSITIONS.contains(&self.w(j)) && placed(j + 1);
+            let in_place = j > i && place(j) && (PREPOSITIONS.contains(&self.w(j - 1)) || place(j - 1));
+            if j < end && (timed(j) || in_place) || preposition {
                 j += 1;
             } else if j + 1 < end && matches!(self.w(j), "on" | "via") && (PLATFORMS.contains(&self.w(j + 1)) || MEDIA.contains(&self.w(j + 1)) || matches!(self.w(j + 1), "phone" | "telephone" | "e-mail")) {
                 // "wrote on Telegram", "said on X", "said via email"

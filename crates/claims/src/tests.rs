@@ -473,3 +473,35 @@ fn a_record_speaks_for_its_maker_and_the_company_is_no_outlet() {
     let company = found.iter().find(|c| doc.slice(c.content) == "the talks had ended").expect("the company's claim");
     assert_eq!(company.source.as_ref().and_then(|s| s.entity).map(|e| doc.entities[e].name.as_str()), Some("Vantor Systems"));
 }
+
+#[test]
+fn an_evidential_keeps_a_subject_set_off_by_its_appositive() {
+    let (doc, found) = claims(&["The largest shareholder, the pension fund Nordkap, is reportedly pushing for a sale."]);
+    assert_eq!(doc.slice(found[0].content), "The largest shareholder, the pension fund Nordkap, is reportedly pushing for a sale");
+}
+
+#[test]
+fn a_role_set_off_by_a_participle_still_speaks() {
+    assert_eq!(
+        triples(&["Russian officials, speaking on condition of anonymity, said more strikes were planned."]),
+        [t("Russian officials", "said", "more strikes were planned")]
+    );
+}
+
+#[test]
+fn the_reporters_remark_after_a_claim_is_not_in_it() {
+    let found = triples(&["Moscow said Kyiv was trying to sabotage the talks, without providing evidence."]);
+    assert_eq!(found, [t("Moscow", "said", "Kyiv was trying to sabotage the talks")]);
+}
+
+#[test]
+fn a_pronoun_after_an_unnamed_speaker_is_that_speaker() {
+    let (doc, found) = claims(&[
+        "Governor Vitaliy Kim said the port was hit.",
+        "“We will hit back,” one official said.",
+        "“Russia must understand that,” he added.",
+    ]);
+    let added = found.iter().find(|c| doc.slice(c.content) == "Russia must understand that").expect("the added claim");
+    assert_eq!(added.relay, ["one official"]);
+    assert!(added.source.as_ref().is_some_and(|s| s.entity.is_none()));
+}
