@@ -501,6 +501,11 @@ impl<'a> Finder<'a> {
         if matches!(self.w(k), "told" | "tells") {
             from = self.skip_object(from, s.end);
         }
+        // "warned voters that …", "assured the court that …": past whom it was said to.
+        if matches!(self.w(k), "warned" | "warns" | "warning" | "reminded" | "reminds" | "reminding" | "assured" | "assures" | "assuring" | "informed" | "informs" | "convinced" | "promised" | "promises" | "promising" | "advised" | "notified" | "persuaded") {
+            let object = (from..s.end.min(from + 7)).take_while(|&i| !self.is_punct(i) && (self.w(i) == "that" || !in_verb_group(self.w(i))));
+            from = object.clone().find(|&i| self.w(i) == "that").unwrap_or(from);
+        }
         // "says of Clinton, “If she gets the chance …”": whom it is about, then what is said.
         if self.w(from) == "of" {
             if let Some(comma) = (from + 1..s.end.min(from + 6)).find(|&i| self.w(i) == ",") {
@@ -1606,7 +1611,7 @@ impl<'a> Finder<'a> {
 
     /// "told reporters that …": skips the hearer.
     fn skip_object(&self, from: usize, end: usize) -> usize {
-        (from..end.min(from + 8)).find(|&i| matches!(self.w(i), "that" | ":" | ",")).unwrap_or(from)
+        (from..end.min(from + 12)).find(|&i| matches!(self.w(i), "that" | ":" | ",")).unwrap_or(from)
     }
 }
 
