@@ -707,9 +707,15 @@ impl Metadata {
 fn choose_title(html: &Html, references: &[&Option<String>], site: Option<&str>) -> Option<String> {
     let stripped: Vec<String> = references.iter().filter_map(|r| r.as_ref()).map(|r| strip_site(r, site)).collect();
     let lower: Vec<String> = stripped.iter().map(|r| comparable(r)).collect();
+    // Every segment of the metadata's titles ("Site » Blog Archive » Headline"): a heading
+    // that is one of them agrees when it says more than the segment taken for the title
+    // (a site's name, "Blog Archive"); a shorter one is a section or a kicker ("Literatur").
+    let segments: Vec<String> = references.iter().filter_map(|r| r.as_ref()).flat_map(|r| title_segments(r)).map(comparable).collect();
+    let longest = lower.iter().map(|r| r.chars().count()).max().unwrap_or(0);
     let agrees = |heading: &str| {
         let h = comparable(heading);
-        !h.is_empty() && lower.iter().any(|r| r.contains(&h) && h.chars().count() * 2 >= r.chars().count() || h.contains(r.as_str()))
+        let segment = segments.contains(&h) && h.chars().count() > longest;
+        !h.is_empty() && (lower.iter().any(|r| r.contains(&h) && h.chars().count() * 2 >= r.chars().count() || h.contains(r.as_str())) || segment)
     };
     // A heading that opens with more than the title carries a kicker or a date
     // ("<h1><span>Immobilienkrise</span> Rene Benko-Firma …</h1>", "23.01.2022 - …"): the
@@ -731,9 +737,10 @@ fn choose_title(html: &Html, references: &[&Option<String>], site: Option<&str>)
     let in_comments = |h: &ElementRef| {
         h.ancestors().filter_map(ElementRef::wrap).any(|a| class_tokens(&a).iter().any(|t| matches!(t.as_str(), "comments" | "comment" | "respond" | "discussion")))
     };
-    // Each heading with the text of the element it opens with, if it opens with one.
+    // Each heading with the text of the element it opens with, if it opens with one; not the
+    // site's name, a heading that links to the home page.
     let headings = |css: &'static str| {
-        html.select(selector(css)).filter(move |h| !in_comments(h)).filter_map(|h| {
+        html.select(selector(css)).filter(move |h| !in_comments(h) && !links_home(h)).filter_map(|h| {
             let text = squash(&h.text().collect::<String>());
             let first = h.children().find(|c| c.value().as_text().is_none_or(|t| !t.trim().is_empty()));
             let opening = first.and_then(ElementRef::wrap).map(|e| squash(&e.text().collect::<String>()));
@@ -745,6 +752,8 @@ fn choose_title(html: &Html, references: &[&Option<String>], site: Option<&str>)
         .max_by_key(|(h, _)| h.chars().count())
         .or_else(|| headings("h2").filter(|(h, _)| agrees(h)).max_by_key(|(h, _)| h.chars().count()))
         .map(without_kicker)
+        // A blog's post title links to the post itself ("Permanent link to …").
+        .or_else(|| html.select(selector("h1, h2")).find(|h| h.select(selector("a[rel=bookmark]")).next().is_some()).map(|h| squash(&h.text().collect::<String>())).filter(|t| !t.is_empty() && t.chars().count() <= 300))
         .or_else(|| main_heading(html, site))
         .or_else(|| stripped.first().cloned())
         .or_else(|| headings("h1").next().map(|(h, _)| h))
@@ -771,7 +780,7 @@ fn main_heading(html: &Html, site: Option<&str>) -> Option<String> {
     const HIDDEN: &[&str] = &["sr", "hidden", "visually", "screen", "offscreen"];
     let mut found = html.select(selector("h1")).filter(|h| !h.text().all(|t| t.trim().is_empty()));
     let (h1, None) = (found.next()?, found.next()) else { return None };
-    if class_tokens(&h1).iter().any(|t| HIDDEN.contains(&t.as_str())) {
+    if class_tokens(&h1).iter().any(|t| HIDDEN.contains(&t.as_str())) || links_home(&h1) {
         return None;
     }
     let ancestors: Vec<ElementRef> = h1.ancestors().filter_map(ElementRef::wrap).collect();
@@ -791,24 +800,44 @@ fn main_heading(html: &Html, site: Option<&str>) -> Option<String> {
     (!in_site_chrome && !names_site && text.chars().count() <= 300).then_some(text)
 }
 
-/// "Headline | Site" or "Site - Headline" → "Headline": the first segment that is not
-/// the site's name.
-fn strip_site(title: &str, site: Option<&str>) -> String {
+/// Whether a heading's text is all one link to the site's home page ("<h1><a
+/// href="https://example.org/">Example</a></h1>"): the site's name, not a headline. An
+/// archived page's link is read inside its archive's address.
+fn links_home(heading: &ElementRef) -> bool {
+    let mut links = heading.select(selector("a[href]"));
+    let (Some(link), None) = (links.next(), links.next()) else { return false };
+    if squash(&link.text().collect::<String>()) != squash(&heading.text().collect::<String>()) {
+        return false;
+    }
+    let href = link.value().attr("href").unwrap_or_default().trim();
+    let archived = href.find("/web/").and_then(|at| href[at + 5..].find("http").map(|h| &href[at + 5 + h..]));
+    let href = archived.unwrap_or(href);
+    let path = match href.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |slash| &rest[slash..]),
+        None => href,
+    };
+    matches!(path, "" | "/")
+}
+
+/// The parts of a page title between its separators ("Site » Blog Archive » Headline").
+fn title_segments(title: &str) -> Vec<&str> {
     const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " │ ", " • ", " « ", " » "];
     let mut segments = vec![title];
     for sep in SEPARATORS {
         segments = segments.iter().flat_map(|s| s.split(sep)).collect();
     }
+    segments.into_iter().map(str::trim).filter(|s| !s.is_empty()).collect()
+}
+
+/// "Headline | Site" or "Site - Headline" → "Headline": the first segment that is not
+/// the site's name.
+fn strip_site(title: &str, site: Option<&str>) -> String {
+    let segments = title_segments(title);
     let names_site = |seg: &str| site.is_some_and(|s| {
         let (seg, s) = (seg.trim().to_lowercase(), s.to_lowercase());
         !seg.is_empty() && (s.contains(&seg) || seg.contains(&s))
     });
-    segments
-        .iter()
-        .map(|s| s.trim())
-        .find(|seg| !seg.is_empty() && !names_site(seg))
-        .unwrap_or(title)
-        .to_string()
+    segments.into_iter().find(|seg| !names_site(seg)).unwrap_or(title).to_string()
 }
 
 /// The page's text nodes that hold more than whitespace, in document order (at most 5,000).
@@ -994,6 +1023,19 @@ mod tests {
         let page = r#"<html><head><title>How to grow a lemon tree | Garden</title></head><body>
 <article><h2>Lemon tips</h2></article><div id="comments"><h2>25 thoughts on “How to grow a lemon tree”</h2></div></body></html>"#;
         assert_eq!(meta_of(page).title.as_deref(), Some("How to grow a lemon tree"));
+    }
+
+    #[test]
+    fn a_heading_linking_home_is_the_sites_name_and_a_blogs_post_title_is_the_title() {
+        let page = r#"<html><head><title>Four Years » Blog Archive » Interning small integers</title></head><body>
+<h1><a href="http://fouryears.eu/">Four Years</a></h1><h2><a href="/2019/interning" rel="bookmark">Interning small integers</a></h2></body></html>"#;
+        assert_eq!(meta_of(page).title.as_deref(), Some("Interning small integers"));
+        // The title of a blog whose page title is only its name.
+        let page = page.replace("Four Years » Blog Archive » Interning small integers", "Four Years");
+        assert_eq!(meta_of(&page).title.as_deref(), Some("Interning small integers"));
+        // A shorter heading that is one segment of the page title is a section, not the title.
+        let page = r#"<html><head><title>Strava maps show more - Route tool update</title></head><body><h1>Route tool update</h1><h1>Newsletter</h1></body></html>"#;
+        assert_eq!(meta_of(page).title.as_deref(), Some("Strava maps show more"));
     }
 
     #[test]
