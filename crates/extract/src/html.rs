@@ -721,13 +721,14 @@ fn choose_title(html: &Html, references: &[&Option<String>], site: Option<&str>)
     // ("<h1><span>Immobilienkrise</span> Rene Benko-Firma …</h1>", "23.01.2022 - …"): the
     // title starts where the metadata's does, when what comes before it is the heading's
     // own first element or a date. (What follows is more often a subtitle the metadata cut.)
-    let without_kicker = |(heading, opening): (String, Option<String>)| {
+    let without_kicker = |(heading, openings): (String, Vec<String>)| {
         let h = comparable(&heading);
         let Some(at) = lower.iter().filter(|r| r.chars().count() >= 12).filter_map(|r| h.find(r.as_str())).filter(|&at| at > 0).min() else { return heading };
         let skip = h[..at].chars().count();
         let before: String = heading.chars().take(skip).collect();
-        let before = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|' | '•'));
-        let kicker = opening.is_some_and(|o| o == before) || before.chars().count() <= 25 && normalize_date(before).is_some();
+        let separators = |c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|' | '•');
+        let before = before.trim_end_matches(separators);
+        let kicker = openings.iter().any(|o| o.trim_end_matches(separators) == before) || before.chars().count() <= 25 && normalize_date(before).is_some();
         if kicker {
             heading.chars().skip(skip).collect()
         } else {
@@ -737,14 +738,19 @@ fn choose_title(html: &Html, references: &[&Option<String>], site: Option<&str>)
     let in_comments = |h: &ElementRef| {
         h.ancestors().filter_map(ElementRef::wrap).any(|a| class_tokens(&a).iter().any(|t| matches!(t.as_str(), "comments" | "comment" | "respond" | "discussion")))
     };
-    // Each heading with the text of the element it opens with, if it opens with one; not the
-    // site's name, a heading that links to the home page.
+    // Each heading's visible text with the texts of the elements it opens with (its first
+    // child element, that one's first, …); not the site's name, a heading that links to the
+    // home page.
     let headings = |css: &'static str| {
         html.select(selector(css)).filter(move |h| !in_comments(h) && !links_home(h)).filter_map(|h| {
-            let text = squash(&h.text().collect::<String>());
-            let first = h.children().find(|c| c.value().as_text().is_none_or(|t| !t.trim().is_empty()));
-            let opening = first.and_then(ElementRef::wrap).map(|e| squash(&e.text().collect::<String>()));
-            (!text.is_empty() && text.chars().count() <= 300).then_some((text, opening))
+            let text = visible_text(&h);
+            let mut openings = Vec::new();
+            let mut at = h;
+            while let Some(first) = at.children().find(|c| c.value().as_text().is_none_or(|t| !t.trim().is_empty())).and_then(ElementRef::wrap) {
+                openings.push(visible_text(&first));
+                at = first;
+            }
+            (!text.is_empty() && text.chars().count() <= 300).then_some((text, openings))
         })
     };
     headings("h1")
@@ -798,6 +804,24 @@ fn main_heading(html: &Html, site: Option<&str>) -> Option<String> {
         s.contains(&t) || t.contains(&s)
     });
     (!in_site_chrome && !names_site && text.chars().count() <= 300).then_some(text)
+}
+
+/// An element's text without what only screen readers get ("<span class="visuallyhidden">
+/// Headline:</span>", "sr-only"), whitespace squashed.
+fn visible_text(e: &ElementRef) -> String {
+    let hidden = |n: &ElementRef| {
+        let tokens = class_tokens(n);
+        tokens.iter().any(|t| matches!(t.as_str(), "visuallyhidden" | "sr" | "screen" | "offscreen")) || tokens.windows(2).any(|w| w[0] == "visually" && w[1] == "hidden")
+    };
+    let mut text = String::new();
+    for node in e.descendants() {
+        if let Some(t) = node.value().as_text() {
+            if !node.ancestors().take_while(|a| a.id() != e.id()).filter_map(ElementRef::wrap).any(|a| hidden(&a)) {
+                text.push_str(t);
+            }
+        }
+    }
+    squash(&text)
 }
 
 /// Whether a heading's text is all one link to the site's home page ("<h1><a
@@ -1019,6 +1043,14 @@ mod tests {
         let page = r#"<html><head><meta property="og:title" content="Data of the arms maker leaked"></head><body>
 <article><h1><span>Internal papers online</span> Data of the arms maker leaked</h1></article></body></html>"#;
         assert_eq!(meta_of(page).title.as_deref(), Some("Data of the arms maker leaked"));
+        // A section label with its separator, nested one element deep, and words only screen
+        // readers get are no part of the title either.
+        let page = r#"<html><head><meta property="og:title" content="Park elects a new mayor"></head><body>
+<h1><div class="section"><a href="/politics/">Politics | </a></div><span>Park elects a new mayor</span></h1></body></html>"#;
+        assert_eq!(meta_of(page).title.as_deref(), Some("Park elects a new mayor"));
+        let page = r#"<html><head><title>Energy and society | Institute</title></head><body>
+<h1><div><span class="visuallyhidden">Headline:</span> Energy and society</div></h1></body></html>"#;
+        assert_eq!(meta_of(page).title.as_deref(), Some("Energy and society"));
         // A comment section quoting the title is no heading of the article.
         let page = r#"<html><head><title>How to grow a lemon tree | Garden</title></head><body>
 <article><h2>Lemon tips</h2></article><div id="comments"><h2>25 thoughts on “How to grow a lemon tree”</h2></div></body></html>"#;
