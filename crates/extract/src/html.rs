@@ -798,7 +798,7 @@ fn main_heading(html: &Html, site: Option<&str>) -> Option<String> {
             || tokens.iter().any(|t| SITE_PARTS.contains(&t.as_str()))
             || !in_article && (name == "header" || tokens.iter().any(|t| HEADER_PARTS.contains(&t.as_str())))
     });
-    let text = squash(&h1.text().collect::<String>());
+    let text = visible_text(&h1);
     let names_site = site.is_some_and(|s| {
         let (t, s) = (text.to_lowercase(), s.to_lowercase());
         s.contains(&t) || t.contains(&s)
@@ -806,12 +806,15 @@ fn main_heading(html: &Html, site: Option<&str>) -> Option<String> {
     (!in_site_chrome && !names_site && text.chars().count() <= 300).then_some(text)
 }
 
-/// An element's text without what only screen readers get ("<span class="visuallyhidden">
-/// Headline:</span>", "sr-only"), whitespace squashed.
+/// A heading's text without what only screen readers get ("<span class="visuallyhidden">
+/// Headline:</span>", "sr-only") and without a kicker marked as one ("<span
+/// class="dachzeile">Nach Corona-Lockerungen</span>"), whitespace squashed.
 fn visible_text(e: &ElementRef) -> String {
+    const KICKERS: &[&str] = &["dachzeile", "spitzmarke", "kicker", "overline", "topline", "roofline", "eyebrow", "supertitle", "h1small", "titleheader"];
     let hidden = |n: &ElementRef| {
         let tokens = class_tokens(n);
-        tokens.iter().any(|t| matches!(t.as_str(), "visuallyhidden" | "sr" | "screen" | "offscreen")) || tokens.windows(2).any(|w| w[0] == "visually" && w[1] == "hidden")
+        tokens.iter().any(|t| matches!(t.as_str(), "visuallyhidden" | "sr" | "screen" | "offscreen") || KICKERS.contains(&t.as_str()))
+            || tokens.windows(2).any(|w| w[0] == "visually" && w[1] == "hidden")
     };
     let mut text = String::new();
     for node in e.descendants() {
@@ -821,7 +824,8 @@ fn visible_text(e: &ElementRef) -> String {
             }
         }
     }
-    squash(&text)
+    // The separator the kicker left ("<span class="kicker">Luftfahrt</span>: …").
+    squash(text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | '-' | '–' | '—' | '•')))
 }
 
 /// Whether a heading's text is all one link to the site's home page ("<h1><a
@@ -1051,6 +1055,10 @@ mod tests {
         let page = r#"<html><head><title>Energy and society | Institute</title></head><body>
 <h1><div><span class="visuallyhidden">Headline:</span> Energy and society</div></h1></body></html>"#;
         assert_eq!(meta_of(page).title.as_deref(), Some("Energy and society"));
+        // A kicker marked as one, and the separator it leaves, are no part of it.
+        let page = r#"<html><head><title>Car dealers: a slow restart | MDR</title></head><body>
+<h1><span class="dachzeile">After the lockdown</span>: <span class="headline">Car dealers expect a slow restart</span></h1></body></html>"#;
+        assert_eq!(meta_of(page).title.as_deref(), Some("Car dealers expect a slow restart"));
         // A comment section quoting the title is no heading of the article.
         let page = r#"<html><head><title>How to grow a lemon tree | Garden</title></head><body>
 <article><h2>Lemon tips</h2></article><div id="comments"><h2>25 thoughts on “How to grow a lemon tree”</h2></div></body></html>"#;
