@@ -550,7 +550,7 @@ impl Metadata {
         for m in html.select(selector("meta")) {
             let key = m.attr("property").or(m.attr("name")).or(m.attr("itemprop")).map(str::to_lowercase);
             if let (Some(key), Some(content)) = (key, m.attr("content")) {
-                tags.entry(key).or_insert_with(|| squash(content));
+                tags.entry(key).or_insert_with(|| squash(&escaped_twice(content)));
             }
         }
         let ld_blocks = json_ld_blocks(html);
@@ -561,7 +561,7 @@ impl Metadata {
             .or_else(|| ld.as_ref().and_then(|a| a["publisher"]["name"].as_str().map(squash)))
             .or_else(|| get("application-name"));
 
-        let headline = ld.as_ref().and_then(|a| a["headline"].as_str().map(squash)).filter(|t| !t.is_empty());
+        let headline = ld.as_ref().and_then(|a| a["headline"].as_str().map(|h| squash(&escaped_twice(h)))).filter(|t| !t.is_empty());
         let og = get("og:title").or_else(|| get("twitter:title"));
         let page_title = html.select(selector("title")).next().map(|t| squash(&t.text().collect::<String>())).filter(|t| !t.is_empty());
         meta.title = choose_title(html, &[&headline, &og, &page_title], meta.publisher.as_deref());
@@ -742,7 +742,7 @@ fn choose_title(html: &Html, references: &[&Option<String>], site: Option<&str>)
     // child element, that one's first, …); not the site's name, a heading that links to the
     // home page.
     let headings = |css: &'static str| {
-        html.select(selector(css)).filter(move |h| !in_comments(h) && !links_home(h)).filter_map(|h| {
+        html.select(selector(css)).filter(move |h| !in_comments(h) && !links_home(h) && !screen_reader_only(h)).filter_map(|h| {
             let text = visible_text(&h);
             let mut openings = Vec::new();
             let mut at = h;
@@ -783,10 +783,9 @@ fn comparable(text: &str) -> String {
 fn main_heading(html: &Html, site: Option<&str>) -> Option<String> {
     const SITE_PARTS: &[&str] = &["logo", "brand", "branding", "masthead", "navbar", "toolbar", "nav", "navigation", "sitename", "site"];
     const HEADER_PARTS: &[&str] = &["header", "head", "headerimg", "top", "topbar"];
-    const HIDDEN: &[&str] = &["sr", "hidden", "visually", "screen", "offscreen"];
     let mut found = html.select(selector("h1")).filter(|h| !h.text().all(|t| t.trim().is_empty()));
     let (h1, None) = (found.next()?, found.next()) else { return None };
-    if class_tokens(&h1).iter().any(|t| HIDDEN.contains(&t.as_str())) || links_home(&h1) {
+    if screen_reader_only(&h1) || links_home(&h1) {
         return None;
     }
     let ancestors: Vec<ElementRef> = h1.ancestors().filter_map(ElementRef::wrap).collect();
@@ -807,15 +806,15 @@ fn main_heading(html: &Html, site: Option<&str>) -> Option<String> {
 }
 
 /// A heading's text without what only screen readers get ("<span class="visuallyhidden">
-/// Headline:</span>", "sr-only") and without a kicker marked as one ("<span
-/// class="dachzeile">Nach Corona-Lockerungen</span>"), whitespace squashed.
+/// Headline:</span>", "sr-only"), without a kicker or subtitle marked as one ("<span
+/// class="dachzeile">Nach Corona-Lockerungen</span>", "<small class="article-subtitle">"),
+/// whitespace squashed.
 fn visible_text(e: &ElementRef) -> String {
-    const KICKERS: &[&str] = &["dachzeile", "spitzmarke", "kicker", "overline", "topline", "roofline", "eyebrow", "supertitle", "h1small", "titleheader"];
-    let hidden = |n: &ElementRef| {
-        let tokens = class_tokens(n);
-        tokens.iter().any(|t| matches!(t.as_str(), "visuallyhidden" | "sr" | "screen" | "offscreen") || KICKERS.contains(&t.as_str()))
-            || tokens.windows(2).any(|w| w[0] == "visually" && w[1] == "hidden")
-    };
+    const BESIDE_THE_TITLE: &[&str] = &[
+        "dachzeile", "spitzmarke", "kicker", "overline", "topline", "roofline", "eyebrow", "supertitle", "h1small", "titleheader",
+        "subtitle", "subheadline", "subline", "dek", "standfirst",
+    ];
+    let hidden = |n: &ElementRef| screen_reader_only(n) || n.value().name() == "small" || class_tokens(n).iter().any(|t| BESIDE_THE_TITLE.contains(&t.as_str()));
     let mut text = String::new();
     for node in e.descendants() {
         if let Some(t) = node.value().as_text() {
@@ -826,6 +825,59 @@ fn visible_text(e: &ElementRef) -> String {
     }
     // The separator the kicker left ("<span class="kicker">Luftfahrt</span>: …").
     squash(text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | '-' | '–' | '—' | '•')))
+}
+
+/// Metadata escaped twice by its CMS ("Thermen- &amp;#038; Vulkanland" reads as
+/// "Thermen- &#038; Vulkanland" once parsed): the character references left, decoded.
+fn escaped_twice(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('&') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let reference = rest.find(';').filter(|&end| end <= 10).map(|end| (&rest[1..end], end));
+        let decoded = reference.and_then(|(name, end)| {
+            let c = match name {
+                "amp" => '&',
+                "quot" => '"',
+                "apos" => '\'',
+                "lt" => '<',
+                "gt" => '>',
+                _ => {
+                    let number = name.strip_prefix('#')?;
+                    let code = match number.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => number.parse().ok()?,
+                    };
+                    char::from_u32(code).filter(|c| !c.is_control())?
+                }
+            };
+            Some((c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// Whether an element is there for screen readers only ("sr-only", "visually-hidden",
+/// "visuallyhidden", "screen-reader-text", "offscreen"; not "hidden-xs", hidden on small
+/// screens only).
+fn screen_reader_only(e: &ElementRef) -> bool {
+    let tokens = class_tokens(e);
+    tokens.iter().any(|t| matches!(t.as_str(), "sr" | "visuallyhidden" | "screen" | "offscreen")) || tokens.windows(2).any(|w| w[0] == "visually" && w[1] == "hidden")
 }
 
 /// Whether a heading's text is all one link to the site's home page ("<h1><a
@@ -1059,6 +1111,10 @@ mod tests {
         let page = r#"<html><head><title>Car dealers: a slow restart | MDR</title></head><body>
 <h1><span class="dachzeile">After the lockdown</span>: <span class="headline">Car dealers expect a slow restart</span></h1></body></html>"#;
         assert_eq!(meta_of(page).title.as_deref(), Some("Car dealers expect a slow restart"));
+        // Nor a subtitle inside the heading.
+        let page = r#"<html><head><title>Fish cakes, hot and fresh</title></head><body>
+<h1><span>Fish cakes, hot and fresh</span> <small class="article-subtitle">Welcome to the north</small></h1></body></html>"#;
+        assert_eq!(meta_of(page).title.as_deref(), Some("Fish cakes, hot and fresh"));
         // A comment section quoting the title is no heading of the article.
         let page = r#"<html><head><title>How to grow a lemon tree | Garden</title></head><body>
 <article><h2>Lemon tips</h2></article><div id="comments"><h2>25 thoughts on “How to grow a lemon tree”</h2></div></body></html>"#;
@@ -1076,6 +1132,14 @@ mod tests {
         // A shorter heading that is one segment of the page title is a section, not the title.
         let page = r#"<html><head><title>Strava maps show more - Route tool update</title></head><body><h1>Route tool update</h1><h1>Newsletter</h1></body></html>"#;
         assert_eq!(meta_of(page).title.as_deref(), Some("Strava maps show more"));
+    }
+
+    #[test]
+    fn metadata_escaped_twice_is_read_once_more() {
+        assert_eq!(escaped_twice("Thermen- &#038; Vulkanland &#x2013; &amp; more"), "Thermen- & Vulkanland – & more");
+        assert_eq!(escaped_twice("AT&T & co &#xD800; &bogus;"), "AT&T & co &#xD800; &bogus;");
+        let page = r#"<html><head><meta property="og:title" content="Thermen- &amp;#038; Vulkanland"></head><body></body></html>"#;
+        assert_eq!(meta_of(page).title.as_deref(), Some("Thermen- & Vulkanland"));
     }
 
     #[test]
