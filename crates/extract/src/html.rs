@@ -564,7 +564,7 @@ impl Metadata {
         let headline = ld.as_ref().and_then(|a| a["headline"].as_str().map(|h| squash(&escaped_twice(h)))).filter(|t| !t.is_empty());
         let og = get("og:title").or_else(|| get("twitter:title"));
         let page_title = html.select(selector("title")).next().map(|t| squash(&t.text().collect::<String>())).filter(|t| !t.is_empty());
-        meta.title = choose_title(html, &[&headline, &og, &page_title], meta.publisher.as_deref());
+        meta.title = choose_title(html, &[&headline, &og], &page_title, meta.publisher.as_deref());
 
         // The first source that has a date wins; later ones are only looked at when needed.
         let candidates: [(&dyn Fn() -> Option<String>, PublishedFrom); 9] = [
@@ -704,8 +704,28 @@ impl Metadata {
 /// title without the site's name; else the first h1. A blog's h1 is often the blog's
 /// name, with the post's title in an h2; a page's metadata title is often reworded for
 /// search engines, while its one h1 is what a reader sees as the title.
-fn choose_title(html: &Html, references: &[&Option<String>], site: Option<&str>) -> Option<String> {
-    let stripped: Vec<String> = references.iter().filter_map(|r| r.as_ref()).map(|r| strip_site(r, site)).collect();
+///
+/// `headlines` are the metadata's headlines (JSON-LD, OpenGraph), which are cut at their
+/// separators only where a part names the site: unlike a page's `<title>`, they seldom
+/// carry it ("Snowflakes… – walking the dog in winter" is one title).
+fn choose_title(html: &Html, headlines: &[&Option<String>], page_title: &Option<String>, site: Option<&str>) -> Option<String> {
+    // With no site name declared, a headline's last part that also ends the page's
+    // `<title>` is the site's ("… │ Nestlé Marktplatz" in both).
+    let unbranded = |r: &String| {
+        if site.is_some() {
+            return strip_site(r, site);
+        }
+        let segments = title_segments(r);
+        match (segments.last(), page_title) {
+            (Some(last), Some(t)) if segments.len() > 1 && comparable(t).ends_with(&comparable(last)) && !comparable(t).ends_with(&comparable(r)) => {
+                let head = r.strip_suffix(last).unwrap_or(r).trim_end();
+                TITLE_SEPARATORS.iter().find_map(|sep| head.strip_suffix(sep.trim())).unwrap_or(head).trim_end().to_string()
+            }
+            _ => r.clone(),
+        }
+    };
+    let stripped: Vec<String> = headlines.iter().filter_map(|r| r.as_ref()).map(unbranded).chain(page_title.as_ref().map(|t| strip_site(t, site))).collect();
+    let references: Vec<&Option<String>> = headlines.iter().copied().chain([page_title]).collect();
     let lower: Vec<String> = stripped.iter().map(|r| comparable(r)).collect();
     // Every segment of the metadata's titles ("Site » Blog Archive » Headline"): a heading
     // that is one of them agrees when it says more than the segment taken for the title
@@ -899,11 +919,13 @@ fn links_home(heading: &ElementRef) -> bool {
     matches!(path, "" | "/")
 }
 
+/// What separates a page title's parts ("Headline | Site").
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " │ ", " • ", " « ", " » "];
+
 /// The parts of a page title between its separators ("Site » Blog Archive » Headline").
 fn title_segments(title: &str) -> Vec<&str> {
-    const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " │ ", " • ", " « ", " » "];
     let mut segments = vec![title];
-    for sep in SEPARATORS {
+    for sep in TITLE_SEPARATORS {
         segments = segments.iter().flat_map(|s| s.split(sep)).collect();
     }
     segments.into_iter().map(str::trim).filter(|s| !s.is_empty()).collect()
@@ -1132,6 +1154,14 @@ mod tests {
         // A shorter heading that is one segment of the page title is a section, not the title.
         let page = r#"<html><head><title>Strava maps show more - Route tool update</title></head><body><h1>Route tool update</h1><h1>Newsletter</h1></body></html>"#;
         assert_eq!(meta_of(page).title.as_deref(), Some("Strava maps show more"));
+    }
+
+    #[test]
+    fn a_headline_is_cut_only_where_it_names_the_site() {
+        let page = r#"<html><head><meta property="og:title" content="Snowflakes… – walking the dog in winter"><title>Snowflakes… – walking the dog in winter - Dog School</title></head><body></body></html>"#;
+        assert_eq!(meta_of(page).title.as_deref(), Some("Snowflakes… – walking the dog in winter"));
+        let page = r#"<html><head><meta property="og:title" content="Become a product tester │ Nestlé Market"><title>Product testers│Nestlé Market</title></head><body></body></html>"#;
+        assert_eq!(meta_of(page).title.as_deref(), Some("Become a product tester"));
     }
 
     #[test]
