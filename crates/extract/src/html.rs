@@ -773,7 +773,8 @@ fn choose_title(html: &Html, headlines: &[&Option<String>], page_title: &Option<
             (!text.is_empty() && text.chars().count() <= 300).then_some((text, openings))
         })
     };
-    headings("h1")
+    // A heading styled as the page's first ("<h2 class="h1">") counts as one.
+    headings("h1, h2.h1, h3.h1")
         .filter(|(h, _)| agrees(h))
         .max_by_key(|(h, _)| h.chars().count())
         .or_else(|| headings("h2").filter(|(h, _)| agrees(h)).max_by_key(|(h, _)| h.chars().count()))
@@ -893,11 +894,11 @@ fn escaped_twice(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Whether an element is there for screen readers only ("sr-only", "visually-hidden",
-/// "visuallyhidden", "screen-reader-text", "offscreen"; not "hidden-xs", hidden on small
+/// "visuallyhidden", "screen-reader-text", "offscreen", "aural"; not "hidden-xs", hidden on small
 /// screens only).
 fn screen_reader_only(e: &ElementRef) -> bool {
     let tokens = class_tokens(e);
-    tokens.iter().any(|t| matches!(t.as_str(), "sr" | "visuallyhidden" | "screen" | "offscreen")) || tokens.windows(2).any(|w| w[0] == "visually" && w[1] == "hidden")
+    tokens.iter().any(|t| matches!(t.as_str(), "sr" | "visuallyhidden" | "screen" | "offscreen" | "aural")) || tokens.windows(2).any(|w| w[0] == "visually" && w[1] == "hidden")
 }
 
 /// Whether a heading's text is all one link to the site's home page ("<h1><a
@@ -1154,6 +1155,16 @@ mod tests {
         // A shorter heading that is one segment of the page title is a section, not the title.
         let page = r#"<html><head><title>Strava maps show more - Route tool update</title></head><body><h1>Route tool update</h1><h1>Newsletter</h1></body></html>"#;
         assert_eq!(meta_of(page).title.as_deref(), Some("Strava maps show more"));
+    }
+
+    #[test]
+    fn a_heading_styled_as_the_first_counts_as_one_and_a_heading_for_the_ear_does_not() {
+        let page = r#"<html><head><title>Trucks of the post-war years - Part 49 - Fleet</title></head><body>
+<h1>Trucks of the post-war years - Part 49</h1><h2 class="h1">Trucks of the post-war years - Part 49 – Büssing-NAG</h2></body></html>"#;
+        assert_eq!(meta_of(page).title.as_deref(), Some("Trucks of the post-war years - Part 49 – Büssing-NAG"));
+        let page = r#"<html><head><title>Police - Press releases - Messengers are no lawless space</title></head><body>
+<h1 class="aural">Federal Police</h1><h2>Messengers are no lawless space</h2></body></html>"#;
+        assert_eq!(meta_of(page).title.as_deref(), Some("Messengers are no lawless space"));
     }
 
     #[test]
