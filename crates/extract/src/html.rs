@@ -1041,19 +1041,26 @@ fn json_ld_strings(blocks: &[serde_json::Value], keys: &[&str]) -> Vec<String> {
 
 /// `published` as the page writes it with its own offset: when `published` is a UTC
 /// timestamp and one of `stamps` gives the same instant (within a minute) with a
-/// non-zero offset, that one.
+/// non-zero offset, that one; or the page's clock time with no offset that is a whole
+/// offset away from it ("2023-11-08 23:30:59" for "2023-11-09T05:30:59Z").
 fn in_page_offset(published: &str, stamps: &[String]) -> Option<String> {
     let utc = |s: &str| s.ends_with('Z') || s.ends_with("+00:00");
     if !utc(published) {
         return None;
     }
     let instant = published.parse::<jiff::Timestamp>().ok()?;
-    stamps
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !utc(s))
-        .find(|s| s.parse::<jiff::Timestamp>().is_ok_and(|t| (t.as_second() - instant.as_second()).abs() <= 60))
-        .map(str::to_string)
+    let utc_clock = jiff::tz::Offset::UTC.to_datetime(instant);
+    // A clock time with no offset ("2023-11-08 23:30:59") is the same instant when it is
+    // a whole offset (quarter hours, at most 14 hours) away from the UTC clock.
+    let same_instant_local = |s: &str| {
+        let local = s.parse::<jiff::civil::DateTime>().ok().filter(|_| s.len() >= 16)?;
+        let apart = local.duration_since(utc_clock).as_secs();
+        (apart != 0 && apart % 900 == 0 && apart.abs() <= 14 * 3600).then(|| local.to_string())
+    };
+    stamps.iter().map(|s| s.trim()).filter(|s| !utc(s)).find_map(|s| {
+        let same_instant = s.parse::<jiff::Timestamp>().is_ok_and(|t| (t.as_second() - instant.as_second()).abs() <= 60);
+        if same_instant { Some(s.to_string()) } else { same_instant_local(s) }
+    })
 }
 
 /// The JSON-LD node with this `@id`, anywhere in the page's blocks.
@@ -1173,6 +1180,15 @@ mod tests {
         assert_eq!(meta_of(page).title.as_deref(), Some("Snowflakes… – walking the dog in winter"));
         let page = r#"<html><head><meta property="og:title" content="Become a product tester │ Nestlé Market"><title>Product testers│Nestlé Market</title></head><body></body></html>"#;
         assert_eq!(meta_of(page).title.as_deref(), Some("Become a product tester"));
+    }
+
+    #[test]
+    fn a_utc_stamp_takes_the_day_of_the_pages_own_clock() {
+        assert_eq!(in_page_offset("2023-11-09T05:30:59Z", &["2023-11-08 23:30:59".into()]).as_deref(), Some("2023-11-08T23:30:59"));
+        assert_eq!(in_page_offset("2023-11-09T05:30:59Z", &["2023-11-08T23:30:59-06:00".into()]).as_deref(), Some("2023-11-08T23:30:59-06:00"));
+        // Another time of day is another instant, and a page already in its own offset stays.
+        assert_eq!(in_page_offset("2023-11-09T05:30:59Z", &["2023-11-08 23:31:40".into()]), None);
+        assert_eq!(in_page_offset("2023-11-09T05:30:59+01:00", &["2023-11-08 23:30:59".into()]), None);
     }
 
     #[test]
