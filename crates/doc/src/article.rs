@@ -60,6 +60,8 @@ pub enum PublishedFrom {
     TimeElement,
     Url,
     Text,
+    /// A script's data, an app's state, names it (`"publishedAt": "2019-03-02T06:22:28+01:00"`).
+    Script,
     /// The first date written anywhere on the page: a guess, when nothing on the page
     /// says which date is the publication's.
     FirstDateOnPage,

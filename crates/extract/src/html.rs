@@ -567,7 +567,7 @@ impl Metadata {
         meta.title = choose_title(html, &[&headline, &og], &page_title, meta.publisher.as_deref());
 
         // The first source that has a date wins; later ones are only looked at when needed.
-        let candidates: [(&dyn Fn() -> Option<String>, PublishedFrom); 9] = [
+        let candidates: [(&dyn Fn() -> Option<String>, PublishedFrom); 11] = [
             (&|| ld.as_ref().and_then(|a| a["datePublished"].as_str().or(a["dateCreated"].as_str()).and_then(normalize_date)), PublishedFrom::JsonLd),
             (
                 &|| {
@@ -609,6 +609,19 @@ impl Metadata {
             (&|| published_in_text(texts()), PublishedFrom::Text),
             // A date standing beside the headline ("Tanja Karrasch 3.11.2023").
             (&|| date_by_headline(html), PublishedFrom::Text),
+            // A paragraph that opens with its date, as a press release does ("27.1.2022 - Bei
+            // der …"; a short text holding a date is only a guess, below).
+            (
+                &|| {
+                    texts()
+                        .iter()
+                        .filter(|t| t.trim().chars().count() > 80)
+                        .find_map(|t| t.split_whitespace().next().filter(|w| w.starts_with(|c: char| c.is_ascii_digit())).and_then(normalize_date))
+                },
+                PublishedFrom::Text,
+            ),
+            // An app's state in a script ("published_at":"2019-03-02T06:22:28+01:00").
+            (&|| date_in_scripts(html), PublishedFrom::Script),
             // Last, a guess that says so: the first date in any short text of the page.
             (&|| texts().iter().map(|t| t.trim()).filter(|t| t.chars().count() <= 80).find_map(normalize_date), PublishedFrom::FirstDateOnPage),
         ];
@@ -997,6 +1010,19 @@ fn date_by_headline(html: &Html) -> Option<String> {
         .find_map(normalize_date)
 }
 
+/// The first publication date a script's data gives under a key that says so
+/// ("published_at", "publishedAt", "publishedDate", "datePublished", "publish_date").
+fn date_in_scripts(html: &Html) -> Option<String> {
+    const KEYS: &[&str] = &["\"published_at\"", "\"publishedAt\"", "\"publishedDate\"", "\"datePublished\"", "\"publish_date\""];
+    html.select(selector("script:not([type='application/ld+json'])")).find_map(|script| {
+        let text: String = script.text().collect();
+        KEYS.iter().filter_map(|k| text.find(k).map(|at| at + k.len())).min().and_then(|at| {
+            let value = text[at..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+            normalize_date(&value[..value.find('"')?])
+        })
+    })
+}
+
 /// "/2024/10/04/" in a URL.
 fn url_date(url: &str) -> Option<String> {
     let parts: Vec<&str> = url.split('/').collect();
@@ -1189,6 +1215,16 @@ mod tests {
         // Another time of day is another instant, and a page already in its own offset stays.
         assert_eq!(in_page_offset("2023-11-09T05:30:59Z", &["2023-11-08 23:31:40".into()]), None);
         assert_eq!(in_page_offset("2023-11-09T05:30:59+01:00", &["2023-11-08 23:30:59".into()]), None);
+    }
+
+    #[test]
+    fn a_date_in_a_scripts_data_or_opening_a_text_is_the_pages() {
+        let page = r#"<html><body><script>window.state = {"title":"x","published_at" : "2019-03-02T06:22:28+01:00"};</script><p>Coffee.</p></body></html>"#;
+        let published = meta_of(page).published.expect("a date");
+        assert_eq!((published.value.as_str(), published.from), ("2019-03-02T06:22:28+01:00", PublishedFrom::Script));
+        let page = r#"<html><body><h1>Remembrance</h1><p>Von Claudia Lindner</p><p>27.1.2022 - Bei der Erinnerung an die Verfolgten wurde …</p></body></html>"#;
+        let published = meta_of(page).published.expect("a date");
+        assert_eq!((published.value.as_str(), published.from), ("2022-01-27", PublishedFrom::Text));
     }
 
     #[test]
