@@ -300,6 +300,11 @@ impl<'a> Finder<'a> {
         if PARTICIPLE_CUES.contains(&w) && k > sentence.start && self.w(k - 1) == "," {
             return self.participle(k, sentence);
         }
+        // "…, citing a threat to public health": the subject gives its reason, a claim of
+        // its own ("…, citing the port authority" is a link in a relay, see `cited`).
+        if w == "citing" && k > sentence.start && self.w(k - 1) == "," && self.cited(k - 1, sentence.end).is_none() {
+            return self.participle(k, sentence);
+        }
         if self.w(k + 1) == "that" && NOMINAL_CUES.contains(&w) {
             if let Some(found) = self.nominal(k, sentence.clone()) {
                 return Some(found);
@@ -540,6 +545,8 @@ impl<'a> Finder<'a> {
         }
         let mut claim = self.claim(from, to, Some(source), cue, quoted)?;
         self.relay_through_addressee(&mut claim, k, s.end);
+        // "… reported that 40 ships are stuck, citing the port authority."
+        let cited = cited.or_else(|| self.cited(to, s.end));
         if let Some((cited, _)) = cited {
             claim.relay.push(self.doc.slice(cited).to_string());
         }
@@ -575,8 +582,18 @@ impl<'a> Finder<'a> {
         Some((claim, k + 1))
     }
 
+    /// Whether what is cited from token `from` to `to` is someone or something that speaks
+    /// ("citing people familiar with the matter", "citing a Reuters report"), not a reason
+    /// ("citing a threat to public health"): its head, before any "of", "that" or
+    /// possessive, is a role noun or a name.
+    fn cites_a_source(&self, from: usize, to: usize) -> bool {
+        let head_end = (from..to).find(|&i| matches!(self.w(i), "of" | "that" | "’s" | "'s" | "about" | "for" | "over")).unwrap_or(to);
+        // A name that starts in the head speaks, however long ("the Port of Gdansk Authority").
+        (from..head_end).any(|i| is_source_noun(self.w(i)) || self.mention_at[i].is_some())
+    }
+
     /// ", citing X" (or "quoting X", ", which cited X", ", who quoted X") at token `at`: X,
-    /// and the comma or sentence end closing it.
+    /// and the comma or sentence end closing it, when X is a source (see [`Self::cites_a_source`]).
     fn cited(&self, at: usize, end: usize) -> Option<(Span, usize)> {
         let relative = matches!(self.w(at + 1), "which" | "who");
         let verb = at + 1 + usize::from(relative);
@@ -589,7 +606,7 @@ impl<'a> Finder<'a> {
         while close > first && self.is_punct(close - 1) {
             close -= 1;
         }
-        (close > first && (close == end || self.w(close) == "," || self.ends_sentence(close, end))).then(|| (self.span(first, close), close))
+        (close > first && (close == end || self.w(close) == "," || self.ends_sentence(close, end)) && self.cites_a_source(first, close)).then(|| (self.span(first, close), close))
     }
 
     /// ", saying (that) …": the content follows, the source is the sentence's subject.
@@ -1249,7 +1266,7 @@ impl<'a> Finder<'a> {
             (open + 1, (open + 1..s.end).find(|&i| matches!(self.w(i), "”" | "\""))?)
         } else {
             // Not a new clause of the reporter's own ("…, the bureau said, and prices fell").
-            if CONTRAST.contains(&self.w(open)) || matches!(self.w(open), "and" | "or" | "as" | "according" | "“" | "\"") || PARTICIPLE_CUES.contains(&self.w(open)) {
+            if CONTRAST.contains(&self.w(open)) || matches!(self.w(open), "and" | "or" | "as" | "according" | "citing" | "quoting" | "“" | "\"") || PARTICIPLE_CUES.contains(&self.w(open)) {
                 return None;
             }
             // Nor when it dates the report against another event ("…, the agency said on
@@ -1504,7 +1521,7 @@ impl<'a> Finder<'a> {
         (from..end)
             .find(|&i| {
                 self.w(i) == ";"
-                    || self.w(i) == "," && (CONTRAST.contains(&self.w(i + 1)) || self.reporting_clause_at(i + 1, end) || PARTICIPLE_CUES.contains(&self.w(i + 1)))
+                    || self.w(i) == "," && (CONTRAST.contains(&self.w(i + 1)) || self.reporting_clause_at(i + 1, end) || PARTICIPLE_CUES.contains(&self.w(i + 1)) || matches!(self.w(i + 1), "citing" | "quoting"))
                     // "… and said she would stand up": the speaker's next act is not what they said.
                     || i > from && matches!(self.w(i), "and" | "but") && self.next_cue_verb(i + 1)
             })

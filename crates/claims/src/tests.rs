@@ -505,3 +505,16 @@ fn a_pronoun_after_an_unnamed_speaker_is_that_speaker() {
     assert_eq!(added.relay, ["one official"]);
     assert!(added.source.as_ref().is_some_and(|s| s.entity.is_none()));
 }
+
+#[test]
+fn citing_a_reason_is_a_claim_and_citing_a_source_a_relay() {
+    assert_eq!(
+        triples(&["The court blocked the sale of the plant, citing a threat to public health."]),
+        [t("The court", "citing", "a threat to public health")]
+    );
+    for text in ["Meridian Wire reported, citing the port authority, that 40 ships are stuck.", "Meridian Wire reported that 40 ships are stuck, citing the port authority."] {
+        let (_, found) = claims(&[text]);
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(found[0].relay, ["Meridian Wire", "the port authority"], "{text}");
+    }
+}
