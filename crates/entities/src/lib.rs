@@ -467,7 +467,9 @@ impl Finder<'_> {
         let possessive = matches!(lower(b), "’s" | "'s") && OWNED_BY_ORGANIZATIONS.contains(&lower(b + 1));
         let followed = ORGANIZATION_FOLLOWERS.contains(&lower(b));
         let shares_of = a >= 2 && lower(a - 1) == "of" && matches!(lower(a - 2), "shares" | "stake" | "stock" | "subsidiary" | "unit" | "division");
-        possessive || followed || shares_of
+        // "analysts at Hargreaves", "economists at Goldman Sachs": where people work.
+        let workplace = a >= 2 && lower(a - 1) == "at" && WORKERS.contains(&lower(a - 2));
+        possessive || followed || shares_of || workplace
     }
 
     /// A span the gazetteer knows; capitals and demonyms resolve to their state.
@@ -743,8 +745,8 @@ mod tests {
 
     #[test]
     fn what_only_companies_have_makes_a_company() {
-        let found = entities(&tokenised("Shares of Boeing fell. Airbus shares rose, and Apple CEO Steve Jobs spoke of Apple’s profits."));
-        for company in ["Boeing", "Airbus", "Apple"] {
+        let found = entities(&tokenised("Shares of Boeing fell. Airbus shares rose, and Apple CEO Steve Jobs spoke of Apple’s profits. Analysts at Hargreaves were surprised."));
+        for company in ["Boeing", "Airbus", "Apple", "Hargreaves"] {
             assert!(found.iter().any(|e| e.0 == company && e.1 == EntityKind::Organization), "{company}: {found:?}");
         }
         assert!(found.contains(&("Steve Jobs".into(), EntityKind::Person, vec!["Steve Jobs".into()])), "{found:?}");

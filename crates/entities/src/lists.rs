@@ -76,6 +76,14 @@ pub const ORGANIZATION_FOLLOWERS: &[&str] = &[
     "shareholders", "headquarters", "stores", "dealers", "dealerships",
 ];
 
+/// People named by their work, before "at" and the company or institution they work at
+/// ("analysts at Hargreaves").
+pub const WORKERS: &[&str] = &[
+    "analyst", "analysts", "economist", "economists", "strategist", "strategists", "researcher", "researchers",
+    "scientist", "scientists", "engineer", "engineers", "executive", "executives", "employee", "employees",
+    "trader", "traders", "spokesman", "spokeswoman", "spokesperson", "manager", "managers", "partner", "partners",
+];
+
 /// Lower-case nouns before a name that make it a news outlet ("the broadcaster NHK").
 pub const OUTLET_NOUNS: &[&str] = &[
     "newspaper", "broadcaster", "daily", "tabloid", "weekly", "magazine", "website", "outlet", "publication",

@@ -30,28 +30,28 @@ pub fn cap_nesting(html: &str) -> Cow<'_, str> {
     let mut depth = 0usize;
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    while let Some(off) = memchr(b'<', &bytes[i..]) {
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let at = i + off;
         let rest = &html[at..];
         if rest.starts_with("<!--") {
-            i = rest.find("-->").map_or(bytes.len(), |e| at + e + 3);
+            i = memchr::memmem::find(rest.as_bytes(), b"-->").map_or(bytes.len(), |e| at + e + 3);
             continue;
         }
-        let Some(close) = rest.find('>') else { break };
+        let Some(close) = memchr::memchr(b'>', rest.as_bytes()) else { break };
         let tag = &rest[1..close];
         let end = at + close + 1;
         if let Some(name) = tag.strip_prefix('/') {
-            if !FLAT.contains(&tag_name(name).as_str()) {
+            if !is_flat(tag_name(name)) {
                 depth = depth.saturating_sub(1);
             }
         } else if tag.starts_with(|c: char| c.is_ascii_alphabetic()) {
             let name = tag_name(tag);
-            if matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
+            if ["script", "style", "textarea", "title"].iter().any(|raw| name.eq_ignore_ascii_case(raw)) {
                 // Raw text: skip to the matching end tag.
                 i = find_end_tag(bytes, end, name.as_bytes());
                 continue;
             }
-            if !FLAT.contains(&name.as_str()) && !tag.ends_with('/') {
+            if !is_flat(name) && !tag.ends_with('/') {
                 if depth >= MAX_DEPTH {
                     cuts.push((at, end));
                 } else {
@@ -77,7 +77,7 @@ pub fn cap_nesting(html: &str) -> Cow<'_, str> {
 /// The offset of `</name` (any case) at or after `from`, or the end of the page.
 fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
     let mut at = from;
-    while let Some(off) = memchr(b'<', &bytes[at..]) {
+    while let Some(off) = memchr::memchr(b'<', &bytes[at..]) {
         let lt = at + off;
         let candidate = &bytes[lt + 1..];
         if candidate.first() == Some(&b'/') && candidate.len() > name.len() && candidate[1..=name.len()].eq_ignore_ascii_case(name) {
@@ -88,10 +88,11 @@ fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
     bytes.len()
 }
 
-fn tag_name(tag: &str) -> String {
-    tag.split(|c: char| c.is_whitespace() || c == '/' || c == '>').next().unwrap_or("").to_ascii_lowercase()
+/// A tag's name as written (any case): what comes before its attributes.
+fn tag_name(tag: &str) -> &str {
+    tag.split(|c: char| c.is_whitespace() || c == '/' || c == '>').next().unwrap_or("")
 }
 
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
+fn is_flat(name: &str) -> bool {
+    FLAT.iter().any(|flat| name.eq_ignore_ascii_case(flat))
 }
