@@ -300,6 +300,14 @@ impl<'a> Finder<'a> {
         if PARTICIPLE_CUES.contains(&w) && k > sentence.start && self.w(k - 1) == "," {
             return self.participle(k, sentence);
         }
+        // "began by saying he would …", "was fined for saying that …": the subject said it,
+        // and "began" says nothing of its own.
+        if w == "saying" && k > sentence.start && matches!(self.w(k - 1), "by" | "for" | "from" | "while") {
+            return self.participle(k, sentence);
+        }
+        if self.w(k + 1) == "by" && PARTICIPLE_CUES.contains(&self.w(k + 2)) {
+            return None;
+        }
         // "…, citing a threat to public health": the subject gives its reason, a claim of
         // its own ("…, citing the port authority" is a link in a relay, see `cited`).
         if w == "citing" && k > sentence.start && self.w(k - 1) == "," && self.cited(k - 1, sentence.end).is_none() {

@@ -518,3 +518,11 @@ fn citing_a_reason_is_a_claim_and_citing_a_source_a_relay() {
         assert_eq!(found[0].relay, ["Meridian Wire", "the port authority"], "{text}");
     }
 }
+
+#[test]
+fn saying_after_a_preposition_reports_for_the_subject() {
+    assert_eq!(
+        triples(&["Howard Dean began by saying he would never diagnose anyone on television."]),
+        [t("Howard Dean", "saying", "he would never diagnose anyone on television")]
+    );
+}
