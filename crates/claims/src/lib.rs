@@ -1310,15 +1310,22 @@ impl<'a> Finder<'a> {
         // (Typewriter marks read as '"' in `lower`.)
         let paragraph_end = self.paragraph_tokens(s.start).map_or(s.end, |p| p.end);
         let first_mark = (s.start + 1..paragraph_end).find(|&i| matches!(self.w(i), "“" | "”" | "\""));
+        // A quote left open at its paragraph's end goes on when the next paragraph opens
+        // with a quotation mark, as newspapers write a quote over several paragraphs.
+        let runs_on = opens && first_mark.is_none() && self.opens_with_quote(paragraph_end);
         let mut close = match first_mark {
             Some(m) if m >= s.end && self.w(m) != "“" => m + 1,
+            None if runs_on => paragraph_end,
             _ => s.end,
         };
         while close > s.start && self.is_punct(close - 1) && !matches!(self.w(close - 1), "”" | "\"") {
             close -= 1;
         }
-        let closes = close > s.start + 1 && matches!(self.w(close - 1), "”" | "\"");
-        let same_paragraph = self.doc.paragraph_of(last.content.start()) == self.doc.paragraph_of(self.doc.tokens[s.start].span.start());
+        let closes = runs_on || close > s.start + 1 && matches!(self.w(close - 1), "”" | "\"");
+        let paragraph = |at: Span| self.doc.paragraph_of(at.start());
+        let here_paragraph = paragraph(self.doc.tokens[s.start].span);
+        let same_paragraph = paragraph(last.content) == here_paragraph
+            || here_paragraph.is_some_and(|p| paragraph(last.content) == p.checked_sub(1)) && self.quote_left_open(last.content);
         // Right after the quote, or after the reporting clause that closed it ("“…?” Clinton said. “…”").
         let here = self.doc.sentence_of(self.doc.tokens[s.start].span.start());
         let follows = |at: Span| self.doc.sentence_of(at.start()).is_some_and(|p| Some(p + 1) == here);
@@ -1326,7 +1333,7 @@ impl<'a> Finder<'a> {
         if !(opens && closes && same_paragraph && previous_sentence) {
             return None;
         }
-        let mut to = close - 1;
+        let mut to = if runs_on { close } else { close - 1 };
         while to > s.start && self.is_punct(to - 1) {
             to -= 1;
         }
@@ -1336,6 +1343,23 @@ impl<'a> Finder<'a> {
             quoted: true,
             ..Claim::new(self.span(s.start + 1, to))
         })
+    }
+
+    /// Whether the paragraph starting at token `at` opens with a quotation mark.
+    fn opens_with_quote(&self, at: usize) -> bool {
+        at < self.doc.tokens.len() && matches!(self.w(at), "“" | "\"") && self.paragraph_tokens(at).is_some_and(|p| p.start == at)
+    }
+
+    /// Whether the paragraph holding `content` ends with a quote still open: an odd count
+    /// of typewriter marks, or a last curly mark that opens.
+    fn quote_left_open(&self, content: Span) -> bool {
+        let Some(p) = self.paragraph_tokens(self.doc.token_at_or_after(content.start())) else { return false };
+        let marks: Vec<&str> = p.filter(|&i| matches!(self.w(i), "“" | "”" | "\"")).map(|i| self.doc.token_text(i)).collect();
+        match marks.last() {
+            Some(&"“") => true,
+            Some(&"\"") => marks.len() % 2 == 1,
+            _ => false,
+        }
     }
 
     /// A sentence with no cue that states a figure or a date: the outlet's own claim.
@@ -1483,6 +1507,9 @@ impl<'a> Finder<'a> {
                 }
             } else if let Some(after) = self.venue_end(j, end) {
                 j = after;
+            } else if j > i && MEDIA.contains(&self.w(j - 1)) && matches!(self.w(j), "published" | "released" | "issued" | "posted" | "aired") {
+                // "estimated in a report published on Friday that …"
+                j += 1;
             } else {
                 return j;
             }

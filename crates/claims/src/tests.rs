@@ -526,3 +526,22 @@ fn saying_after_a_preposition_reports_for_the_subject() {
         [t("Howard Dean", "saying", "he would never diagnose anyone on television")]
     );
 }
+
+#[test]
+fn a_report_published_on_a_day_is_where_it_was_said() {
+    assert_eq!(
+        triples(&["The grid operator estimated in a report published on Friday that peak demand could reach 27 gigawatts."]),
+        [t("The grid operator", "estimated", "peak demand could reach 27 gigawatts")]
+    );
+}
+
+#[test]
+fn a_quote_runs_over_paragraphs_when_the_next_one_opens_with_a_quotation_mark() {
+    let (doc, found) = claims(&[
+        "“We have built up reserves,” she told parliament. “There will be no blackouts.",
+        "“But we need households to play their part.”",
+    ]);
+    let contents: Vec<&str> = found.iter().map(|c| doc.slice(c.content)).collect();
+    assert_eq!(contents, ["We have built up reserves", "There will be no blackouts", "But we need households to play their part"]);
+    assert!(found.iter().all(|c| c.quoted && c.source.is_some()), "{found:?}");
+}

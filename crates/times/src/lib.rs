@@ -1158,15 +1158,19 @@ fn on_or_before(reference: Date, weekday: Weekday) -> Option<Date> {
 }
 
 /// The year of "last/this/next summer" said on `r`: "last" is the most recent one before
-/// the current season, "next" the first one after it, "this" the current year's.
+/// the current season, "next" the first one after it, "this" the current year's. A winter
+/// is the year its January falls in: "this winter" said in the autumn is the one ahead
+/// (2026-WI in November 2025), "last winter" the one that ended that year (2025-WI).
 fn season_year(r: Date, season: &str, shift: i32) -> i32 {
     let year = i32::from(r.year());
     let order = |s: &str| ["WI", "SP", "SU", "FA"].iter().position(|x| *x == s).unwrap_or(0);
     let (wanted, current) = (order(season), order(season_of(r.month())));
+    let december = r.month() == 12;
     match shift {
-        -1 if wanted < current => year,
+        -1 if wanted < current || season == "WI" && december => year,
         -1 => year - 1,
         1 if wanted <= current => year + 1,
+        0 if season == "WI" && (current == order("FA") || december) => year + 1,
         _ => year,
     }
 }
@@ -1278,6 +1282,9 @@ mod tests {
         assert_eq!(one("It grows by mid-2011."), ("mid-2011".into(), "2011".into()));
         assert_eq!(one("The index closed at 0800 GMT."), ("0800 GMT".into(), "2024-10-04T08:00Z".into()));
         assert_eq!(one("He visited this summer."), ("this summer".into(), "2024-SU".into()));
+        // A winter is the year of its January: said in October 2024, the coming one is 2025's.
+        assert_eq!(one("The grid will hold this winter."), ("this winter".into(), "2025-WI".into()));
+        assert_eq!(one("The grid held last winter."), ("last winter".into(), "2024-WI".into()));
         assert_eq!(one("It rose last year."), ("last year".into(), "2023".into()));
         assert_eq!(one("It fell earlier this month."), ("earlier this month".into(), "2024-10".into()));
         assert_eq!(one("It fell last month."), ("last month".into(), "2024-09".into()));
