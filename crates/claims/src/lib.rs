@@ -516,8 +516,8 @@ impl<'a> Finder<'a> {
         }
         // "warned voters that …", "assured the court that …": past whom it was said to.
         if matches!(self.w(k), "warned" | "warns" | "warning" | "reminded" | "reminds" | "reminding" | "assured" | "assures" | "assuring" | "informed" | "informs" | "convinced" | "promised" | "promises" | "promising" | "advised" | "notified" | "persuaded") {
-            let object = (from..s.end.min(from + 7)).take_while(|&i| !self.is_punct(i) && (self.w(i) == "that" || !in_verb_group(self.w(i))));
-            from = object.clone().find(|&i| self.w(i) == "that").unwrap_or(from);
+            let mut object = (from..s.end.min(from + 7)).take_while(|&i| !self.is_punct(i) && (self.w(i) == "that" || !in_verb_group(self.w(i))));
+            from = object.find(|&i| self.w(i) == "that").unwrap_or(from);
         }
         // "says of Clinton, “If she gets the chance …”": whom it is about, then what is said.
         if self.w(from) == "of" {
@@ -1110,14 +1110,16 @@ impl<'a> Finder<'a> {
         if NESTED_ROLES.contains(&head) && self.possessor(from, to).is_some() {
             return Source { entity: None, span };
         }
-        // "Ukrainian officials", "Estonia’s government": a role speaking for the entity inside.
-        let inside = SPEAKS_FOR.contains(&head).then(|| (from..to).rev().find_map(|i| self.mention_at[i])).flatten();
+        // "Ukrainian officials", "Estonia’s government": a role speaking for the entity inside;
         // "A Reuters report", "a Pew survey": the outlet or body whose record it is.
-        let owner = || {
-            let by_body = |e: &usize| matches!(self.doc.entities[*e].kind, EntityKind::Outlet | EntityKind::Organization);
-            RECORDS.contains(&head).then(|| (from..to).rev().find_map(|i| self.mention_at[i]).filter(by_body)).flatten()
+        let named_inside = || (from..to).rev().find_map(|i| self.mention_at[i]);
+        let inside = if SPEAKS_FOR.contains(&head) {
+            named_inside()
+        } else if RECORDS.contains(&head) {
+            named_inside().filter(|&e| matches!(self.doc.entities[e].kind, EntityKind::Outlet | EntityKind::Organization))
+        } else {
+            None
         };
-        let inside = inside.or_else(owner);
         // "the company said": the organisation last named before.
         let definite = self.w(from) == "the" && to - from == 2 && ORGANIZATION_NOUNS.contains(&head);
         let entity = inside.or_else(|| definite.then(|| self.antecedent(from, head)).flatten());
@@ -1347,7 +1349,12 @@ impl<'a> Finder<'a> {
 
     /// Whether the paragraph starting at token `at` opens with a quotation mark.
     fn opens_with_quote(&self, at: usize) -> bool {
-        at < self.doc.tokens.len() && matches!(self.w(at), "“" | "\"") && self.paragraph_tokens(at).is_some_and(|p| p.start == at)
+        matches!(self.w(at), "“" | "\"") && self.opens_paragraph(at)
+    }
+
+    /// Whether token `k` is the first of its paragraph.
+    fn opens_paragraph(&self, k: usize) -> bool {
+        self.paragraph_tokens(k).is_some_and(|p| p.start == k)
     }
 
     /// Whether the paragraph holding `content` ends with a quote still open: an odd count
@@ -1384,7 +1391,7 @@ impl<'a> Finder<'a> {
     fn dateline_end(&self, k: usize) -> Option<usize> {
         let first = self.doc.tokens.get(k).map(|_| self.doc.token_text(k))?;
         let place_in_capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !first.chars().any(char::is_lowercase);
-        if !place_in_capitals || self.paragraph_tokens(k)?.start != k {
+        if !place_in_capitals || !self.opens_paragraph(k) {
             return None;
         }
         let mut i = k;

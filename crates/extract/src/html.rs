@@ -759,9 +759,8 @@ fn choose_title(html: &Html, headlines: &[&Option<String>], page_title: &Option<
         let Some(at) = lower.iter().filter(|r| r.chars().count() >= 12).filter_map(|r| h.find(r.as_str())).filter(|&at| at > 0).min() else { return heading };
         let skip = h[..at].chars().count();
         let before: String = heading.chars().take(skip).collect();
-        let separators = |c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|' | '•');
-        let before = before.trim_end_matches(separators);
-        let kicker = openings.iter().any(|o| o.trim_end_matches(separators) == before) || before.chars().count() <= 25 && normalize_date(before).is_some();
+        let before = before.trim_end_matches(is_kicker_separator);
+        let kicker = openings.iter().any(|o| o.trim_end_matches(is_kicker_separator) == before) || before.chars().count() <= 25 && normalize_date(before).is_some();
         if kicker {
             heading.chars().skip(skip).collect()
         } else {
@@ -858,7 +857,12 @@ fn visible_text(e: &ElementRef) -> String {
         }
     }
     // The separator the kicker left ("<span class="kicker">Luftfahrt</span>: …").
-    squash(text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | '-' | '–' | '—' | '•')))
+    squash(text.trim_start_matches(is_kicker_separator))
+}
+
+/// What stands between a kicker and its headline ("Politics | …", "Luftfahrt: …").
+fn is_kicker_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ':' | '|' | '-' | '–' | '—' | '•')
 }
 
 /// Metadata escaped twice by its CMS ("Thermen- &amp;#038; Vulkanland" reads as
