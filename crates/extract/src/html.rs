@@ -635,7 +635,20 @@ impl Metadata {
                 .chain(json_ld_strings(&ld_blocks, &["datePublished", "dateCreated"]))
                 .chain(["article:published_time", "og:published_time"].iter().filter_map(|k| get(k)))
                 .collect();
-            if let Some(local) = in_page_offset(&p.value, &stamps) {
+            let local = in_page_offset(&p.value, &stamps).or_else(|| {
+                // The same instant with its offset in an app's state; else the clock of the
+                // country the page names for itself.
+                if !crate::zone::is_utc(&p.value) {
+                    return None;
+                }
+                offset_stamps_in_scripts(html).into_iter().find_map(|s| same_instant(&p.value, &s).then_some(s)).or_else(|| {
+                    let languages: Vec<&str> = [html.root_element().attr("lang"), tags.get("og:locale").map(String::as_str)].into_iter().flatten().collect();
+                    let url = [get("og:url"), html.select(selector("link[rel=canonical]")).next().and_then(|l| l.attr("href").map(str::to_string))].into_iter().flatten().next();
+                    let zone = crate::zone::PagePlace { languages: &languages, url: url.as_deref() }.zone()?;
+                    crate::zone::in_zone(&p.value, &zone)
+                })
+            });
+            if let Some(local) = local {
                 p.value = local;
             }
         }
@@ -1074,7 +1087,7 @@ fn json_ld_strings(blocks: &[serde_json::Value], keys: &[&str]) -> Vec<String> {
 /// non-zero offset, that one; or the page's clock time with no offset that is a whole
 /// offset away from it ("2023-11-08 23:30:59" for "2023-11-09T05:30:59Z").
 fn in_page_offset(published: &str, stamps: &[String]) -> Option<String> {
-    let utc = |s: &str| s.ends_with('Z') || s.ends_with("+00:00");
+    let utc = crate::zone::is_utc;
     if !utc(published) {
         return None;
     }
@@ -1087,10 +1100,39 @@ fn in_page_offset(published: &str, stamps: &[String]) -> Option<String> {
         let apart = local.duration_since(utc_clock).as_secs();
         (apart != 0 && apart % 900 == 0 && apart.abs() <= 14 * 3600).then(|| local.to_string())
     };
-    stamps.iter().map(|s| s.trim()).filter(|s| !utc(s)).find_map(|s| {
-        let same_instant = s.parse::<jiff::Timestamp>().is_ok_and(|t| (t.as_second() - instant.as_second()).abs() <= 60);
-        if same_instant { Some(s.to_string()) } else { same_instant_local(s) }
-    })
+    stamps.iter().map(|s| s.trim()).filter(|s| !utc(s)).find_map(|s| if same_instant(published, s) { Some(s.to_string()) } else { same_instant_local(s) })
+}
+
+/// Whether two timestamps with offsets are the same instant (within a minute).
+fn same_instant(a: &str, b: &str) -> bool {
+    match (a.parse::<jiff::Timestamp>(), b.parse::<jiff::Timestamp>()) {
+        (Ok(a), Ok(b)) => (a.as_second() - b.as_second()).abs() <= 60,
+        _ => false,
+    }
+}
+
+/// Every timestamp with a non-zero offset in the page's scripts
+/// ("date":"2020-02-24T21:25:54-05:00"): where an app keeps the page's own clock.
+fn offset_stamps_in_scripts(html: &Html) -> Vec<String> {
+    let mut out = Vec::new();
+    for script in html.select(selector("script")) {
+        let text: String = script.text().collect();
+        let bytes = text.as_bytes();
+        // A stamp is "dddd-dd-ddTdd:dd", then seconds and fractions, then its offset.
+        for at in memchr::memchr_iter(b'T', bytes) {
+            let Some(start) = at.checked_sub(10) else { continue };
+            let shape_ok = |from: usize, pattern: &[u8]| bytes.get(from..from + pattern.len()).is_some_and(|b| b.iter().zip(pattern).all(|(c, p)| if *p == b'd' { c.is_ascii_digit() } else { c == p }));
+            if !shape_ok(start, b"dddd-dd-ddTdd:dd") {
+                continue;
+            }
+            let end = bytes[at..].iter().position(|c| !(c.is_ascii_digit() || b":.+-TZ".contains(c))).map_or(bytes.len(), |n| at + n);
+            let stamp = &text[start..end];
+            if !crate::zone::is_utc(stamp) && stamp.parse::<jiff::Timestamp>().is_ok() {
+                out.push(stamp.to_string());
+            }
+        }
+    }
+    out
 }
 
 /// The JSON-LD node with this `@id`, anywhere in the page's blocks.

@@ -24,6 +24,7 @@ mod date;
 mod html;
 mod nesting;
 mod text;
+pub mod zone;
 
 use dossier_doc::Article;
 use dossier_page::{InputKind, Page};
