@@ -87,11 +87,13 @@ pub fn annotate(doc: &Doc) -> Vec<Claim> {
             !(intention && told.iter().any(|t| c.cue.is_some_and(|cue| t.contains(cue))))
         });
         // "X, the authority said, according to the Herald": the Herald's claim only wraps
-        // the authority's, which now carries the Herald in its relay.
-        let wrapped: Vec<Span> = found.iter().filter_map(|c| c.cue.map(|cue| c.content.cover(cue))).collect();
+        // the authority's, which now carries the Herald in its relay. A claim that is only
+        // part of what the Herald says ("According to police, officers saw him …, and they
+        // ordered him to …") wraps nothing: both stand.
+        let wrapped: Vec<Span> = found.iter().filter_map(|c| c.cue.map(|cue| c.source.as_ref().map_or(c.content.cover(cue), |s| c.content.cover(cue).cover(s.span)))).collect();
         found.retain(|c| {
             let according_to = c.cue.is_some_and(|cue| doc.slice(cue).eq_ignore_ascii_case("according to"));
-            !(according_to && wrapped.iter().any(|w| c.content.contains(*w)))
+            !(according_to && wrapped.iter().any(|w| c.content.contains(*w) && w.len() * 5 >= c.content.len() * 4))
         });
         let cues: Vec<Span> = found.iter().filter_map(|c| c.cue).collect();
         for mut claim in found {
@@ -679,6 +681,14 @@ impl<'a> Finder<'a> {
         // "…, without providing evidence", "…, without elaborating": the reporter's remark.
         if let Some(comma) = (from..to).find(|&i| self.w(i) == "," && self.w(i + 1) == "without" && self.w(i + 2).ends_with("ing")) {
             to = comma;
+        }
+        // "… said they plan to attend, according to an organizer": the closing attribution
+        // wraps the whole report, and is no part of what was said.
+        let according = |i: usize| self.w(i) == "," && self.w(i + 1) == "according" && self.w(i + 2) == "to";
+        if !self.doc.slice(cue).eq_ignore_ascii_case("according to") {
+            if let Some(comma) = (from..to).find(|&i| according(i)) {
+                to = comma;
+            }
         }
         // One word is too little to be a claim, unless quoted ("“Hopefully,” the president
         // said, “this museum …”").

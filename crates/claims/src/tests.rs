@@ -59,6 +59,19 @@ fn according_to_in_three_positions() {
 }
 
 #[test]
+fn according_to_stands_beside_a_claim_inside_its_content() {
+    let found = triples(&["According to police, officers saw Scott get out of a car with a handgun, and they ordered him to drop the weapon."]);
+    assert!(found.contains(&t("police", "According to", "officers saw Scott get out of a car with a handgun, and they ordered him to drop the weapon")), "{found:?}");
+    assert!(found.iter().any(|(_, cue, _)| cue == "ordered"), "{found:?}");
+}
+
+#[test]
+fn a_closing_according_to_is_no_part_of_what_was_said() {
+    let found = triples(&["The rabbis have said that they plan to attend the protest, according to an organizer."]);
+    assert_eq!(found, [t("The rabbis", "said", "they plan to attend the protest")]);
+}
+
+#[test]
 fn according_to_a_source_that_cites_another_relays_through_both() {
     let (doc, found) = claims(&["According to Reuters, which cited two security sources, the strike hit a grain terminal."]);
     assert_eq!(found.len(), 1, "{found:?}");
