@@ -899,9 +899,11 @@ impl Finder<'_> {
         Some(self.push(i, to.min(end), TimeType::Time, value, resolved))
     }
 
-    /// "the third quarter", "third-quarter", "the latest quarter", "the fourth quarter of this year".
+    /// "the third quarter", "third-quarter", "the latest quarter", "the fourth quarter of
+    /// this year", "this year's third quarter", "the 1988 second quarter".
     fn quarter(&mut self, i: usize, end: usize) -> Option<usize> {
         let from = i;
+        let (year_first, i) = self.year_first(i, end).map_or((None, i), |(year, after)| (Some(year), after));
         let mut at = if self.w(i) == "the" { i + 1 } else { i };
         // "year-earlier", "year-ago" come as three tokens.
         let year_back = self.w(at) == "year" && self.w(at + 1) == "-" && matches!(self.w(at + 2), "earlier" | "ago");
@@ -960,9 +962,10 @@ impl Finder<'_> {
             _ => if current == 1 { (r.year() - 1, 4) } else { (r.year(), current - 1) },
         };
         // "the third quarter of 1990", "the first quarter of last year": the year is named.
-        let (year, to) = match self.year_named_at(to + 1, end).filter(|_| self.w(to) == "of" && n.is_some()) {
-            Some((named, after)) => (named, after),
-            None => (year, to),
+        let (year, to) = match (year_first.filter(|_| n.is_some()), self.year_named_at(to + 1, end).filter(|_| self.w(to) == "of" && n.is_some())) {
+            (Some(named), _) => (named, to),
+            (None, Some((named, after))) => (named, after),
+            (None, None) => (year, to),
         };
         if !year_back {
             self.quarter_in_focus = Some((year, q));
@@ -974,10 +977,11 @@ impl Finder<'_> {
     /// of the year named, or of the reference's year.
     fn half_year(&mut self, i: usize, end: usize) -> Option<usize> {
         let from = i;
+        let (year_first, i) = self.year_first(i, end).map_or((None, i), |(year, after)| (Some(year), after));
         let at = if self.w(i) == "the" { i + 1 } else { i };
         let h = match self.w(at) {
             "first" => 1,
-            "second" => 2,
+            "second" | "last" => 2,
             _ => return None,
         };
         if self.w(at + 1) != "half" || at + 1 >= end {
@@ -988,13 +992,25 @@ impl Finder<'_> {
         if self.w(to) == "of" && !matches!(self.w(to + 1), "last" | "this" | "next") && !self.is_number(to + 1) {
             return None;
         }
-        let named = self.year_named_at(to + 1, end).filter(|_| self.w(to) == "of");
+        let named = year_first.map(|year| (year, to)).or_else(|| self.year_named_at(to + 1, end).filter(|_| self.w(to) == "of"));
         let (value, to, resolved) = match (named, self.reference) {
             (Some((year, after)), _) => (format!("{year}-H{h}"), after, true),
             (None, Some(r)) => (format!("{}-H{h}", r.year()), to, true),
             (None, None) => (format!("XXXX-H{h}"), to, false),
         };
         Some(self.push(from, to, TimeType::Date, value, resolved))
+    }
+
+    /// A year named before the part of it that follows: "this year's" or "1988's" (a
+    /// possessive), "the 1988" (a number after "the"). The year, and the token after it.
+    fn year_first(&self, i: usize, end: usize) -> Option<(i16, usize)> {
+        let at = if self.w(i) == "the" { i + 1 } else { i };
+        let (year, after) = self.year_named_at(at, end)?;
+        match self.w(after) {
+            "'s" | "’s" => Some((year, after + 1)),
+            _ if at > i && self.is_number(at) => Some((year, after)),
+            _ => None,
+        }
     }
 
     /// A year named at `i`: "1990", or "last year", "this year", "next year" against the
@@ -1408,6 +1424,11 @@ mod tests {
         assert_eq!(one("Its fourth-quarter results disappointed."), ("fourth-quarter".into(), "2024-Q4".into()));
         assert_eq!(one("Profit fell in the first quarter."), ("the first quarter".into(), "2024-Q1".into()));
         assert_eq!(one("Sales rose in the first quarter of last year."), ("the first quarter of last year".into(), "2023-Q1".into()));
+        // The year may come first, possessive or after "the".
+        assert_eq!(one("Sales will rise in next year's first quarter."), ("next year's first quarter".into(), "2025-Q1".into()));
+        assert_eq!(one("Earnings in the 1988 second quarter were flat."), ("the 1988 second quarter".into(), "1988-Q2".into()));
+        assert_eq!(one("It rose in the last half of 1989."), ("the last half of 1989".into(), "1989-H2".into()));
+        assert_eq!(one("Prices rose in 1990's first half."), ("1990's first half".into(), "1990-H1".into()));
         assert_eq!(one("Profit fell in the final quarter of 2009."), ("the final quarter of 2009".into(), "2009-Q4".into()));
         assert_eq!(one("The quarter was weak."), ("The quarter".into(), "2024-Q3".into()));
         assert_eq!(one("Profit beat the year-earlier quarter."), ("the year-earlier quarter".into(), "2023-Q3".into()));
