@@ -158,7 +158,7 @@ impl<'a> Finder<'a> {
 
     /// What kind of word token `i` is, for the features: a name's kind, a pronoun, a
     /// role noun, punctuation as itself, or a plain word.
-    fn word_class(&self, i: usize) -> &'a str {
+    pub(crate) fn word_class(&self, i: usize) -> &'a str {
         if let Some(e) = self.mention_at.get(i).copied().flatten() {
             return match self.doc.entities[e].kind {
                 EntityKind::Person => "PER",

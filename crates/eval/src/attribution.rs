@@ -31,6 +31,32 @@ pub struct Document {
     pub gold: Vec<Attribution>,
 }
 
+/// A content span of dossier's (code points of `original`) as PolNeAR writes it: PolNeAR's
+/// contents keep their quote marks and a leading "that"; dossier's do not.
+pub fn polnear_content(original: &[char], (mut a, mut b): (usize, usize)) -> (usize, usize) {
+    let is_quote = |c: char| matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’');
+    // (NYT writes a quote between doubled apostrophes: ''…''.)
+    for _ in 0..2 {
+        if a > 0 && is_quote(original[a - 1]) {
+            a -= 1;
+        }
+    }
+    let before: String = original[a.saturating_sub(6)..a].iter().collect();
+    if before.ends_with("that ") {
+        a -= 5;
+    } else if before == "that, " {
+        a -= 6;
+    }
+    let mut k = b;
+    while k < original.len() && k < b + 3 && (matches!(original[k], '.' | ',' | '!' | '?') || is_quote(original[k])) {
+        k += 1;
+    }
+    if original[b..k].iter().any(|&c| is_quote(c)) {
+        b = k;
+    }
+    (a, b)
+}
+
 /// Reads `DIR/text/*.txt` and, for each, the first `DIR/attributions/<doc>_*.ann`.
 pub fn load(split: &Path) -> Result<Vec<Document>, String> {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));

@@ -416,31 +416,7 @@ fn attribution(split: &Path) -> Result<(), String> {
         let doc = &run.doc;
         let spans = |s: dossier_doc::Span| vec![run.original(s)];
         let original: Vec<char> = d.text.chars().collect();
-        // PolNeAR's contents keep their quote marks and a leading "that"; dossier's do not.
-        let polnear_content = |s: dossier_doc::Span| {
-            let (mut a, mut b) = spans(s)[0];
-            let is_quote = |c: char| matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’');
-            // (NYT writes a quote between doubled apostrophes: ''…''.)
-            for _ in 0..2 {
-                if a > 0 && is_quote(original[a - 1]) {
-                    a -= 1;
-                }
-            }
-            let before: String = original[a.saturating_sub(6)..a].iter().collect();
-            if before.ends_with("that ") {
-                a -= 5;
-            } else if before == "that, " {
-                a -= 6;
-            }
-            let mut k = b;
-            while k < original.len() && k < b + 3 && (matches!(original[k], '.' | ',' | '!' | '?') || is_quote(original[k])) {
-                k += 1;
-            }
-            if original[b..k].iter().any(|&c| is_quote(c)) {
-                b = k;
-            }
-            vec![(a, b)]
-        };
+        let polnear_content = |s: dossier_doc::Span| vec![dossier_eval::attribution::polnear_content(&original, run.original(s))];
         // PolNeAR closes a source with an appositive on its comma ("Brian Fallon, the
         // campaign’s press secretary, said").
         let polnear_source = |s: dossier_doc::Span| {

@@ -1,0 +1,347 @@
+//! The learned content bounds: where a claim's content starts and where it ends.
+//!
+//! The rules find a claim and a first guess of its content; what they miss is the long
+//! tail of edges — an object before the content ("hailed Trump as …"), a trailing
+//! remark after it, a "that" that belongs or not. For each edge of a rule-found content,
+//! the token boundaries within [`WINDOW`] tokens of the rules' edge are ranked by an
+//! averaged perceptron (the one dossier's taggers share) from the words and word classes
+//! around each boundary, its distance from the rules' edge and from the cue, and the cue
+//! word; the best-ranked boundary wins.
+//!
+//! **Key decision: the rules' edge is one candidate among the others, marked as such.**
+//! The ranker learns how far to trust the rules, edge by edge, instead of replacing
+//! them: where the features say nothing, the rules' edge keeps the highest score, so the
+//! learned part only moves an edge where training saw the rules wrong in that context.
+//! Quoted contents keep the quotation's own edges, and a moved edge never crosses the
+//! cue or the source.
+//!
+//! The committed model (`models/bounds.bin`) is trained by `cargo run --release -p xtask
+//! -- train-bounds` on PolNeAR train, after the cue detector, from the contents the rules
+//! find there. Where PolNeAR's edge takes in what dossier leaves out (a leading "that",
+//! quote marks), the innermost boundary that gives it is the one learned.
+
+use crate::Finder;
+use dossier_doc::{Claim, Doc};
+use std::cell::Cell;
+use dossier_text::perceptron::{deflate, inflate, shuffle, start_model, Bytes, Learner, Model};
+
+/// How many tokens an edge may move either way.
+pub const WINDOW: usize = 4;
+
+/// Which edge of a content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// The first token of the content.
+    Start,
+    /// One past the last token.
+    End,
+}
+
+/// A trained ranker of content edges.
+pub struct BoundsModel {
+    model: Model<2>,
+}
+
+/// The ranker of the committed model, loaded on first use.
+pub fn bounds_model() -> &'static BoundsModel {
+    static MODEL: std::sync::OnceLock<BoundsModel> = std::sync::OnceLock::new();
+    MODEL.get_or_init(|| BoundsModel::from_bytes(include_bytes!("../models/bounds.bin")).expect("the committed bounds model loads (a test checks it)"))
+}
+
+impl BoundsModel {
+    fn score(&self, features: &[u64]) -> f32 {
+        let s = self.model.score(features);
+        s[1] - s[0]
+    }
+
+    /// The index of the best-ranked of `candidates` (the first among equals).
+    pub fn best(&self, candidates: &[(usize, Vec<u64>)]) -> Option<usize> {
+        let mut best: Option<(usize, f32)> = None;
+        for (i, (_, features)) in candidates.iter().enumerate() {
+            let s = self.score(features);
+            if best.is_none_or(|(_, b)| s > b) {
+                best = Some((i, s));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let (mut raw, scale) = start_model(b"BOUNDS1", &[&self.model]);
+        self.model.write(scale, &mut raw);
+        deflate(&raw)
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<BoundsModel, String> {
+        let raw = inflate(bytes)?;
+        let mut bytes = Bytes::new(&raw);
+        let scale = bytes.header(b"BOUNDS1", "content bounds")?;
+        Ok(BoundsModel { model: Model::read(&mut bytes, scale)? })
+    }
+}
+
+/// Moves each edge of each claim's content (found by the rules) to the boundary the
+/// ranker prefers.
+pub(crate) fn refine(finder: &Finder, claims: &mut [Claim], model: &BoundsModel) {
+    let edges = Edges::new(finder);
+    for claim in claims {
+        for edge in [Edge::Start, Edge::End] {
+            let mut best: Option<(usize, f32)> = None;
+            edges.each_candidate(claim, edge, |at, features| {
+                let s = model.score(features);
+                if best.is_none_or(|(_, b)| s > b) {
+                    best = Some((at, s));
+                }
+            });
+            if let Some((token, _)) = best {
+                let tokens = finder.doc.token_range(claim.content);
+                claim.content = match edge {
+                    Edge::Start => finder.span(token, tokens.end),
+                    Edge::End => finder.span(tokens.start, token),
+                };
+            }
+        }
+    }
+}
+
+/// The candidate boundaries of one edge of a claim's content (token indexes: the first
+/// token for a start, one past the last for an end) with their features; empty when the
+/// edge is not the ranker's to move (a quotation, a claim in the outlet's own voice).
+pub fn edge_candidates(doc: &Doc, claim: &Claim, edge: Edge) -> Vec<(usize, Vec<u64>)> {
+    let finder = Finder::new(doc);
+    let mut out = Vec::new();
+    Edges::new(&finder).each_candidate(claim, edge, |at, features| out.push((at, features.to_vec())));
+    out
+}
+
+/// Trains a ranker on edges: each example is its candidates' features with which of them
+/// are right (an edge with none right is skipped), in `iterations` passes shuffled from `seed`.
+pub fn train(examples: &[(Vec<Vec<u64>>, Vec<bool>)], iterations: usize, seed: u64) -> BoundsModel {
+    let mut learner = Learner::<2>::default();
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut state = seed;
+    let score = |learner: &Learner<2>, f: &[u64]| {
+        let s = learner.score(f);
+        s[1] - s[0]
+    };
+    for _ in 0..iterations {
+        shuffle(&mut order, &mut state);
+        for &i in &order {
+            let (candidates, right) = &examples[i];
+            let best = |only_right: bool| {
+                (0..candidates.len())
+                    .filter(|&k| !only_right || right[k])
+                    .map(|k| (k, score(&learner, &candidates[k])))
+                    .fold(None, |best: Option<(usize, f32)>, (k, s)| if best.is_none_or(|(_, b)| s > b) { Some((k, s)) } else { best })
+            };
+            let (Some((guess, _)), Some((truth, _))) = (best(false), best(true)) else { continue };
+            if !right[guess] {
+                // A ranking step: the right boundary's features up, the guess's down.
+                learner.learn(&candidates[truth], 1, 0);
+                learner.learn(&candidates[guess], 0, 1);
+            }
+        }
+    }
+    BoundsModel { model: learner.average() }
+}
+
+/// What the edges of one document's contents are judged with.
+struct Edges<'f, 'a> {
+    finder: &'f Finder<'a>,
+    /// Whether a boundary at each token (before it; one more for the end) is a sentence's
+    /// edge, or falls just before its closing punctuation.
+    sentence_edge: Vec<bool>,
+    /// Each token's word (lower case) and word class (a name's kind, a pronoun, a role
+    /// noun, punctuation as itself), hashed when first asked for (0: not yet).
+    word: Vec<Cell<u64>>,
+    class: Vec<Cell<u64>>,
+}
+
+impl<'f, 'a> Edges<'f, 'a> {
+    fn new(finder: &'f Finder<'a>) -> Edges<'f, 'a> {
+        let doc = finder.doc;
+        let mut sentence_edge = vec![false; doc.tokens.len() + 1];
+        for s in &doc.sentences {
+            let r = doc.token_range(*s);
+            sentence_edge[r.start] = true;
+            sentence_edge[r.end] = true;
+            if r.end > r.start && finder.is_punct(r.end - 1) {
+                sentence_edge[r.end - 1] = true;
+            }
+        }
+        let unknown = || (0..doc.tokens.len()).map(|_| Cell::new(0)).collect();
+        Edges { finder, sentence_edge, word: unknown(), class: unknown() }
+    }
+
+    /// The hash of token `i`'s word, or of its class, or [`OUTSIDE`] past the document.
+    fn hashed(&self, i: isize, class: bool) -> u64 {
+        let Some(cell) = usize::try_from(i).ok().and_then(|i| if class { self.class.get(i) } else { self.word.get(i) }) else { return OUTSIDE };
+        if cell.get() == 0 {
+            let i = i as usize;
+            cell.set(if class { atom(self.finder.word_class(i)) ^ CLASS } else { atom(self.finder.w(i)) } | 1);
+        }
+        cell.get()
+    }
+
+    fn is_punct(&self, i: usize) -> bool {
+        self.finder.is_punct(i)
+    }
+
+    /// Calls `each` with every candidate boundary of `edge` and its features (see
+    /// [`edge_candidates`]).
+    fn each_candidate(&self, claim: &Claim, edge: Edge, mut each: impl FnMut(usize, &[u64])) {
+        let Some(cue) = claim.cue else { return };
+        if claim.quoted || claim.content.is_empty() {
+            return;
+        }
+        let doc = self.finder.doc;
+        let tokens = doc.token_range(claim.content);
+        let (first, end) = (tokens.start, tokens.end);
+        let Some(paragraph) = doc.paragraph_of(claim.content.start()).map(|p| doc.token_range(doc.paragraphs[p])) else { return };
+        let cue_tokens = doc.token_range(cue);
+        let source_tokens = claim.source.as_ref().map(|s| doc.token_range(s.span));
+        // The content may not take in the cue or the source.
+        let blocked = |i: usize| cue_tokens.contains(&i) || source_tokens.as_ref().is_some_and(|s| s.contains(&i));
+        let after_cue = first >= cue_tokens.end;
+        let cue_word = self.hashed(self.finder.last_token(cue) as isize, false);
+        let rule = match edge {
+            Edge::Start => first,
+            Edge::End => end,
+        };
+        for at in rule.saturating_sub(WINDOW)..=rule + WINDOW {
+            let (from, to) = match edge {
+                Edge::Start => (at, end),
+                Edge::End => (first, at),
+            };
+            // A content of at least two tokens, inside its paragraph, with no punctuation
+            // at its edges (as the rules trim it), taking in neither cue nor source.
+            if from + 2 > to || from < paragraph.start || to > paragraph.end || self.is_punct(from) || self.is_punct(to - 1) {
+                continue;
+            }
+            let crossed = match edge {
+                Edge::Start if at < rule => (at..rule).any(blocked),
+                Edge::End if at > rule => (rule..at).any(blocked),
+                _ => false,
+            };
+            if crossed {
+                continue;
+            }
+            each(at, &self.edge_features(edge, at, rule, after_cue, cue_word, &cue_tokens));
+        }
+    }
+
+    /// The features of a boundary at token `at` (before the token `at`) for `edge`.
+    fn edge_features(&self, edge: Edge, at: usize, rule: usize, after_cue: bool, cue_word: u64, cue: &std::ops::Range<usize>) -> [u64; FEATURES] {
+        let side = match (edge, after_cue) {
+            (Edge::Start, true) => 0,
+            (Edge::Start, false) => 1,
+            (Edge::End, true) => 2,
+            (Edge::End, false) => 3,
+        };
+        let offset = (at + WINDOW - rule) as u64;
+        let word = |i: isize| self.hashed(i, false);
+        let class = |i: isize| self.hashed(i, true);
+        let (before, after) = (at as isize - 1, at as isize);
+        // How far the boundary is from the cue, in a few steps: 0, 1, 2, 3, 4-7, 8 or more.
+        let gap = if after_cue { at.saturating_sub(cue.end) } else { cue.start.saturating_sub(at) };
+        let gap = [0, 1, 2, 3, 4, 4, 4, 4, 5][gap.min(8)];
+        let sentence_edge = u64::from(self.sentence_edge.get(at).copied().unwrap_or(false));
+        let at_rule = u64::from(at == rule);
+        [
+            combine(0, &[side]),
+            combine(1, &[side, at_rule]),
+            combine(2, &[side, offset]),
+            combine(3, &[side, word(before)]),
+            combine(4, &[side, word(after)]),
+            combine(5, &[side, word(before), word(after)]),
+            combine(6, &[side, class(before), class(after)]),
+            combine(7, &[side, word(before - 1), word(before)]),
+            combine(8, &[side, word(after), word(after + 1)]),
+            combine(9, &[side, offset, word(before)]),
+            combine(10, &[side, offset, word(after)]),
+            combine(11, &[side, cue_word, offset]),
+            combine(12, &[side, gap]),
+            combine(13, &[side, gap, word(after)]),
+            combine(14, &[side, sentence_edge, at_rule]),
+            combine(15, &[side, at_rule, class(before), class(after)]),
+            combine(16, &[side, at_rule, word(after)]),
+            combine(17, &[side, at_rule, word(before)]),
+        ]
+    }
+}
+
+/// How many features a boundary has.
+const FEATURES: usize = 18;
+
+/// The hash standing for a word before the document's first token or after its last.
+const OUTSIDE: u64 = 0x5bd1_e995_0000_0001;
+
+/// What sets a word class's hash apart from the same word's ("PER" the class, "per" the word).
+const CLASS: u64 = 0xc1a5_5000_0000_0000;
+
+/// A word's hash, eight bytes at a time (words are hashed for every token of a document;
+/// [`combine`] spreads the bits after).
+fn atom(word: &str) -> u64 {
+    let mut h = 0x243f_6a88_85a3_08d3 ^ word.len() as u64;
+    for chunk in word.as_bytes().chunks(8) {
+        let mut bytes = [0u8; 8];
+        bytes[..chunk.len()].copy_from_slice(chunk);
+        h = (h ^ u64::from_le_bytes(bytes)).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(31);
+    }
+    h
+}
+
+/// A feature from its template and its parts' hashes: a multiply-xorshift chain, then
+/// splitmix64's finaliser, whose low bits are well spread (the model's map uses a key's
+/// bits as its hash). Parts are hashed once per token, not once per feature.
+fn combine(template: u64, parts: &[u64]) -> u64 {
+    let mut h = template.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    for &p in parts {
+        h = (h ^ p).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+    }
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_committed_model_loads_and_keeps_a_plain_content() {
+        let model = BoundsModel::from_bytes(include_bytes!("../models/bounds.bin")).unwrap();
+        let bytes = model.to_bytes();
+        assert!(BoundsModel::from_bytes(&bytes).is_ok());
+        let mut doc = Doc::new(dossier_doc::Article::from_paragraphs(vec!["The ministry said on Friday that six ships sank near the port.".into()]));
+        dossier_text::annotate(&mut doc);
+        doc.entities = dossier_entities::annotate(&doc);
+        let claims = crate::annotate(&doc);
+        assert_eq!(doc.slice(claims[0].content), "six ships sank near the port");
+    }
+
+    #[test]
+    fn no_candidate_takes_in_the_cue_or_the_source_or_leaves_the_paragraph() {
+        let text = ["Six ships sank near the port, the ministry said on Friday, citing its own records.", "Another paragraph follows."];
+        let mut doc = Doc::new(dossier_doc::Article::from_paragraphs(text.iter().map(|t| t.to_string()).collect()));
+        dossier_text::annotate(&mut doc);
+        doc.entities = dossier_entities::annotate(&doc);
+        let claims = crate::annotate_with(&doc, None);
+        let claim = claims.iter().find(|c| c.cue.is_some()).unwrap();
+        let (cue, source) = (doc.token_range(claim.cue.unwrap()), doc.token_range(claim.source.as_ref().unwrap().span));
+        let paragraph = doc.token_range(doc.paragraphs[0]);
+        let content = doc.token_range(claim.content);
+        for edge in [Edge::Start, Edge::End] {
+            let candidates = edge_candidates(&doc, claim, edge);
+            assert!(candidates.iter().any(|(at, _)| *at == if edge == Edge::Start { content.start } else { content.end }), "the rules' edge is a candidate");
+            for (at, _) in candidates {
+                let (from, to) = if edge == Edge::Start { (at, content.end) } else { (content.start, at) };
+                assert!(paragraph.start <= from && to <= paragraph.end && from + 2 <= to);
+                assert!((from..to).all(|i| !cue.contains(&i) && !source.contains(&i)), "{edge:?} at {at}");
+            }
+        }
+    }
+}
