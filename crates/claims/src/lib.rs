@@ -1670,8 +1670,10 @@ impl<'a> Finder<'a> {
         let initial = |i: usize| self.w(i) == "." && capitalised(i - 1) && self.doc.token_text(i - 1).chars().count() == 1;
         let name_end = (k + 1..(k + 6).min(paragraph.end)).take_while(|&i| capitalised(i) || initial(i)).last()? + 1;
         let open = (paragraph.start..k - 1).rev().find(|&i| matches!(self.w(i), "“" | "\"" | "”"))?;
-        if self.w(open) == "”" {
-            return None; // an earlier quote's close: this one's opening is not in the text
+        // An earlier quote's close: this one's opening is not in the text. A closing mark
+        // opening its paragraph opens the quote (a typesetting slip: ”Fear. I am …” ― Name).
+        if self.w(open) == "”" && open != paragraph.start {
+            return None;
         }
         let source = self.source_phrase(k + 1, name_end);
         let claim = self.claim(open, k, Some(source), self.doc.tokens[k].span, true)?;

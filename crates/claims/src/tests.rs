@@ -172,6 +172,11 @@ fn a_quote_signed_with_a_dash_and_a_name() {
 }
 
 #[test]
+fn a_signed_quote_whose_paragraph_opens_with_a_closing_mark() {
+    assert_eq!(triples(&["Readers wrote in.", "”Fear. I am truly afraid that he will win.” ― Edwin G. Monroy"]), [t("Edwin G. Monroy", "―", "Fear. I am truly afraid that he will win")]);
+}
+
+#[test]
 fn a_name_and_a_colon_opening_a_sentence_speak_what_follows() {
     assert_eq!(
         triples(&["Pat Caddell: Democrat Voters Worried About the Debate.", "Two questions: why now, and why here?"]),
