@@ -248,7 +248,6 @@ impl<'f, 'a> Edges<'f, 'a> {
         let sentence_edge = u64::from(self.sentence_edge.get(at).copied().unwrap_or(false));
         let at_rule = u64::from(at == rule);
         [
-            combine(0, &[side]),
             combine(1, &[side, at_rule]),
             combine(2, &[side, offset]),
             combine(3, &[side, word(before)]),
@@ -271,7 +270,7 @@ impl<'f, 'a> Edges<'f, 'a> {
 }
 
 /// How many features a boundary has.
-const FEATURES: usize = 18;
+const FEATURES: usize = 17;
 
 /// The hash standing for a word before the document's first token or after its last.
 const OUTSIDE: u64 = 0x5bd1_e995_0000_0001;
@@ -291,20 +290,19 @@ fn atom(word: &str) -> u64 {
     h
 }
 
-/// A feature from its template and its parts' hashes: a multiply-xorshift chain, then
-/// splitmix64's finaliser, whose low bits are well spread (the model's map uses a key's
-/// bits as its hash). Parts are hashed once per token, not once per feature.
+/// A feature from its template and its parts' hashes. Each part is multiplied by its own
+/// odd constant (the products are independent, so the processor computes them side by
+/// side), then one multiply-xorshift spreads the bits: the model's map takes a key's bits
+/// as its hash. Parts are hashed once per token, not once per feature.
 fn combine(template: u64, parts: &[u64]) -> u64 {
-    let mut h = template.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    for &p in parts {
-        h = (h ^ p).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
+    const ODD: [u64; 5] = [0x9e37_79b9_7f4a_7c15, 0xff51_afd7_ed55_8ccd, 0xc4ce_b9fe_1a85_ec53, 0xbf58_476d_1ce4_e5b9, 0x94d0_49bb_1331_11eb];
+    let mut h = (template + 1).wrapping_mul(ODD[0]);
+    for (p, k) in parts.iter().zip(&ODD[1..]) {
+        h ^= p.wrapping_mul(*k);
     }
-    h ^= h >> 30;
-    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    h ^= h >> 27;
-    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
-    h ^ (h >> 31)
+    h ^= h >> 32;
+    h = h.wrapping_mul(ODD[1]);
+    h ^ (h >> 29)
 }
 
 #[cfg(test)]
