@@ -13,7 +13,7 @@
 //! them: where the features say nothing, the rules' edge keeps the highest score, so the
 //! learned part only moves an edge where training saw the rules wrong in that context.
 //! Quoted contents keep the quotation's own edges, and a moved edge never crosses the
-//! cue or the source.
+//! cue or the source, outwards or inwards.
 //!
 //! The committed model (`models/bounds.bin`) is trained by `cargo run --release -p xtask
 //! -- train-bounds` on PolNeAR train, after the cue detector, from the contents the rules
@@ -218,11 +218,13 @@ impl<'f, 'a> Edges<'f, 'a> {
             if from + 2 > to || from < paragraph.start || to > paragraph.end || self.is_punct(from) || self.is_punct(to - 1) {
                 continue;
             }
-            let crossed = match edge {
-                Edge::Start if at < rule => (at..rule).any(blocked),
-                Edge::End if at > rule => (rule..at).any(blocked),
-                _ => false,
-            };
+            // Either way: a content around its cue ("Moscow is expected to deny …") keeps it.
+            let crossed = (at.min(rule)..at.max(rule)).any(blocked);
+            // A gerund right after its cue heads what is said ("deny persecuting the press").
+            let gerund = edge == Edge::Start && at > rule && rule == cue_tokens.end && self.finder.w(rule).len() > 4 && self.finder.w(rule).ends_with("ing");
+            if gerund {
+                continue;
+            }
             if crossed {
                 continue;
             }

@@ -1539,10 +1539,23 @@ impl<'a> Finder<'a> {
             } else if j > i && MEDIA.contains(&self.w(j - 1)) && matches!(self.w(j), "published" | "released" | "issued" | "posted" | "aired") {
                 // "estimated in a report published on Friday that …"
                 j += 1;
+            } else if j < end && self.is_manner_adverb(j) {
+                // "Gowdy said sarcastically.", "he said then.", "said repeatedly that …"
+                j += 1;
             } else {
                 return j;
             }
         }
+    }
+
+    /// Whether token `i` is an adverb of how or when something was said: a lower-case word
+    /// in "-ly" ("sarcastically", "repeatedly"; not a noun such as "family" or "ally"), or
+    /// one of a few of time ("then", "later", "again").
+    fn is_manner_adverb(&self, i: usize) -> bool {
+        let w = self.w(i);
+        let lower_case = self.doc.token_text(i).starts_with(char::is_lowercase);
+        const NOT_ADVERBS: &[&str] = &["family", "ally", "rally", "reply", "supply", "assembly", "belly", "bully", "jelly", "fly", "july", "italy", "only", "early", "holy", "ugly", "silly", "likely", "unlikely"];
+        lower_case && (w.len() > 4 && w.ends_with("ly") && !NOT_ADVERBS.contains(&w) || matches!(w, "then" | "later" | "again" | "afterwards" | "afterward" | "earlier" | "too"))
     }
 
     /// Where a venue of the report starting at token `i` ends: "on NBC's Meet the Press",

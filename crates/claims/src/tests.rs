@@ -563,3 +563,11 @@ fn a_quote_runs_over_paragraphs_when_the_next_one_opens_with_a_quotation_mark() 
     assert_eq!(contents, ["We have built up reserves", "There will be no blackouts", "But we need households to play their part"]);
     assert!(found.iter().all(|c| c.quoted && c.source.is_some()), "{found:?}");
 }
+
+#[test]
+fn an_adverb_after_the_cue_belongs_to_the_reporting_clause() {
+    assert_eq!(triples(&["\"God forbid we ask the FBI anything,\" Gowdy said sarcastically."]), [t("Gowdy", "said", "God forbid we ask the FBI anything")]);
+    assert_eq!(triples(&["The ministry said repeatedly that six ships sank."]), [t("The ministry", "said", "six ships sank")]);
+    // A noun in "-ly" is what is said of, not how.
+    assert!(triples(&["The minister said family members were safe."]).iter().all(|(_, _, content)| content.starts_with("family")));
+}
