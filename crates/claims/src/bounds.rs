@@ -22,8 +22,8 @@
 
 use crate::Finder;
 use dossier_doc::{Claim, Doc};
-use std::cell::Cell;
 use dossier_text::perceptron::{deflate, inflate, shuffle, start_model, Bytes, Learner, Model};
+use std::cell::Cell;
 
 /// How many tokens an edge may move either way.
 pub const WINDOW: usize = 4;
@@ -214,18 +214,16 @@ impl<'f, 'a> Edges<'f, 'a> {
                 Edge::End => (first, at),
             };
             // A content of at least two tokens, inside its paragraph, with no punctuation
-            // at its edges (as the rules trim it), taking in neither cue nor source.
+            // at its edges (as the rules trim it).
             if from + 2 > to || from < paragraph.start || to > paragraph.end || self.is_punct(from) || self.is_punct(to - 1) {
                 continue;
             }
-            // Either way: a content around its cue ("Moscow is expected to deny …") keeps it.
+            // Neither way across the cue or the source: a content around its cue ("Moscow is
+            // expected to deny …") keeps it. Nor past a gerund right after its cue, which
+            // heads what is said ("deny persecuting the press").
             let crossed = (at.min(rule)..at.max(rule)).any(blocked);
-            // A gerund right after its cue heads what is said ("deny persecuting the press").
             let gerund = edge == Edge::Start && at > rule && rule == cue_tokens.end && self.finder.w(rule).len() > 4 && self.finder.w(rule).ends_with("ing");
-            if gerund {
-                continue;
-            }
-            if crossed {
+            if crossed || gerund {
                 continue;
             }
             each(at, &self.edge_features(edge, at, rule, after_cue, cue_word, &cue_tokens));
@@ -280,7 +278,7 @@ const OUTSIDE: u64 = 0x5bd1_e995_0000_0001;
 /// What sets a word class's hash apart from the same word's ("PER" the class, "per" the word).
 const CLASS: u64 = 0xc1a5_5000_0000_0000;
 
-/// A word's hash, eight bytes at a time (words are hashed for every token of a document;
+/// A word's hash, eight bytes at a time (a token's word is hashed once per document;
 /// [`combine`] spreads the bits after).
 fn atom(word: &str) -> u64 {
     let mut h = 0x243f_6a88_85a3_08d3 ^ word.len() as u64;
