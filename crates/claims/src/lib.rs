@@ -887,7 +887,17 @@ impl<'a> Finder<'a> {
             && determiner
             && (2..=8).contains(&(end - clause))
             && (clause + 1..end).all(|i| (self.doc.tokens[i].kind == TokenKind::Word || matches!(self.w(i), "’s" | "'s" | "-")) && !is_verb_cue(self.w(i)) && !BE_FORMS.contains(&self.w(i)));
-        if subject {
+        // "RT and its defenders say that …": a name and a determined noun phrase, coordinated,
+        // opening the sentence.
+        let coordinated = clause == start
+            && self.mention_at[clause].is_some()
+            && (clause + 1..end).find(|&i| self.w(i) == "and").is_some_and(|and| {
+                (clause..and).all(|i| self.mention_at[i] == self.mention_at[clause])
+                    && is_determiner(self.w(and + 1))
+                    && (2..=5).contains(&(end - and - 1))
+                    && (and + 2..end).all(|i| self.doc.tokens[i].kind == TokenKind::Word && !is_verb_cue(self.w(i)) && !BE_FORMS.contains(&self.w(i)))
+            });
+        if subject || coordinated {
             return Some(self.source_phrase(clause, self.complement_end(end, k, start)));
         }
         if definite {

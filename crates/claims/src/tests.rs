@@ -571,3 +571,8 @@ fn an_adverb_after_the_cue_belongs_to_the_reporting_clause() {
     // A noun in "-ly" is what is said of, not how.
     assert!(triples(&["The minister said family members were safe."]).iter().all(|(_, _, content)| content.starts_with("family")));
 }
+
+#[test]
+fn a_name_and_a_determined_noun_phrase_coordinated_speak_together() {
+    assert_eq!(triples(&["Microsoft and its partners said that the deal was fair."]), [t("Microsoft and its partners", "said", "the deal was fair")]);
+}
