@@ -50,20 +50,16 @@ pub fn bounds_model() -> &'static BoundsModel {
 
 impl BoundsModel {
     fn score(&self, features: &[u64]) -> f32 {
-        let s = self.model.score(features);
-        s[1] - s[0]
+        margin(self.model.score(features))
     }
 
     /// The index of the best-ranked of `candidates` (the first among equals).
     pub fn best(&self, candidates: &[(usize, Vec<u64>)]) -> Option<usize> {
-        let mut best: Option<(usize, f32)> = None;
+        let mut best = Best::default();
         for (i, (_, features)) in candidates.iter().enumerate() {
-            let s = self.score(features);
-            if best.is_none_or(|(_, b)| s > b) {
-                best = Some((i, s));
-            }
+            best.offer(i, self.score(features));
         }
-        best.map(|(i, _)| i)
+        best.at()
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -86,14 +82,9 @@ pub(crate) fn refine(finder: &Finder, claims: &mut [Claim], model: &BoundsModel)
     let edges = Edges::new(finder);
     for claim in claims {
         for edge in [Edge::Start, Edge::End] {
-            let mut best: Option<(usize, f32)> = None;
-            edges.each_candidate(claim, edge, |at, features| {
-                let s = model.score(features);
-                if best.is_none_or(|(_, b)| s > b) {
-                    best = Some((at, s));
-                }
-            });
-            if let Some((token, _)) = best {
+            let mut best = Best::default();
+            edges.each_candidate(claim, edge, |at, features| best.offer(at, model.score(features)));
+            if let Some(token) = best.at() {
                 let tokens = finder.doc.token_range(claim.content);
                 claim.content = match edge {
                     Edge::Start => finder.span(token, tokens.end),
@@ -120,21 +111,18 @@ pub fn train(examples: &[(Vec<Vec<u64>>, Vec<bool>)], iterations: usize, seed: u
     let mut learner = Learner::<2>::default();
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut state = seed;
-    let score = |learner: &Learner<2>, f: &[u64]| {
-        let s = learner.score(f);
-        s[1] - s[0]
-    };
     for _ in 0..iterations {
         shuffle(&mut order, &mut state);
         for &i in &order {
             let (candidates, right) = &examples[i];
             let best = |only_right: bool| {
-                (0..candidates.len())
-                    .filter(|&k| !only_right || right[k])
-                    .map(|k| (k, score(&learner, &candidates[k])))
-                    .fold(None, |best: Option<(usize, f32)>, (k, s)| if best.is_none_or(|(_, b)| s > b) { Some((k, s)) } else { best })
+                let mut best = Best::default();
+                for k in (0..candidates.len()).filter(|&k| !only_right || right[k]) {
+                    best.offer(k, margin(learner.score(&candidates[k])));
+                }
+                best.at()
             };
-            let (Some((guess, _)), Some((truth, _))) = (best(false), best(true)) else { continue };
+            let (Some(guess), Some(truth)) = (best(false), best(true)) else { continue };
             if !right[guess] {
                 // A ranking step: the right boundary's features up, the guess's down.
                 learner.learn(&candidates[truth], 1, 0);
@@ -143,6 +131,27 @@ pub fn train(examples: &[(Vec<Vec<u64>>, Vec<bool>)], iterations: usize, seed: u
         }
     }
     BoundsModel { model: learner.average() }
+}
+
+/// How far a boundary's features score it as an edge above not one: the ranking score.
+fn margin(scores: [f32; 2]) -> f32 {
+    scores[1] - scores[0]
+}
+
+/// The highest-scoring of the candidates offered, the first among equals.
+#[derive(Default)]
+struct Best(Option<(usize, f32)>);
+
+impl Best {
+    fn offer(&mut self, at: usize, score: f32) {
+        if self.0.is_none_or(|(_, best)| score > best) {
+            self.0 = Some((at, score));
+        }
+    }
+
+    fn at(&self) -> Option<usize> {
+        self.0.map(|(at, _)| at)
+    }
 }
 
 /// What the edges of one document's contents are judged with.

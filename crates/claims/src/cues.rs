@@ -131,6 +131,10 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "census", "testimony", "investigation", "tally", "average",
 ];
 
+/// Participles that pass on someone else's words ("…, citing the port authority"):
+/// a link in a relay, not a claim of the subject's own.
+pub const RELAYING_PARTICIPLES: &[&str] = &["citing", "quoting"];
+
 /// Records that speak for whoever made them ("a Reuters report", "a Pew survey").
 pub const RECORDS: &[&str] = &[
     "report", "reports", "statement", "study", "survey", "poll", "analysis", "article", "investigation", "story",

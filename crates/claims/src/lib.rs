@@ -101,7 +101,7 @@ pub fn annotate_with(doc: &Doc, bounds: Option<&bounds::BoundsModel>) -> Vec<Cla
         // ordered him to …") wraps nothing: both stand.
         let wrapped: Vec<Span> = found.iter().filter_map(|c| c.cue.map(|cue| c.source.as_ref().map_or(c.content.cover(cue), |s| c.content.cover(cue).cover(s.span)))).collect();
         found.retain(|c| {
-            let according_to = c.cue.is_some_and(|cue| doc.slice(cue).eq_ignore_ascii_case("according to"));
+            let according_to = c.cue.is_some_and(|cue| finder.is_according_to(cue));
             !(according_to && wrapped.iter().any(|w| c.content.contains(*w) && w.len() * 5 >= c.content.len() * 4))
         });
         let cues: Vec<Span> = found.iter().filter_map(|c| c.cue).collect();
@@ -337,7 +337,7 @@ impl<'a> Finder<'a> {
         // "speaking to veterans", "appearing on Fox": where and to whom, not what.)
         let occasion = matches!(w, "speaking" | "talking" | "appearing" | "testifying" | "addressing")
             && matches!(self.w(k + 1), "to" | "at" | "in" | "on" | "before" | "during" | "with");
-        if !listed && !occasion && !matches!(w, "citing" | "quoting") && learned::cue_model().may_head(w) && self.may_be_cue(k, sentence.start) {
+        if !listed && !occasion && !RELAYING_PARTICIPLES.contains(&w) && learned::cue_model().may_head(w) && self.may_be_cue(k, sentence.start) {
             let mut features = Vec::with_capacity(24);
             self.cue_features(k, sentence.clone(), &mut features);
             if learned::cue_model().is_cue(&features) {
@@ -619,7 +619,7 @@ impl<'a> Finder<'a> {
     fn cited(&self, at: usize, end: usize) -> Option<(Span, usize)> {
         let relative = matches!(self.w(at + 1), "which" | "who");
         let verb = at + 1 + usize::from(relative);
-        let cites = if relative { matches!(self.w(verb), "cited" | "quoted" | "cites" | "quotes") } else { matches!(self.w(verb), "citing" | "quoting") };
+        let cites = if relative { matches!(self.w(verb), "cited" | "quoted" | "cites" | "quotes") } else { RELAYING_PARTICIPLES.contains(&self.w(verb)) };
         if !(self.w(at) == "," && cites) {
             return None;
         }
@@ -697,7 +697,7 @@ impl<'a> Finder<'a> {
         // "… said they plan to attend, according to an organizer": the closing attribution
         // wraps the whole report, and is no part of what was said.
         let according = |i: usize| self.w(i) == "," && self.w(i + 1) == "according" && self.w(i + 2) == "to";
-        if !self.doc.slice(cue).eq_ignore_ascii_case("according to") {
+        if !self.is_according_to(cue) {
             if let Some(comma) = (from..to).find(|&i| according(i)) {
                 to = comma;
             }
@@ -1308,7 +1308,7 @@ impl<'a> Finder<'a> {
             (open + 1, (open + 1..s.end).find(|&i| matches!(self.w(i), "”" | "\""))?)
         } else {
             // Not a new clause of the reporter's own ("…, the bureau said, and prices fell").
-            if CONTRAST.contains(&self.w(open)) || matches!(self.w(open), "and" | "or" | "as" | "according" | "citing" | "quoting" | "“" | "\"") || PARTICIPLE_CUES.contains(&self.w(open)) {
+            if CONTRAST.contains(&self.w(open)) || matches!(self.w(open), "and" | "or" | "as" | "according" | "“" | "\"") || RELAYING_PARTICIPLES.contains(&self.w(open)) || PARTICIPLE_CUES.contains(&self.w(open)) {
                 return None;
             }
             // Nor when it dates the report against another event ("…, the agency said on
@@ -1608,7 +1608,7 @@ impl<'a> Finder<'a> {
         (from..end)
             .find(|&i| {
                 self.w(i) == ";"
-                    || self.w(i) == "," && (CONTRAST.contains(&self.w(i + 1)) || self.reporting_clause_at(i + 1, end) || PARTICIPLE_CUES.contains(&self.w(i + 1)) || matches!(self.w(i + 1), "citing" | "quoting"))
+                    || self.w(i) == "," && (CONTRAST.contains(&self.w(i + 1)) || self.reporting_clause_at(i + 1, end) || PARTICIPLE_CUES.contains(&self.w(i + 1)) || RELAYING_PARTICIPLES.contains(&self.w(i + 1)))
                     // "… and said she would stand up": the speaker's next act is not what they said.
                     || i > from && matches!(self.w(i), "and" | "but") && self.next_cue_verb(i + 1)
             })
@@ -1713,6 +1713,11 @@ impl<'a> Finder<'a> {
         let mut claim = self.claim(end, self.closing_quote(end + 1, paragraph_end), Some(source.clone()), cue, true)?;
         self.relay_through_addressee(&mut claim, k, end);
         Some(claim)
+    }
+
+    /// Whether a cue is "according to" (of any case).
+    fn is_according_to(&self, cue: Span) -> bool {
+        self.doc.slice(cue).eq_ignore_ascii_case("according to")
     }
 
     /// "told reporters that …": skips the hearer.

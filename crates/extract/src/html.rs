@@ -556,6 +556,8 @@ impl Metadata {
         let ld_blocks = json_ld_blocks(html);
         let ld = json_ld(&ld_blocks);
         let get = |k: &str| tags.get(k).filter(|v| !v.is_empty()).cloned();
+        // The page's own address, as its metadata gives it: OpenGraph's, then the canonical link.
+        let addresses = || [get("og:url"), html.select(selector("link[rel=canonical]")).next().and_then(|l| l.attr("href").map(str::to_string))].into_iter().flatten();
 
         meta.publisher = get("og:site_name")
             .or_else(|| ld.as_ref().and_then(|a| a["publisher"]["name"].as_str().map(squash)))
@@ -585,12 +587,7 @@ impl Metadata {
             (&|| json_ld_date(&ld_blocks), PublishedFrom::JsonLd),
             (&|| html.select(selector("time[datetime]")).find_map(|t| t.attr("datetime").and_then(normalize_date)), PublishedFrom::TimeElement),
             (
-                &|| {
-                    [get("og:url"), html.select(selector("link[rel=canonical]")).next().and_then(|l| l.attr("href").map(str::to_string))]
-                        .into_iter()
-                        .flatten()
-                        .find_map(|u| url_date(&u))
-                },
+                &|| addresses().find_map(|u| url_date(&u)),
                 PublishedFrom::Url,
             ),
             // Dates written on the page, in elements that say they hold one.
@@ -643,7 +640,7 @@ impl Metadata {
                 }
                 offset_stamps_in_scripts(html).into_iter().find_map(|s| same_instant(&p.value, &s).then_some(s)).or_else(|| {
                     let languages: Vec<&str> = [html.root_element().attr("lang"), tags.get("og:locale").map(String::as_str)].into_iter().flatten().collect();
-                    let url = [get("og:url"), html.select(selector("link[rel=canonical]")).next().and_then(|l| l.attr("href").map(str::to_string))].into_iter().flatten().next();
+                    let url = addresses().next();
                     let zone = crate::zone::PagePlace { languages: &languages, url: url.as_deref() }.zone()?;
                     crate::zone::in_zone(&p.value, &zone)
                 })
