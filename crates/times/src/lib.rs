@@ -219,6 +219,7 @@ impl Finder<'_> {
             .or_else(|| self.half_year(i, end))
             .or_else(|| self.same_period_before(i, end))
             .or_else(|| self.edge_of_unit(i, end))
+            .or_else(|| self.year_of_results(i, end))
             .or_else(|| self.relative_unit(i, end))
             .or_else(|| self.deictic(i, end, tense))
             .or_else(|| self.quantity_of_time(i, end))
@@ -623,6 +624,27 @@ impl Finder<'_> {
             (None, None) => return None,
         };
         Some(self.push(i, to, TimeType::Date, value, true))
+    }
+
+    /// "for the year", "in the fiscal year ended Sept. 30": the year a report of results
+    /// covers, the reference's, or a year's length where its end is named ("the year ended
+    /// June 30", "the year to March") or the time runs through it ("throughout the year").
+    fn year_of_results(&mut self, i: usize, end: usize) -> Option<usize> {
+        if i == 0 || self.w(i) != "the" || !matches!(self.w(i - 1), "for" | "in" | "during" | "throughout") {
+            return None;
+        }
+        let at = if matches!(self.w(i + 1), "full" | "fiscal") { i + 2 } else { i + 1 };
+        // "the year before", "the year 2000", "the year's best", "in the year that followed".
+        let then = self.w(at + 1);
+        let other = matches!(then, "-" | "'s" | "’s" | "ago" | "earlier" | "before" | "after" | "previous" | "of" | "that" | "when" | "since" | "in");
+        if self.w(at) != "year" || at >= end || other || self.is_number(at + 1) {
+            return None;
+        }
+        if matches!(then, "ended" | "ending" | "to") || self.w(i - 1) == "throughout" {
+            return Some(self.push(i, at + 1, TimeType::Duration, "P1Y".into(), true));
+        }
+        let (value, resolved) = self.reference.map_or(("XXXX".into(), false), |r| (r.year().to_string(), true));
+        Some(self.push(i, at + 1, TimeType::Date, value, resolved))
     }
 
     /// "the start of the day", "the end of the month", "the beginning of the year", "late
@@ -1434,6 +1456,9 @@ mod tests {
         assert_eq!(one("Prices rose in 1990's first half."), ("1990's first half".into(), "1990-H1".into()));
         assert_eq!(one("Profit fell in the final quarter of 2009."), ("the final quarter of 2009".into(), "2009-Q4".into()));
         assert_eq!(one("The quarter was weak."), ("The quarter".into(), "2024-Q3".into()));
+        assert_eq!(one("Sales for the full year were $6.6 billion."), ("the full year".into(), "2024".into()));
+        assert_eq!(times("It earned $2 million in the year ended June 30.", None)[0].2, "P1Y");
+        assert!(times("In the year before the war, it grew.", None).is_empty());
         assert_eq!(one("Profit beat the year-earlier quarter."), ("the year-earlier quarter".into(), "2023-Q3".into()));
         assert_eq!(one("It rose from year-ago levels."), ("year-ago".into(), "2023".into()));
         assert_eq!(one("They met at 9 a.m. in Kyiv."), ("9 a.m.".into(), "2024-10-04T09:00".into()));
