@@ -179,6 +179,11 @@ fn skipped_class(e: &ElementRef) -> Option<RemovedReason> {
     if tokens.iter().any(|t| matches!(t.as_str(), "article" | "body" | "content" | "main" | "story" | "entry" | "text" | "post")) {
         return None;
     }
+    // `id="read_more"`: an expander that folds the rest of the article away, not a list
+    // of more stories (its own "Read More" link is short text that blocks judge).
+    if tokens.iter().any(|t| t == "read") && tokens.iter().any(|t| t == "more") {
+        return None;
+    }
     tokens.iter().find_map(|t| {
         // Strong words also inside compound class names ("commentlist", "sharedaddy").
         for (stem, reason) in STRONG_STEMS {
@@ -379,11 +384,29 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
     let best_node = html.tree.get(best_id).expect("scored node exists");
     let Some(parent) = best_node.parent() else { return vec![ElementRef::wrap(best_node).unwrap()] };
     let threshold = (best * 0.2).max(5.0);
-    parent
+    let mut chosen: Vec<ElementRef> = parent
         .children()
         .filter_map(ElementRef::wrap)
         .filter(|e| e.id() == best_id || skips.get(e).is_none() && (scores.get(&e.id()).is_some_and(|&s| s >= threshold) || is_paragraph_sibling(e)))
-        .collect()
+        .collect();
+    // An article cut into parts of one kind elsewhere in the layout ("div.story-text" in
+    // each row, a "div.content_body" per heading): the container's twins, the same tag
+    // and class with paragraphs of their own, anywhere in the page's body.
+    let container = ElementRef::wrap(best_node).expect("scored nodes are elements");
+    if let (Some(class), Some(body)) = (container.attr("class"), html.select(selector("body")).next()) {
+        let nested = |e: &ElementRef, c: &ElementRef| e.ancestors().any(|a| a.id() == c.id()) || c.ancestors().any(|a| a.id() == e.id());
+        let twins: Vec<ElementRef> = body
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| e.value().name() == container.value().name() && e.attr("class") == Some(class))
+            .filter(|e| scores.contains_key(&e.id()) && skips.get(e).is_none() && !skips.inside_skipped(e))
+            .filter(|e| !chosen.iter().any(|c| c.id() == e.id() || nested(e, c)))
+            .collect();
+        chosen.extend(twins);
+        // Node ids follow the document's order.
+        chosen.sort_by_key(|e| e.id());
+    }
+    chosen
 }
 
 /// A sibling of the article's container that is itself a paragraph of the article:
@@ -1414,5 +1437,21 @@ mod tests {
         assert_eq!(a.captions, [Caption { text: "A tanker at sea.".into(), credit: Some("AP / J. Roe".into()) }]);
         assert!(a.removed.iter().any(|r| r.reason == RemovedReason::ShareBar));
         assert!(a.removed.iter().any(|r| r.reason == RemovedReason::Related));
+    }
+
+    #[test]
+    fn article_in_parts_across_the_layout_and_behind_a_read_more() {
+        let page = r##"<html><body><div id="read_more"><a href="#">Read More</a>
+<div class="row"><div class="col"><div class="story-text">
+<p>The council voted on Tuesday to close the old bridge, citing cracks found by inspectors last month.</p>
+<p>Repairs will take at least a year, the council said, and cost about 4 million euros in all.</p>
+<p>Drivers will be sent over the northern ring road, which adds about ten minutes to a crossing.</p></div></div>
+<div class="col ad"><p>Advertisement</p></div></div>
+<div class="row"><div class="col"><div class="story-text">
+<p>Shop owners near the bridge said they feared losing customers for the whole of the coming year.</p></div></div></div>
+</div></body></html>"##;
+        let a = extract(page);
+        assert_eq!(a.paragraphs.len(), 4, "{:#?}", a.paragraphs);
+        assert!(a.paragraphs[3].starts_with("Shop owners"));
     }
 }
