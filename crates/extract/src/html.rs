@@ -406,7 +406,35 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
         // Node ids follow the document's order.
         chosen.sort_by_key(|e| e.id());
     }
+    if let Some(lead) = standfirst(&chosen[0], skips) {
+        chosen.insert(0, lead);
+    }
     chosen
+}
+
+/// The article's standfirst when it stands before the container, outside it ("p.lead",
+/// "div.entry-excerpt", "header > p.ts-intro"): an element so classed, of prose rather
+/// than links, in the container's <article> or within three levels above it. An American
+/// "dek" is left out: it is a headline's second line more than the article's opening (AEB's
+/// bodies leave it out, and trafilatura's gold keeps leads).
+fn standfirst<'h>(first: &ElementRef<'h>, skips: &Skips) -> Option<ElementRef<'h>> {
+    let mut above = first.ancestors().filter_map(ElementRef::wrap);
+    let scope = first.ancestors().filter_map(ElementRef::wrap).find(|a| a.value().name() == "article").or_else(|| above.nth(2))?;
+    scope
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .take_while(|e| e.id() < first.id())
+        .filter(|e| !first.ancestors().any(|a| a.id() == e.id()))
+        .filter(|e| class_tokens(e).iter().any(|t| matches!(t.as_str(), "lead" | "intro" | "excerpt" | "standfirst" | "teaser")))
+        // The article's own header may be judged navigation, not what it holds.
+        .filter(|e| {
+            let header = |a: &ElementRef| a.value().name() == "header" || class_tokens(a).iter().any(|t| t == "header");
+            skips.get(e).is_none() && e.ancestors().take_while(|a| a.id() != scope.id()).filter_map(ElementRef::wrap).all(|a| skips.get(&a).is_none() || header(&a))
+        })
+        .find(|e| {
+            let len = squash(&e.text().collect::<String>()).chars().count();
+            len >= 40 && link_chars(e) * 4 < len
+        })
 }
 
 /// A sibling of the article's container that is itself a paragraph of the article:
@@ -1453,5 +1481,17 @@ mod tests {
         let a = extract(page);
         assert_eq!(a.paragraphs.len(), 4, "{:#?}", a.paragraphs);
         assert!(a.paragraphs[3].starts_with("Shop owners"));
+    }
+
+    #[test]
+    fn standfirst_before_the_body() {
+        let page = r#"<html><body><article><header class="entry-header"><h1>Bridge closed</h1>
+<div class="entry-excerpt"><p>The old bridge will stay shut for a year while cracks are repaired.</p></div></header>
+<div class="entry-content"><p>The council voted on Tuesday to close the old bridge, citing cracks found by inspectors last month.</p>
+<p>Repairs will take at least a year, the council said, and cost about 4 million euros in all.</p></div>
+</article></body></html>"#;
+        let a = extract(page);
+        assert_eq!(a.paragraphs.len(), 3, "{:#?}", a.paragraphs);
+        assert!(a.paragraphs[0].starts_with("The old bridge will stay shut"));
     }
 }
