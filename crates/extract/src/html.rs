@@ -236,29 +236,38 @@ fn skip_reason(e: &ElementRef, judged: Judged) -> Option<RemovedReason> {
     let tag = skipped_tag(e.value().name());
     let silent = matches!(e.value().name(), "script" | "style" | "noscript" | "template" | "svg" | "head");
     let class = if silent || judged == Judged::ByTag { None } else { skipped_class(e) };
-    class.or(tag).or_else(|| {
-        let hidden = e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true")
-            || e.attr("style").is_some_and(|s| s.replace(' ', "").contains("display:none"));
-        hidden.then_some(RemovedReason::Boilerplate)
-    })
+    class.or(tag).or_else(|| is_hidden(e).then_some(RemovedReason::Boilerplate))
+}
+
+/// Whether the page hides an element from its readers.
+fn is_hidden(e: &ElementRef) -> bool {
+    e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") || e.attr("style").is_some_and(|s| s.replace(' ', "").contains("display:none"))
 }
 
 /// The boilerplate elements of a page, judged once: by tag and class, except that an
 /// element holding several substantial paragraphs is never boilerplate (sites wrap whole
-/// articles in a `<form>` or a `class="modal-wrapper"`).
-struct Skips(HashMap<ego_tree::NodeId, RemovedReason>);
+/// articles in a `<form>` or a `class="modal-wrapper"`). Such an element is only spared:
+/// its paragraphs count for less when the article's container is chosen, so a cookie
+/// notice or a hidden pop-up does not outweigh the article beside it.
+struct Skips {
+    skipped: HashMap<ego_tree::NodeId, RemovedReason>,
+    spared: std::collections::HashSet<ego_tree::NodeId>,
+}
 
 impl Skips {
     fn of(html: &Html, judged: Judged) -> Skips {
-        let mut map = HashMap::new();
+        let (mut map, mut spared) = (HashMap::new(), std::collections::HashSet::new());
         for node in html.tree.nodes() {
             let Some(e) = ElementRef::wrap(node) else { continue };
             let Some(reason) = skip_reason(&e, judged) else { continue };
             let silent = matches!(e.value().name(), "script" | "style" | "noscript" | "template" | "svg" | "head" | "iframe" | "object" | "embed" | "canvas" | "select" | "button" | "input" | "textarea");
-            // Comments and related-story lists hold long paragraphs too, but never the article.
-            let never_article = matches!(reason, RemovedReason::Comments | RemovedReason::Related);
+            // Comments, related-story lists, cookie notices and what the page hides hold long
+            // paragraphs too, but never the article.
+            let never_article = matches!(reason, RemovedReason::Comments | RemovedReason::Related | RemovedReason::Cookie) || is_hidden(&e);
             if silent || never_article || !holds_article_text(&e) {
                 map.insert(e.id(), reason);
+            } else {
+                spared.insert(e.id());
             }
         }
         // A section that opens with a related-stories heading ("You may also like") is the
@@ -276,15 +285,19 @@ impl Skips {
         for id in sections {
             map.entry(id).or_insert(RemovedReason::Related);
         }
-        Skips(map)
+        Skips { skipped: map, spared }
     }
 
     fn get(&self, e: &ElementRef) -> Option<RemovedReason> {
-        self.0.get(&e.id()).copied()
+        self.skipped.get(&e.id()).copied()
     }
 
     fn inside_skipped(&self, e: &ElementRef) -> bool {
-        e.ancestors().any(|a| self.0.contains_key(&a.id()))
+        e.ancestors().any(|a| self.skipped.contains_key(&a.id()))
+    }
+
+    fn inside_spared(&self, e: &ElementRef) -> bool {
+        self.spared.contains(&e.id()) || e.ancestors().any(|a| self.spared.contains(&a.id()))
     }
 }
 
@@ -352,7 +365,7 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
         if len < 25 || links * 2 > len || skips.get(&e).is_some() || skips.inside_skipped(&e) {
             continue;
         }
-        let weight = if name == "p" || !paragraph { 1.0 } else { 0.5 };
+        let weight = if name == "p" || !paragraph { 1.0 } else { 0.5 } * if skips.inside_spared(&e) { 0.2 } else { 1.0 };
         let score = weight * (1.0 + text.matches(',').count() as f64 + (len as f64 / 100.0).min(3.0));
         let mut targets = std::iter::once(e).filter(|_| !paragraph).chain(e.ancestors().filter_map(ElementRef::wrap));
         if let Some(first) = targets.next() {
@@ -1481,6 +1494,20 @@ mod tests {
         let a = extract(page);
         assert_eq!(a.paragraphs.len(), 4, "{:#?}", a.paragraphs);
         assert!(a.paragraphs[3].starts_with("Shop owners"));
+    }
+
+    #[test]
+    fn cookie_notices_and_hidden_pop_ups_are_not_the_article() {
+        let long = "This site and its partners store cookies and similar data on your device to measure the audience, keep you signed in and show offers";
+        let notice = format!("<p>{long}, and here is why.</p>").repeat(4);
+        let page = format!(
+            r#"<html><body><div class="cookie-banner">{notice}</div><div aria-hidden="true" class="pum">{notice}</div>
+<div class="story"><p>The council voted on Tuesday to close the old bridge, citing cracks found by inspectors last month.</p>
+<p>Repairs will take at least a year, the council said, and cost about 4 million euros in all.</p></div></body></html>"#
+        );
+        let a = extract(&page);
+        assert_eq!(a.paragraphs.len(), 2, "{:#?}", a.paragraphs);
+        assert!(a.paragraphs[0].starts_with("The council voted"));
     }
 
     #[test]
