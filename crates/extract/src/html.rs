@@ -378,6 +378,7 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
     let Some((&best_id, &best)) = scores.iter().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0))) else {
         return html.select(selector("body")).collect();
     };
+    let scored_best = best_id;
     let mut best_id = best_id;
     // An only child (with text) stands for its parent: the parent's siblings are the article's other parts.
     while let Some(parent) = html.tree.get(best_id).and_then(|n| n.parent()) {
@@ -403,9 +404,10 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
         .filter(|e| e.id() == best_id || skips.get(e).is_none() && (scores.get(&e.id()).is_some_and(|&s| s >= threshold) || is_paragraph_sibling(e)))
         .collect();
     // An article cut into parts of one kind elsewhere in the layout ("div.story-text" in
-    // each row, a "div.content_body" per heading): the container's twins, the same tag
-    // and class with paragraphs of their own, anywhere in the page's body.
-    let container = ElementRef::wrap(best_node).expect("scored nodes are elements");
+    // each row, a "div.content_body" per heading): the twins of the paragraphs' parent
+    // that scored best (before it stood for its ancestors), the same tag and class with
+    // paragraphs of their own, anywhere in the page's body.
+    let container = html.tree.get(scored_best).and_then(ElementRef::wrap).expect("scored nodes are elements");
     if let (Some(class), Some(body)) = (container.attr("class"), html.select(selector("body")).next()) {
         let nested = |e: &ElementRef, c: &ElementRef| e.ancestors().any(|a| a.id() == c.id()) || c.ancestors().any(|a| a.id() == e.id());
         let twins: Vec<ElementRef> = body
