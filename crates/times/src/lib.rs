@@ -647,11 +647,17 @@ impl Finder<'_> {
         Some(self.push(i, at + 1, TimeType::Date, value, resolved))
     }
 
-    /// "the start of the day", "the end of the month", "the beginning of the year", "late
+    /// "the start of the day", "the end of the month", "the beginning of the year", "year-end", "late
     /// in the day": the day, month or year itself (TIMEX3 keeps no finer value), "the day"
     /// being the one the report last named. "Later" and "earlier" are not parts of the day
     /// but relate it to another event: in "later in the day" the expression is "the day".
     fn edge_of_unit(&mut self, i: usize, end: usize) -> Option<usize> {
+        // "by year-end", "at year's end", "around year end": the year, as "the end of the year" is.
+        let joined = matches!(self.w(i + 1), "-" | "'s" | "’s");
+        if self.w(i) == "year" && self.w(i + 1 + usize::from(joined)) == "end" && i + 2 + usize::from(joined) <= end {
+            let (value, resolved) = self.reference.map_or(("XXXX".into(), false), |r| (r.year().to_string(), true));
+            return Some(self.push(i, i + 2 + usize::from(joined), TimeType::Date, value, resolved));
+        }
         let the = match self.w(i) {
             "the" => {
                 let edge = i + 1 + usize::from(self.w(i + 1) == "very");
@@ -1457,6 +1463,8 @@ mod tests {
         assert_eq!(one("Profit fell in the final quarter of 2009."), ("the final quarter of 2009".into(), "2009-Q4".into()));
         assert_eq!(one("The quarter was weak."), ("The quarter".into(), "2024-Q3".into()));
         assert_eq!(one("Sales for the full year were $6.6 billion."), ("the full year".into(), "2024".into()));
+        assert_eq!(one("Debt will fall by year-end."), ("year-end".into(), "2024".into()));
+        assert_eq!(one("Its ratio rose at year's end."), ("year's end".into(), "2024".into()));
         assert_eq!(times("It earned $2 million in the year ended June 30.", None)[0].2, "P1Y");
         assert!(times("In the year before the war, it grew.", None).is_empty());
         assert_eq!(one("Profit beat the year-earlier quarter."), ("the year-earlier quarter".into(), "2023-Q3".into()));
