@@ -247,8 +247,8 @@ fn is_hidden(e: &ElementRef) -> bool {
 /// The boilerplate elements of a page, judged once: by tag and class, except that an
 /// element holding several substantial paragraphs is never boilerplate (sites wrap whole
 /// articles in a `<form>` or a `class="modal-wrapper"`). Such an element is only spared:
-/// its paragraphs count for less when the article's container is chosen, so a cookie
-/// notice or a hidden pop-up does not outweigh the article beside it.
+/// its paragraphs count for less when the article's container is chosen, so a pop-up the
+/// page's classes mark does not outweigh the article beside it.
 struct Skips {
     skipped: HashMap<ego_tree::NodeId, RemovedReason>,
     spared: std::collections::HashSet<ego_tree::NodeId>,
@@ -433,8 +433,8 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
 /// "dek" is left out: it is a headline's second line more than the article's opening (AEB's
 /// bodies leave it out, and trafilatura's gold keeps leads).
 fn standfirst<'h>(first: &ElementRef<'h>, skips: &Skips) -> Option<ElementRef<'h>> {
-    let mut above = first.ancestors().filter_map(ElementRef::wrap);
-    let scope = first.ancestors().filter_map(ElementRef::wrap).find(|a| a.value().name() == "article").or_else(|| above.nth(2))?;
+    let above = || first.ancestors().filter_map(ElementRef::wrap);
+    let scope = above().find(|a| a.value().name() == "article").or_else(|| above().nth(2))?;
     scope
         .descendants()
         .filter_map(ElementRef::wrap)
