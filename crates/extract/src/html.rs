@@ -297,7 +297,7 @@ impl Skips {
     }
 
     fn inside_spared(&self, e: &ElementRef) -> bool {
-        self.spared.contains(&e.id()) || e.ancestors().any(|a| self.spared.contains(&a.id()))
+        !self.spared.is_empty() && (self.spared.contains(&e.id()) || e.ancestors().any(|a| self.spared.contains(&a.id())))
     }
 }
 
@@ -435,12 +435,14 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
 fn standfirst<'h>(first: &ElementRef<'h>, skips: &Skips) -> Option<ElementRef<'h>> {
     let above = || first.ancestors().filter_map(ElementRef::wrap);
     let scope = above().find(|a| a.value().name() == "article").or_else(|| above().nth(2))?;
+    let first_within: Vec<ego_tree::NodeId> = above().map(|a| a.id()).collect();
     scope
         .descendants()
         .filter_map(ElementRef::wrap)
         .take_while(|e| e.id() < first.id())
-        .filter(|e| !first.ancestors().any(|a| a.id() == e.id()))
+        .filter(|e| e.attr("class").is_some() || e.attr("id").is_some())
         .filter(|e| class_tokens(e).iter().any(|t| matches!(t.as_str(), "lead" | "intro" | "excerpt" | "standfirst" | "teaser")))
+        .filter(|e| !first_within.contains(&e.id()))
         // The article's own header may be judged navigation, not what it holds.
         .filter(|e| {
             let header = |a: &ElementRef| a.value().name() == "header" || class_tokens(a).iter().any(|t| t == "header");
