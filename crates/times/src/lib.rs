@@ -958,9 +958,9 @@ impl Finder<'_> {
         if self.w(at) == "fiscal" {
             at += 1;
         }
-        // "the year-ago period" of a report of results is a quarter too; "year-earlier"
-        // alone ("year-earlier sales") is the year before.
-        let quarter = matches!(self.w(at), "quarter" | "quarters") || year_back && self.w(at) == "period";
+        // "the year-ago period" and "the latest period" of a report of results are quarters
+        // too; "year-earlier" alone ("year-earlier sales") is the year before.
+        let quarter = matches!(self.w(at), "quarter" | "quarters") || (year_back || which == "latest") && self.w(at) == "period";
         if year_back && !quarter {
             let (value, resolved) = match (self.year_before_quarter_in_focus(), self.reference) {
                 (Some(quarter), _) => (quarter, true),
@@ -1468,6 +1468,7 @@ mod tests {
         assert_eq!(times("It earned $2 million in the year ended June 30.", None)[0].2, "P1Y");
         assert!(times("In the year before the war, it grew.", None).is_empty());
         assert_eq!(one("Profit beat the year-earlier quarter."), ("the year-earlier quarter".into(), "2023-Q3".into()));
+        assert_eq!(one("Sales in the latest period rose 13%."), ("the latest period".into(), "2024-Q3".into()));
         assert_eq!(one("It rose from year-ago levels."), ("year-ago".into(), "2023".into()));
         assert_eq!(one("They met at 9 a.m. in Kyiv."), ("9 a.m.".into(), "2024-10-04T09:00".into()));
         assert_eq!(one("It closed at 10 p.m. Wednesday."), ("10 p.m. Wednesday".into(), "2024-10-02T22:00".into()));
