@@ -12,8 +12,9 @@
 //! The ranker learns how far to trust the rules, edge by edge, instead of replacing
 //! them: where the features say nothing, the rules' edge keeps the highest score, so the
 //! learned part only moves an edge where training saw the rules wrong in that context.
-//! Quoted contents keep the quotation's own edges, and a moved edge never crosses the
-//! cue or the source, outwards or inwards.
+//! Quoted contents keep the quotation's own edges, a content around its cue keeps its
+//! subject's start, and a moved edge never crosses the cue or the source, outwards or
+//! inwards.
 //!
 //! The committed model (`models/bounds.bin`) is trained by `cargo run --release -p xtask
 //! -- train-bounds` on PolNeAR train, after the cue detector, from the contents the rules
@@ -212,6 +213,11 @@ impl<'f, 'a> Edges<'f, 'a> {
         // The content may not take in the cue or the source.
         let blocked = |i: usize| cue_tokens.contains(&i) || source_tokens.as_ref().is_some_and(|s| s.contains(&i));
         let after_cue = first >= cue_tokens.end;
+        // A content around its cue ("The fund is reportedly pushing for a sale") opens with
+        // its subject, where the rules put it.
+        if edge == Edge::Start && first < cue_tokens.start && cue_tokens.end <= end {
+            return;
+        }
         let cue_word = self.hashed(self.finder.last_token(cue) as isize, false);
         let rule = match edge {
             Edge::Start => first,

@@ -220,6 +220,7 @@ impl Finder<'_> {
             .or_else(|| self.same_period_before(i, end))
             .or_else(|| self.edge_of_unit(i, end))
             .or_else(|| self.year_of_results(i, end))
+            .or_else(|| self.anaphoric_unit(i, end))
             .or_else(|| self.relative_unit(i, end))
             .or_else(|| self.deictic(i, end, tense))
             .or_else(|| self.quantity_of_time(i, end))
@@ -645,6 +646,53 @@ impl Finder<'_> {
         }
         let (value, resolved) = self.reference.map_or(("XXXX".into(), false), |r| (r.year().to_string(), true));
         Some(self.push(i, at + 1, TimeType::Date, value, resolved))
+    }
+
+    /// "that year", "later that day", "that same day", "the following month", "the next
+    /// morning": the day, month or year of the date the report last named, or the one
+    /// after it. Nothing is found when no such date was named ("the next day" then reads
+    /// as a length of time, see `relative_unit`).
+    fn anaphoric_unit(&mut self, i: usize, end: usize) -> Option<usize> {
+        let at = if matches!(self.w(i), "earlier" | "later") { i + 1 } else { i };
+        let (step, mut unit_at) = match (self.w(at), self.w(at + 1)) {
+            ("that", _) => (0, at + 1),
+            ("the", "following" | "next") => (1, at + 2),
+            _ => return None,
+        };
+        if step == 0 && self.w(unit_at) == "same" {
+            unit_at += 1;
+        }
+        if unit_at >= end {
+            return None;
+        }
+        let part = part_of_day(self.w(unit_at));
+        // How many characters of a named date's value the unit keeps ("2001-05-04" → "2001").
+        let keep = match self.w(unit_at) {
+            "day" => 10,
+            _ if part.is_some() => 10,
+            "month" => 7,
+            "year" => 4,
+            _ => return None,
+        };
+        let digits_at = |v: &str, k: &[usize]| k.iter().all(|&k| v.as_bytes().get(k).is_some_and(u8::is_ascii_digit));
+        let focus = self.found.iter().rev().filter(|t| t.resolved).find_map(|t| {
+            let v = t.value.get(..keep)?;
+            let shaped = digits_at(v, &[0, 1, 2, 3]) && (keep == 4 || digits_at(v, &[5, 6]) && (keep == 7 || digits_at(v, &[8, 9])));
+            shaped.then(|| v.to_string())
+        })?;
+        let value = match keep {
+            4 => (focus.parse::<i16>().ok()? + step).to_string(),
+            7 => {
+                let month = Date::new(focus[..4].parse().ok()?, focus[5..7].parse().ok()?, 1).ok()?.checked_add(i64::from(step).months()).ok()?;
+                format!("{}-{:02}", month.year(), month.month())
+            }
+            _ => focus.parse::<Date>().ok()?.checked_add(i64::from(step).days()).ok()?.to_string(),
+        };
+        let value = match part {
+            Some(p) => format!("{value}T{p}"),
+            None => value,
+        };
+        Some(self.push(i, unit_at + 1, TimeType::Date, value, true))
     }
 
     /// "the start of the day", "the end of the month", "the beginning of the year", "year-end", "late
@@ -1469,6 +1517,10 @@ mod tests {
         assert!(times("In the year before the war, it grew.", None).is_empty());
         assert_eq!(one("Profit beat the year-earlier quarter."), ("the year-earlier quarter".into(), "2023-Q3".into()));
         assert_eq!(one("Sales in the latest period rose 13%."), ("the latest period".into(), "2024-Q3".into()));
+        let named = times("The plant opened on May 4, 2001. Later that year it closed; the next morning a storm hit.", None);
+        assert_eq!(named[1], ("Later that year".into(), TimeType::Date, "2001".into()));
+        assert_eq!(named[2], ("the next morning".into(), TimeType::Date, "2001-05-05TMO".into()));
+        assert!(times("Sales rose that year.", None).is_empty());
         assert_eq!(one("It rose from year-ago levels."), ("year-ago".into(), "2023".into()));
         assert_eq!(one("They met at 9 a.m. in Kyiv."), ("9 a.m.".into(), "2024-10-04T09:00".into()));
         assert_eq!(one("It closed at 10 p.m. Wednesday."), ("10 p.m. Wednesday".into(), "2024-10-02T22:00".into()));
