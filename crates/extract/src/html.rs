@@ -409,13 +409,23 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
     // paragraphs of their own, anywhere in the page's body.
     let container = html.tree.get(scored_best).and_then(ElementRef::wrap).expect("scored nodes are elements");
     if let (Some(class), Some(body)) = (container.attr("class"), html.select(selector("body")).next()) {
-        let nested = |e: &ElementRef, c: &ElementRef| e.ancestors().any(|a| a.id() == c.id()) || c.ancestors().any(|a| a.id() == e.id());
+        // What is chosen already, and everything around it: a twin is neither (sets, so
+        // that a page of thousands of chosen parts stays linear).
+        let chosen_ids: std::collections::HashSet<ego_tree::NodeId> = chosen.iter().map(|c| c.id()).collect();
+        let mut around: std::collections::HashSet<ego_tree::NodeId> = std::collections::HashSet::new();
+        for c in &chosen {
+            for a in c.ancestors() {
+                if !around.insert(a.id()) {
+                    break;
+                }
+            }
+        }
         let twins: Vec<ElementRef> = body
             .descendants()
             .filter_map(ElementRef::wrap)
             .filter(|e| e.value().name() == container.value().name() && e.attr("class") == Some(class))
             .filter(|e| scores.contains_key(&e.id()) && skips.get(e).is_none() && !skips.inside_skipped(e))
-            .filter(|e| !chosen.iter().any(|c| c.id() == e.id() || nested(e, c)))
+            .filter(|e| !chosen_ids.contains(&e.id()) && !around.contains(&e.id()) && !e.ancestors().any(|a| chosen_ids.contains(&a.id())))
             .collect();
         chosen.extend(twins);
         // Node ids follow the document's order.
