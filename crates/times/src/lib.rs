@@ -644,7 +644,7 @@ impl Finder<'_> {
         if matches!(then, "ended" | "ending" | "to") || self.w(i - 1) == "throughout" {
             return Some(self.push(i, at + 1, TimeType::Duration, "P1Y".into(), true));
         }
-        let (value, resolved) = self.reference.map_or(("XXXX".into(), false), |r| (r.year().to_string(), true));
+        let (value, resolved) = self.reference_year();
         Some(self.push(i, at + 1, TimeType::Date, value, resolved))
     }
 
@@ -695,15 +695,17 @@ impl Finder<'_> {
         Some(self.push(i, unit_at + 1, TimeType::Date, value, true))
     }
 
-    /// "the start of the day", "the end of the month", "the beginning of the year", "year-end", "late
-    /// in the day": the day, month or year itself (TIMEX3 keeps no finer value), "the day"
-    /// being the one the report last named. "Later" and "earlier" are not parts of the day
-    /// but relate it to another event: in "later in the day" the expression is "the day".
+    /// "the start of the day", "the end of the month", "the beginning of the year",
+    /// "year-end", "late in the day": the day, month or year itself (TIMEX3 keeps no finer
+    /// value), "the day" being the one the report last named. "Later" and "earlier" are not
+    /// parts of the day but relate it to another event: in "later in the day" the
+    /// expression is "the day".
     fn edge_of_unit(&mut self, i: usize, end: usize) -> Option<usize> {
-        // "by year-end", "at year's end", "around year end": the year, as "the end of the year" is.
+        // "by year-end", "at year's end", "around year end": the year, as "the end of the
+        // year" is.
         let joined = matches!(self.w(i + 1), "-" | "'s" | "’s");
         if self.w(i) == "year" && self.w(i + 1 + usize::from(joined)) == "end" && i + 2 + usize::from(joined) <= end {
-            let (value, resolved) = self.reference.map_or(("XXXX".into(), false), |r| (r.year().to_string(), true));
+            let (value, resolved) = self.reference_year();
             return Some(self.push(i, i + 2 + usize::from(joined), TimeType::Date, value, resolved));
         }
         let the = match self.w(i) {
@@ -1174,6 +1176,11 @@ impl Finder<'_> {
         let (n, after) = self.whole_count(i + 1, end)?;
         let words = (i + 1..after).all(|k| !self.is_number(k));
         (words && (10.0..100.0).contains(&n)).then_some((1900 + n as i16, after))
+    }
+
+    /// The reference's year as a value, and whether it is resolved ("XXXX" with no reference).
+    fn reference_year(&self) -> (String, bool) {
+        self.reference.map_or(("XXXX".into(), false), |r| (r.year().to_string(), true))
     }
 
     /// The year a two-digit year names: the latest not after the reference ("'82" → 1982,
