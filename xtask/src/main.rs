@@ -194,24 +194,23 @@ fn train_bounds(data: &Path) -> Result<(), String> {
     use dossier_eval::attribution::{load, polnear_content};
     let polnear = data.join("attribution/polnear/data");
     // Each edge of a rule-found content whose cue is a gold cue with one content span:
-    // its candidates' features, which of them give the gold edge, and which is the rules'.
-    type Example = (Vec<Vec<u64>>, Vec<bool>, usize);
-    let examples = |split: &str| -> Result<Vec<Example>, String> {
-        let mut out = Vec::new();
+    // its candidates' features and which of them give the gold edge; beside them, which
+    // candidate is the rules' edge.
+    type Examples = (Vec<(Vec<Vec<u64>>, Vec<bool>)>, Vec<usize>);
+    let examples = |split: &str| -> Result<Examples, String> {
+        let (mut out, mut rules_at) = (Vec::new(), Vec::new());
         for d in load(&polnear.join(split))? {
-            let page = dossier_page::decode(d.text.as_bytes(), dossier_page::InputKind::Plain).map_err(|e| format!("{}: {e}", d.name))?;
-            let mut doc = dossier::analyse(&page, None);
-            doc.claims = dossier_claims::annotate_with(&doc, None);
-            let run = dossier_eval::Analysed::from_doc(&d.text, doc);
+            let mut run = dossier_eval::Analysed::new(&d.text, None).map_err(|e| format!("{}: {e}", d.name))?;
+            run.doc.claims = dossier_claims::annotate_with(&run.doc, None);
+            let candidates_of = edge_candidates(&run.doc, &run.doc.claims);
             let original: Vec<char> = d.text.chars().collect();
-            for claim in &run.doc.claims {
+            for (claim, both) in run.doc.claims.iter().zip(candidates_of) {
                 let Some(cue) = claim.cue else { continue };
                 let (ca, cb) = run.original(cue);
                 let Some(gold) = d.gold.iter().find(|g| g.cue.iter().any(|&(a, b)| a < cb && ca < b)).filter(|g| g.content.len() == 1) else { continue };
                 let (ga, gb) = gold.content[0];
                 let tokens = run.doc.token_range(claim.content);
-                for edge in [Edge::Start, Edge::End] {
-                    let candidates = edge_candidates(&run.doc, claim, edge);
+                for (edge, candidates) in [Edge::Start, Edge::End].into_iter().zip(both) {
                     let rule = match edge {
                         Edge::Start => tokens.start,
                         Edge::End => tokens.end,
@@ -240,24 +239,23 @@ fn train_bounds(data: &Path) -> Result<(), String> {
                         Edge::End => right.iter().position(|&r| r),
                     };
                     right.iter_mut().enumerate().for_each(|(k, r)| *r = Some(k) == innermost);
-                    out.push((candidates.into_iter().map(|(_, f)| f).collect(), right, rule_at));
+                    out.push((candidates.into_iter().map(|(_, f)| f).collect(), right));
+                    rules_at.push(rule_at);
                 }
             }
         }
-        Ok(out)
+        Ok((out, rules_at))
     };
-    let (train_set, dev) = (examples("train")?, examples("dev")?);
+    let ((train_set, _), (dev, dev_rules_at)) = (examples("train")?, examples("dev")?);
     let started = std::time::Instant::now();
-    let pairs: Vec<(Vec<Vec<u64>>, Vec<bool>)> = train_set.iter().map(|(f, r, _)| (f.clone(), r.clone())).collect();
-    let model = train(&pairs, BOUND_ITERATIONS, 0x5eed);
+    let model = train(&train_set, BOUND_ITERATIONS, 0x5eed);
     println!("trained on {} content edges ({} with the gold edge in reach) in {:.1} s", train_set.len(), train_set.iter().filter(|e| e.1.contains(&true)).count(), started.elapsed().as_secs_f64());
     let bytes = model.to_bytes();
     let model = BoundsModel::from_bytes(&bytes)?;
     let (mut rules, mut ranked, mut reachable) = (0, 0, 0);
-    for (features, right, rule_at) in &dev {
-        let candidates: Vec<(usize, Vec<u64>)> = features.iter().cloned().enumerate().collect();
+    for ((features, right), rule_at) in dev.iter().zip(&dev_rules_at) {
         rules += usize::from(right[*rule_at]);
-        ranked += usize::from(model.best(&candidates).is_some_and(|b| right[b]));
+        ranked += usize::from(model.best(features).is_some_and(|b| right[b]));
         reachable += usize::from(right.contains(&true));
     }
     println!("PolNeAR dev, {} content edges of gold cues: the rules' edge is gold for {rules}, the ranker's for {ranked} (gold within reach: {reachable})", dev.len());

@@ -54,10 +54,11 @@ impl BoundsModel {
         margin(self.model.score(features))
     }
 
-    /// The index of the best-ranked of `candidates` (the first among equals).
-    pub fn best(&self, candidates: &[(usize, Vec<u64>)]) -> Option<usize> {
+    /// The index of the best-ranked of the candidates whose features are `candidates`
+    /// (the first among equals).
+    pub fn best(&self, candidates: &[Vec<u64>]) -> Option<usize> {
         let mut best = Best::default();
-        for (i, (_, features)) in candidates.iter().enumerate() {
+        for (i, features) in candidates.iter().enumerate() {
             best.offer(i, self.score(features));
         }
         best.at()
@@ -96,14 +97,26 @@ pub(crate) fn refine(finder: &Finder, claims: &mut [Claim], model: &BoundsModel)
     }
 }
 
-/// The candidate boundaries of one edge of a claim's content (token indexes: the first
-/// token for a start, one past the last for an end) with their features; empty when the
-/// edge is not the ranker's to move (a quotation, a claim in the outlet's own voice).
-pub fn edge_candidates(doc: &Doc, claim: &Claim, edge: Edge) -> Vec<(usize, Vec<u64>)> {
+/// A candidate boundary (a token index) and its features.
+pub type Candidate = (usize, Vec<u64>);
+
+/// The candidate boundaries of both edges (start, then end) of each of `claims`' contents
+/// (token indexes: the first token for a start, one past the last for an end) with their
+/// features; empty for an edge that is not the ranker's to move (a quotation, a claim in
+/// the outlet's own voice). The document is read once for all its claims.
+pub fn edge_candidates(doc: &Doc, claims: &[Claim]) -> Vec<[Vec<Candidate>; 2]> {
     let finder = Finder::new(doc);
-    let mut out = Vec::new();
-    Edges::new(&finder).each_candidate(claim, edge, |at, features| out.push((at, features.to_vec())));
-    out
+    let edges = Edges::new(&finder);
+    claims
+        .iter()
+        .map(|claim| {
+            [Edge::Start, Edge::End].map(|edge| {
+                let mut out = Vec::new();
+                edges.each_candidate(claim, edge, |at, features| out.push((at, features.to_vec())));
+                out
+            })
+        })
+        .collect()
 }
 
 /// Trains a ranker on edges: each example is its candidates' features with which of them
@@ -343,12 +356,13 @@ mod tests {
         dossier_text::annotate(&mut doc);
         doc.entities = dossier_entities::annotate(&doc);
         let claims = crate::annotate_with(&doc, None);
-        let claim = claims.iter().find(|c| c.cue.is_some()).unwrap();
+        let index = claims.iter().position(|c| c.cue.is_some()).unwrap();
+        let claim = &claims[index];
+        let both = edge_candidates(&doc, &claims);
         let (cue, source) = (doc.token_range(claim.cue.unwrap()), doc.token_range(claim.source.as_ref().unwrap().span));
         let paragraph = doc.token_range(doc.paragraphs[0]);
         let content = doc.token_range(claim.content);
-        for edge in [Edge::Start, Edge::End] {
-            let candidates = edge_candidates(&doc, claim, edge);
+        for (edge, candidates) in [Edge::Start, Edge::End].into_iter().zip(both[index].clone()) {
             assert!(candidates.iter().any(|(at, _)| *at == if edge == Edge::Start { content.start } else { content.end }), "the rules' edge is a candidate");
             for (at, _) in candidates {
                 let (from, to) = if edge == Edge::Start { (at, content.end) } else { (content.start, at) };
