@@ -23,7 +23,7 @@
 
 use crate::Finder;
 use dossier_doc::{Claim, Doc};
-use dossier_text::perceptron::{deflate, inflate, shuffle, start_model, Bytes, Learner, Model};
+use dossier_text::perceptron::{read_single_model, shuffle, single_model_bytes, Learner, Model};
 use std::cell::Cell;
 
 /// How many tokens an edge may move either way.
@@ -65,16 +65,11 @@ impl BoundsModel {
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        let (mut raw, scale) = start_model(b"BOUNDS1", &[&self.model]);
-        self.model.write(scale, &mut raw);
-        deflate(&raw)
+        single_model_bytes(b"BOUNDS1", &self.model)
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<BoundsModel, String> {
-        let raw = inflate(bytes)?;
-        let mut bytes = Bytes::new(&raw);
-        let scale = bytes.header(b"BOUNDS1", "content bounds")?;
-        Ok(BoundsModel { model: Model::read(&mut bytes, scale)? })
+        Ok(BoundsModel { model: read_single_model(bytes, b"BOUNDS1", "content bounds")? })
     }
 }
 

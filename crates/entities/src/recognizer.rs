@@ -10,7 +10,7 @@
 use crate::gazetteer::{Gazetteer, Role};
 use crate::lists::{OUTLET_HEADS, ORGANIZATION_HEADS, PERSON_TITLES};
 use dossier_doc::{Doc, EntityKind, TokenKind};
-use dossier_text::perceptron::{deflate, feature, inflate, prefix, shape, shuffle, start_model, suffix, Bytes, Learner, Model};
+use dossier_text::perceptron::{feature, prefix, read_single_model, shape, shuffle, single_model_bytes, suffix, Learner, Model};
 
 /// Outside, then begin, inside, last and unit for each of the three kinds.
 pub const CLASSES: usize = 13;
@@ -144,16 +144,11 @@ impl Recognizer {
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        let (mut raw, scale) = start_model(b"NAMES1", &[&self.model]);
-        self.model.write(scale, &mut raw);
-        deflate(&raw)
+        single_model_bytes(b"NAMES1", &self.model)
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Recognizer, String> {
-        let raw = inflate(bytes)?;
-        let mut bytes = Bytes::new(&raw);
-        let scale = bytes.header(b"NAMES1", "name tagger")?;
-        Ok(Recognizer { model: Model::read(&mut bytes, scale)? })
+        Ok(Recognizer { model: read_single_model(bytes, b"NAMES1", "name tagger")? })
     }
 }
 

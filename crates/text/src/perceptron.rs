@@ -311,6 +311,21 @@ pub fn start_model<const N: usize>(magic: &[u8], models: &[&Model<N>]) -> (Vec<u
     (raw, scale)
 }
 
+/// A model file holding one model and nothing else: its header, then its weights, deflated.
+pub fn single_model_bytes<const N: usize>(magic: &[u8], model: &Model<N>) -> Vec<u8> {
+    let (mut raw, scale) = start_model(magic, &[model]);
+    model.write(scale, &mut raw);
+    deflate(&raw)
+}
+
+/// The model of a file [`single_model_bytes`] wrote; `what` names it when the file is not one.
+pub fn read_single_model<const N: usize>(bytes: &[u8], magic: &[u8], what: &str) -> Result<Model<N>, String> {
+    let raw = inflate(bytes)?;
+    let mut bytes = Bytes::new(&raw);
+    let scale = bytes.header(magic, what)?;
+    Model::read(&mut bytes, scale)
+}
+
 /// Appends a string as one length byte and its UTF-8 (strings must be under 256 bytes).
 pub fn write_short_string(s: &str, out: &mut Vec<u8>) {
     debug_assert!(s.len() < 256);
