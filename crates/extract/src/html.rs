@@ -196,7 +196,7 @@ fn skipped_class(e: &ElementRef) -> Option<RemovedReason> {
             "related" | "recommended" | "recommendations" | "outbrain" | "taboola" | "more" | "tags" | "trending" | "popular" => RemovedReason::Related,
             "comment" | "comments" | "disqus" => RemovedReason::Comments,
             "newsletter" | "subscribe" | "subscription" | "signup" | "paywall" | "promo" => RemovedReason::Newsletter,
-            "ad" | "ads" | "advert" | "advertisement" | "sponsored" | "dfp" => RemovedReason::Advertisement,
+            "ad" | "ads" | "advert" | "advertisement" | "advertiser" | "sponsored" | "dfp" | "disclosure" | "disclaimer" => RemovedReason::Advertisement,
             "cookie" | "cookies" | "consent" | "gdpr" => RemovedReason::Cookie,
             "footer" => RemovedReason::Footer,
             "nav" | "navigation" | "menu" | "navbar" | "sidebar" | "masthead" | "header" => RemovedReason::Navigation,
@@ -233,7 +233,9 @@ enum Judged {
 }
 
 fn skip_reason(e: &ElementRef, judged: Judged) -> Option<RemovedReason> {
-    let tag = skipped_tag(e.value().name());
+    // A <form> around the whole page (ASP.NET's) is no newsletter box: read by tag alone,
+    // a page's forms are read too.
+    let tag = skipped_tag(e.value().name()).filter(|_| judged == Judged::ByTagAndClass || e.value().name() != "form");
     let silent = matches!(e.value().name(), "script" | "style" | "noscript" | "template" | "svg" | "head");
     let class = if silent || judged == Judged::ByTag { None } else { skipped_class(e) };
     class.or(tag).or_else(|| is_hidden(e).then_some(RemovedReason::Boilerplate))
@@ -327,16 +329,19 @@ fn link_chars(e: &ElementRef) -> usize {
     e.select(selector("a")).map(|a| a.text().map(|t| t.chars().count()).sum::<usize>()).sum()
 }
 
-/// Three or more paragraphs of 80+ characters that are not mostly links.
+/// Three or more paragraphs of 80+ characters that are not mostly links, or one long
+/// paragraph of prose (several written as one, with `<br><br>` between them).
 fn holds_article_text(e: &ElementRef) -> bool {
-    e.select(selector("p"))
-        .filter(|p| {
-            let len: usize = p.text().map(|t| t.chars().count()).sum();
-            let links = link_chars(p);
-            len >= 80 && links * 3 < len
-        })
-        .nth(2)
-        .is_some()
+    let mut prose = e.select(selector("p")).filter_map(|p| {
+        let len: usize = p.text().map(|t| t.chars().count()).sum();
+        let links = link_chars(&p);
+        (len >= 80 && links * 3 < len).then_some((len, links))
+    });
+    let mut count = 0;
+    prose.any(|(len, links)| {
+        count += 1;
+        count == 3 || len >= 600 && links * 10 < len
+    })
 }
 
 /// The element(s) holding the article: the best-scoring parent of paragraphs, plus its
@@ -407,8 +412,10 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
     // each row, a "div.content_body" per heading): the twins of the paragraphs' parent
     // that scored best (before it stood for its ancestors), the same tag and class with
     // paragraphs of their own, anywhere in the page's body.
-    let container = html.tree.get(scored_best).and_then(ElementRef::wrap).expect("scored nodes are elements");
-    if let (Some(class), Some(body)) = (container.attr("class"), html.select(selector("body")).next()) {
+    let scored = html.tree.get(scored_best).and_then(ElementRef::wrap).expect("scored nodes are elements");
+    // A bare wrapper ("div.step-copy > div > p") is one of its classed parent's kind.
+    let container = std::iter::once(scored).chain(scored.parent().and_then(ElementRef::wrap)).find(|e| e.attr("class").is_some_and(|c| !c.trim().is_empty())).unwrap_or(scored);
+    if let (Some(class), Some(body)) = (container.attr("class").filter(|c| !c.trim().is_empty()), html.select(selector("body")).next()) {
         // What is chosen already, and everything around it: a twin is neither (sets, so
         // that a page of thousands of chosen parts stays linear).
         let chosen_ids: std::collections::HashSet<ego_tree::NodeId> = chosen.iter().map(|c| c.id()).collect();
@@ -423,7 +430,7 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
         let twins: Vec<ElementRef> = body
             .descendants()
             .filter_map(ElementRef::wrap)
-            .filter(|e| e.value().name() == container.value().name() && e.attr("class") == Some(class))
+            .filter(|e| e.value().name() == container.value().name() && e.attr("class").is_some_and(|c| same_kind(c, class)))
             .filter(|e| scores.contains_key(&e.id()) && skips.get(e).is_none() && !skips.inside_skipped(e))
             .filter(|e| !chosen_ids.contains(&e.id()) && !around.contains(&e.id()) && !e.ancestors().any(|a| chosen_ids.contains(&a.id())))
             .collect();
@@ -435,6 +442,13 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
         chosen.insert(0, lead);
     }
     chosen
+}
+
+/// Whether two class attributes name one kind of element: the classes of one are all
+/// among the other's ("step-copy" and "step-copy has-no-title").
+fn same_kind(a: &str, b: &str) -> bool {
+    let within = |x: &str, y: &str| x.split_whitespace().all(|c| y.split_whitespace().any(|d| d == c));
+    within(a, b) || within(b, a)
 }
 
 /// The article's standfirst when it stands before the container, outside it ("p.lead",
@@ -1508,6 +1522,51 @@ mod tests {
         let a = extract(page);
         assert_eq!(a.paragraphs.len(), 4, "{:#?}", a.paragraphs);
         assert!(a.paragraphs[3].starts_with("Shop owners"));
+    }
+
+    #[test]
+    fn steps_in_bare_wrappers_of_one_kind_and_its_variants() {
+        let step = |class: &str, text: &str| format!(r#"<div class="step"><span>1</span><div class="step-copy {class}"><div><p>{text}</p></div></div></div>"#);
+        let page = format!(
+            "<html><body><div class=\"steps\">{}</div><div class=\"steps\">{}{}</div></body></html>",
+            step("", "Mix the flour with the yeast in a bowl, then add the warm milk, the butter and the sugar, and knead it all."),
+            step("", "Leave the dough, covered, in a warm place until it has grown by half, which takes about an hour."),
+            step("has-no-title", "Cut the muffins in half, lay the lower halves on a board, and spread the cream over them, thickly."),
+        );
+        let a = extract(&page);
+        assert_eq!(a.paragraphs.len(), 3, "{:#?}", a.paragraphs);
+        assert!(a.paragraphs[2].starts_with("Cut the muffins"));
+    }
+
+    #[test]
+    fn a_section_marked_for_its_ads_that_holds_a_long_paragraph_is_spared() {
+        let long = "The grill reaches 800 degrees in a few minutes, and the steak came out medium, juicy and crisp on the outside. ".repeat(6);
+        let page = format!(
+            r#"<html><body><h1>The grill on test</h1><section class="Report__Section Report__Section--Ads"><h2>The result</h2><p class="Report__Text">{long}<br><br>{long}</p></section>
+<div class="box"><p>More tests: the gas grill of the year, and why the cheapest of them, at 99 euros, is worth its price.</p></div></body></html>"#
+        );
+        let a = extract(&page);
+        assert!(a.paragraphs.iter().any(|p| p.starts_with("The grill reaches")), "{:#?}", a.paragraphs);
+    }
+
+    #[test]
+    fn disclosures_and_disclaimers_are_not_the_article() {
+        let page = r#"<html><body><div class="article"><section class="editorial-disclosure"><p>This post contains references to products from one or more of our advertisers, and we may be paid when you click.</p></section>
+<p>The council voted on Tuesday to close the old bridge, citing cracks found by inspectors last month.</p>
+<p>Repairs will take at least a year, the council said, and cost about 4 million euros in all.</p></div></body></html>"#;
+        let a = extract(page);
+        assert_eq!(a.paragraphs.len(), 2, "{:#?}", a.paragraphs);
+        assert!(a.removed.iter().any(|r| r.text.starts_with("This post contains") && r.reason == RemovedReason::Advertisement));
+    }
+
+    #[test]
+    fn a_form_around_the_whole_page_holds_its_article() {
+        let page = r#"<html><body><form id="mainform"><div class="recipe"><ul>
+<li><div class="description">Heat the oven to 175 degrees and grease a round pan of 23 centimetres with butter.</div></li>
+<li><div class="description">Bake for 42 to 48 minutes, or until a toothpick inserted in the centre comes out clean.</div></li>
+</ul></div></form></body></html>"#;
+        let a = extract(page);
+        assert_eq!(a.paragraphs.len(), 2, "{:#?}", a.paragraphs);
     }
 
     #[test]
