@@ -438,6 +438,29 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
         // Node ids follow the document's order.
         chosen.sort_by_key(|e| e.id());
     }
+    // Paragraphs written straight into the blocks around the container (a bold lead
+    // before the text's wrapper, a line after the columns of a blog's layout), up to
+    // three levels above it.
+    let around: Vec<ElementRef> = {
+        let first = chosen[0];
+        let mut levels = Vec::new();
+        for a in first.ancestors().filter_map(ElementRef::wrap).take(3) {
+            if matches!(a.value().name(), "body" | "html") || skips.get(&a).is_some() {
+                break;
+            }
+            levels.push(a);
+        }
+        let chosen_ids: std::collections::HashSet<ego_tree::NodeId> = chosen.iter().map(|c| c.id()).collect();
+        levels
+            .iter()
+            .flat_map(|a| a.children().filter_map(ElementRef::wrap))
+            .filter(|e| e.value().name() == "p" && !chosen_ids.contains(&e.id()) && skips.get(e).is_none() && is_paragraph_sibling(e))
+            .collect()
+    };
+    if !around.is_empty() {
+        chosen.extend(around);
+        chosen.sort_by_key(|e| e.id());
+    }
     if let Some(lead) = standfirst(&chosen[0], skips) {
         chosen.insert(0, lead);
     }
@@ -465,7 +488,7 @@ fn standfirst<'h>(first: &ElementRef<'h>, skips: &Skips) -> Option<ElementRef<'h
         .filter_map(ElementRef::wrap)
         .take_while(|e| e.id() < first.id())
         .filter(|e| e.attr("class").is_some() || e.attr("id").is_some())
-        .filter(|e| class_tokens(e).iter().any(|t| matches!(t.as_str(), "lead" | "intro" | "excerpt" | "standfirst" | "teaser")))
+        .filter(|e| class_tokens(e).iter().any(|t| matches!(t.as_str(), "lead" | "intro" | "excerpt" | "standfirst" | "teaser" | "abstract")))
         .filter(|e| !first_within.contains(&e.id()))
         // The article's own header may be judged navigation, not what it holds.
         .filter(|e| {
@@ -1567,6 +1590,19 @@ mod tests {
 </ul></div></form></body></html>"#;
         let a = extract(page);
         assert_eq!(a.paragraphs.len(), 2, "{:#?}", a.paragraphs);
+    }
+
+    #[test]
+    fn a_lead_written_beside_the_texts_wrapper_and_an_abstract_open_the_article() {
+        let page = r#"<html><body><article class="post"><div class="entry-content">
+<p>It is six in the morning and still dark, and the chants of the monks drift over from the monastery.</p>
+<div class="columns"><div class="column"><p>The council voted on Tuesday to close the old bridge, citing cracks found by inspectors last month.</p>
+<p>Repairs will take at least a year, the council said, and cost about 4 million euros in all.</p></div></div></div></article></body></html>"#;
+        let a = extract(page);
+        assert_eq!(a.paragraphs.len(), 3, "{:#?}", a.paragraphs);
+        assert!(a.paragraphs[0].starts_with("It is six"));
+        let page = page.replace("<div class=\"entry-content\">", "<div class=\"field-abstract\">With 5.1 million euros, a river is to become a corridor for wildlife again.</div><div class=\"entry-content\">");
+        assert!(extract(&page).paragraphs[0].starts_with("With 5.1 million euros"));
     }
 
     #[test]
