@@ -41,14 +41,36 @@ pub fn extract(page: &Page) -> Article {
     }
 }
 
-/// Collapses runs of whitespace into single spaces and trims.
+/// Collapses runs of whitespace into single spaces and trims, and drops the characters a
+/// reader never sees (soft hyphens, zero-width spaces, a stray byte-order mark), which
+/// would otherwise cut words in two for every stage after this one ("Mit\u{ad}tel\u{ad}alter").
 pub(crate) fn squash(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
+        let start = out.len();
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        if word.is_ascii() {
+            out.push_str(word);
+        } else {
+            out.extend(word.chars().filter(|c| !matches!(c, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}')));
+            // A "word" of nothing but invisible characters leaves no space behind.
+            if out.len() == start + usize::from(start > 0) {
+                out.truncate(start);
+            }
+        }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::squash;
+
+    #[test]
+    fn squashing_drops_what_a_reader_never_sees() {
+        assert_eq!(squash("  Schon im Mit\u{ad}tel\u{ad}al\u{ad}ter \n war  es so "), "Schon im Mittelalter war es so");
+        assert_eq!(squash("\u{200b} a \u{feff} b\u{200b}c"), "a bc");
+    }
 }
