@@ -312,7 +312,7 @@ fn own_text(e: &ElementRef) -> (String, usize) {
         match c.value() {
             Node::Text(t) => text.push_str(t),
             Node::Element(el) if INLINE.contains(&el.name()) => {
-                let inner: String = ElementRef::wrap(c).into_iter().flat_map(|x| x.text()).collect();
+                let inner: String = ElementRef::wrap(c).iter().flat_map(readable_text).collect();
                 if el.name() == "a" {
                     links += inner.chars().count();
                 }
@@ -322,6 +322,16 @@ fn own_text(e: &ElementRef) -> (String, usize) {
         }
     }
     (squash(&text), links)
+}
+
+/// An element's text for a reader: not the code of a script or style inside it (an ad's
+/// obfuscated script in a `<span>` is all commas).
+fn readable_text<'a>(e: &ElementRef<'a>) -> impl Iterator<Item = &'a str> {
+    e.descendants().filter_map(|n| {
+        let text = n.value().as_text()?;
+        let code = n.parent().and_then(|p| p.value().as_element().map(|el| matches!(el.name(), "script" | "style" | "template"))).unwrap_or(false);
+        (!code).then_some(&**text)
+    })
 }
 
 /// How many characters of an element's text are inside links.
@@ -360,7 +370,7 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
             || matches!(name, "div" | "section" | "td") && only_inline;
         let (text, links) = if paragraph {
             let links = link_chars(&e);
-            (squash(&e.text().collect::<String>()), links)
+            (squash(&readable_text(&e).collect::<String>()), links)
         } else if matches!(name, "div" | "section" | "article" | "td" | "main") {
             own_text(&e)
         } else {
@@ -1603,6 +1613,18 @@ mod tests {
         assert!(a.paragraphs[0].starts_with("It is six"));
         let page = page.replace("<div class=\"entry-content\">", "<div class=\"field-abstract\">With 5.1 million euros, a river is to become a corridor for wildlife again.</div><div class=\"entry-content\">");
         assert!(extract(&page).paragraphs[0].starts_with("With 5.1 million euros"));
+    }
+
+    #[test]
+    fn a_scripts_code_in_a_banner_does_not_outweigh_the_article() {
+        let code = r#"var a=["vQ04YR1","kfEz9FG4","qw==","OwrFKQ==","zA==","83882segiSF","1dNwtfa","0ayNfOKToVsW0O11UfyFNZsG","9p/hCKdLHA=="];"#.repeat(20);
+        let page = format!(
+            r#"<html><body><div class="top"><div class="slot"><div class="box"><ins><a href="/subscribe">Subscribe</a><script>{code}</script></ins></div></div></div>
+<article><div class="story"><p>The council voted on Tuesday to close the old bridge, citing cracks found by inspectors last month.</p>
+<p>Repairs will take at least a year, the council said, and cost about 4 million euros in all.</p></div></article></body></html>"#
+        );
+        let a = extract(&page);
+        assert_eq!(a.paragraphs.len(), 2, "{:#?}", a.paragraphs);
     }
 
     #[test]
