@@ -380,6 +380,10 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
         if len < 25 || links * 2 > len || skips.get(&e).is_some() || skips.inside_skipped(&e) {
             continue;
         }
+        // A block inside a link (a teaser card wrapped in its <a>) is all link text.
+        if e.ancestors().any(|a| a.value().as_element().is_some_and(|el| el.name() == "a")) {
+            continue;
+        }
         let weight = if name == "p" || !paragraph { 1.0 } else { 0.5 } * if skips.inside_spared(&e) { 0.2 } else { 1.0 };
         let score = weight * (1.0 + text.matches(',').count() as f64 + (len as f64 / 100.0).min(3.0));
         let mut targets = std::iter::once(e).filter(|_| !paragraph).chain(e.ancestors().filter_map(ElementRef::wrap));
@@ -1625,6 +1629,19 @@ mod tests {
         );
         let a = extract(&page);
         assert_eq!(a.paragraphs.len(), 2, "{:#?}", a.paragraphs);
+    }
+
+    #[test]
+    fn teaser_cards_wrapped_in_their_links_are_not_the_article() {
+        let card = r#"<div class="slide"><a href="/tip/2"><div class="box"><div class="headline">Blind baking, with dried beans, lentils, chickpeas or rice, keeps a tart's base flat and crisp</div></div></a></div>"#.repeat(8);
+        let page = format!(
+            r#"<html><body><div class="swiper"><div class="wrapper">{card}</div></div>
+<article><div class="step"><div class="copy">You know it: the seeds fall out when you slice a tomato, and the slices fall apart on the plate.</div></div>
+<div class="step"><div class="copy">Lay the tomato on its side, with the stalk to the left or right, and the slices stay whole.</div></div></article></body></html>"#
+        );
+        let a = extract(&page);
+        assert_eq!(a.paragraphs.len(), 2, "{:#?}", a.paragraphs);
+        assert!(a.paragraphs[0].starts_with("You know it"));
     }
 
     #[test]
