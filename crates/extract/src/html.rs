@@ -490,12 +490,12 @@ fn same_kind(a: &str, b: &str) -> bool {
 
 /// The article's standfirst when it stands before the container, outside it ("p.lead",
 /// "div.entry-excerpt", "header > p.ts-intro"): an element so classed, of prose rather
-/// than links, in the container's <article> or within three levels above it. An American
+/// than links, in the container's <article> or within four levels above it. An American
 /// "dek" is left out: it is a headline's second line more than the article's opening (AEB's
 /// bodies leave it out, and trafilatura's gold keeps leads).
 fn standfirst<'h>(first: &ElementRef<'h>, skips: &Skips) -> Option<ElementRef<'h>> {
     let above = || first.ancestors().filter_map(ElementRef::wrap);
-    let scope = above().find(|a| a.value().name() == "article").or_else(|| above().nth(2))?;
+    let scope = above().find(|a| a.value().name() == "article").or_else(|| above().nth(3))?;
     let first_within: Vec<ego_tree::NodeId> = above().map(|a| a.id()).collect();
     scope
         .descendants()
@@ -1668,5 +1668,10 @@ mod tests {
         let a = extract(page);
         assert_eq!(a.paragraphs.len(), 3, "{:#?}", a.paragraphs);
         assert!(a.paragraphs[0].starts_with("The old bridge will stay shut"));
+        // Four levels above the text, outside any <article>.
+        let page = r#"<html><body><div class="page"><h2 class="article-teaser"><p>The old bridge will stay shut for a year while cracks are repaired</p></h2><div class="row">
+<div class="col"><div class="wrap"><div class="text"><p>The council voted on Tuesday to close the old bridge, citing cracks found by inspectors last month.</p>
+<p>Repairs will take at least a year, the council said, and cost about 4 million euros in all.</p></div><p class="note">Photo: archive</p></div></div></div></div></body></html>"#;
+        assert!(extract(page).paragraphs[0].starts_with("The old bridge will stay shut"), "{:#?}", extract(page).paragraphs);
     }
 }
