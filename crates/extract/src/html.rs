@@ -160,10 +160,14 @@ fn class_tokens(e: &ElementRef) -> Vec<String> {
     out
 }
 
+/// Elements whose text is never read, nor listed as removed: code, templates, and ruby's
+/// readings ("<ruby>子<rt>こ</rt></ruby>"), a pronunciation aid inside the sentence.
+const UNREAD: &[&str] = &["script", "style", "noscript", "template", "svg", "head", "rt", "rp"];
+
 /// Elements never part of an article body.
 fn skipped_tag(name: &str) -> Option<RemovedReason> {
     Some(match name {
-        "script" | "style" | "template" | "svg" | "iframe" | "object" | "embed" | "canvas" | "select"
+        "script" | "style" | "template" | "svg" | "iframe" | "object" | "embed" | "canvas" | "select" | "rt" | "rp"
         | "button" | "input" | "textarea" | "head" | "link" | "meta" | "video" | "audio" | "picture" | "img" => RemovedReason::Boilerplate,
         "nav" | "menu" => RemovedReason::Navigation,
         "footer" => RemovedReason::Footer,
@@ -236,7 +240,7 @@ fn skip_reason(e: &ElementRef, judged: Judged) -> Option<RemovedReason> {
     // A <form> around the whole page (ASP.NET's) is no newsletter box: read by tag alone,
     // a page's forms are read too.
     let tag = skipped_tag(e.value().name()).filter(|_| judged == Judged::ByTagAndClass || e.value().name() != "form");
-    let silent = matches!(e.value().name(), "script" | "style" | "noscript" | "template" | "svg" | "head");
+    let silent = UNREAD.contains(&e.value().name());
     let class = if silent || judged == Judged::ByTag { None } else { skipped_class(e) };
     class.or(tag).or_else(|| is_hidden(e).then_some(RemovedReason::Boilerplate))
 }
@@ -262,7 +266,7 @@ impl Skips {
         for node in html.tree.nodes() {
             let Some(e) = ElementRef::wrap(node) else { continue };
             let Some(reason) = skip_reason(&e, judged) else { continue };
-            let silent = matches!(e.value().name(), "script" | "style" | "noscript" | "template" | "svg" | "head" | "iframe" | "object" | "embed" | "canvas" | "select" | "button" | "input" | "textarea");
+            let silent = UNREAD.contains(&e.value().name()) || matches!(e.value().name(), "iframe" | "object" | "embed" | "canvas" | "select" | "button" | "input" | "textarea");
             // Comments, related-story lists, cookie notices and what the page hides hold long
             // paragraphs too, but never the article.
             let never_article = matches!(reason, RemovedReason::Comments | RemovedReason::Related | RemovedReason::Cookie) || is_hidden(&e);
@@ -555,7 +559,7 @@ struct Walker<'s> {
 
 const INLINE: &[&str] = &[
     "a", "span", "em", "strong", "b", "i", "u", "s", "sup", "sub", "small", "abbr", "cite", "q", "time", "mark",
-    "font", "code", "kbd", "var", "dfn", "bdi", "bdo", "data", "ins", "del", "wbr", "label",
+    "font", "code", "kbd", "var", "dfn", "bdi", "bdo", "data", "ins", "del", "wbr", "label", "ruby",
 ];
 
 impl<'s> Walker<'s> {
@@ -637,7 +641,7 @@ impl<'s> Walker<'s> {
         if let Some(reason) = self.skips.get(&e).or(figure) {
             // Captions are read from the markup by `figcaptions`; here they only leave the body.
             let text = squash(&e.text().collect::<String>());
-            if text.chars().count() >= 2 && !matches!(name, "script" | "style" | "noscript" | "template" | "svg") {
+            if text.chars().count() >= 2 && !UNREAD.contains(&name) {
                 self.flush();
                 self.removed.push(Removed { text, reason });
             }
@@ -1642,6 +1646,12 @@ mod tests {
         let a = extract(&page);
         assert_eq!(a.paragraphs.len(), 2, "{:#?}", a.paragraphs);
         assert!(a.paragraphs[0].starts_with("You know it"));
+    }
+
+    #[test]
+    fn ruby_readings_are_left_out_of_the_sentence() {
+        let page = r##"<html><body><article><p><ruby>子<rt>こ</rt></ruby>どもへの<a href="#"><ruby><span>虐待</span><rt>ぎゃくたい</rt></ruby></a>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができて、<ruby>親<rp>(</rp><rt>おや</rt><rp>)</rp></ruby>が<ruby>子<rt>こ</rt></ruby>どもを<ruby>教育<rt>きょういく</rt></ruby>するために、体罰を禁止することになりました。</p></article></body></html>"##;
+        assert_eq!(extract(page).paragraphs, ["子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、体罰を禁止することになりました。"]);
     }
 
     #[test]

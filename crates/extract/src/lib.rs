@@ -41,10 +41,13 @@ pub fn extract(page: &Page) -> Article {
     }
 }
 
-/// Collapses runs of whitespace into single spaces and trims, and drops the characters a
+/// Collapses runs of whitespace into single spaces and trims, drops the characters a
 /// reader never sees (soft hyphens, zero-width spaces, a stray byte-order mark), which
-/// would otherwise cut words in two for every stage after this one ("Mit\u{ad}tel\u{ad}alter").
+/// would otherwise cut words in two for every stage after this one ("Mit\u{ad}tel\u{ad}alter"),
+/// and puts words in Unicode's composed form (NFC), so that one word is one string
+/// however the page encoded it ("য়" as one code point or two).
 pub(crate) fn squash(text: &str) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         let start = out.len();
@@ -54,7 +57,12 @@ pub(crate) fn squash(text: &str) -> String {
         if word.is_ascii() {
             out.push_str(word);
         } else {
-            out.extend(word.chars().filter(|c| !matches!(c, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}')));
+            let visible = || word.chars().filter(|c| !matches!(c, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}'));
+            if is_nfc_quick(visible()) == IsNormalized::Yes {
+                out.extend(visible());
+            } else {
+                out.extend(visible().nfc());
+            }
             // A "word" of nothing but invisible characters leaves no space behind.
             if out.len() == start + usize::from(start > 0) {
                 out.truncate(start);
@@ -72,5 +80,6 @@ mod tests {
     fn squashing_drops_what_a_reader_never_sees() {
         assert_eq!(squash("  Schon im Mit\u{ad}tel\u{ad}al\u{ad}ter \n war  es so "), "Schon im Mittelalter war es so");
         assert_eq!(squash("\u{200b} a \u{feff} b\u{200b}c"), "a bc");
+        assert_eq!(squash("Cafe\u{301} \u{9df}"), "Café \u{9af}\u{9bc}");
     }
 }
