@@ -130,6 +130,11 @@ fn is_share_strip(lower: &str) -> bool {
 /// let c = dossier_extract::blocks::caption("Soldiers march in Pyongyang. Photo: EPA-EFE / HOW HWEE YOUNG").unwrap();
 /// assert_eq!(c.text, "Soldiers march in Pyongyang.");
 /// assert_eq!(c.credit.as_deref(), Some("EPA-EFE / HOW HWEE YOUNG"));
+/// // German and French labels, after a comma or a copyright sign.
+/// let c = dossier_extract::blocks::caption("Die Stimmung in Wolfsburg ist nicht gut. (Foto: Volkswagen)").unwrap();
+/// assert_eq!(c.credit.as_deref(), Some("Volkswagen"));
+/// assert!(dossier_extract::blocks::caption("Roman Prymula, photo: Archives du Gouvernement").is_some());
+/// assert!(dossier_extract::blocks::caption("Das neue Modell wird 1.895 Mal gebaut. © Foto: Skoda").is_some());
 /// ```
 pub fn caption(block: &str) -> Option<Caption> {
     if block.chars().count() > 500 {
@@ -161,14 +166,14 @@ pub fn caption(block: &str) -> Option<Caption> {
 
 const CREDIT_LABELS: &[&str] = &[
     "Photo credit:", "Photograph:", "Photo:", "Photos:", "Picture:", "Image:", "Credit:", "Illustration:",
-    "Photo by", "Photograph by", "Image by", "Video:",
+    "Photo by", "Photograph by", "Image by", "Video:", "photo:", "Foto:", "Fotos:", "Bild:", "Crédits photos :", "Crédit photo :",
 ];
 
 /// The byte offset of a credit label that starts a word and follows a sentence or the start.
 fn find_label(block: &str, label: &str) -> Option<usize> {
     let at = block.find(label)?;
     let before = block[..at].trim_end();
-    (before.is_empty() || before.ends_with(['.', '(', '|', '—', '-', '[', '!', '?', '"', '”'])).then_some(at)
+    (before.is_empty() || before.ends_with(['.', ',', '(', '|', '—', '-', '[', '!', '?', '"', '”', '©'])).then_some(at)
 }
 
 /// Breadcrumb parts: "News > Politics", "Home / World", or glued "NewsPolitics".
