@@ -15,6 +15,8 @@ use dossier_doc::{Caption, RemovedReason};
 /// assert_eq!(boilerplate("Über den Autor"), Some(RemovedReason::Byline));
 /// assert_eq!(boilerplate("Anzeige"), Some(RemovedReason::Advertisement));
 /// assert_eq!(boilerplate("Anzeige gegen den Bürgermeister erstattet."), None);
+/// // A paywall's appeal.
+/// assert_eq!(boilerplate("To view the full story, please subscribe to The Times."), Some(RemovedReason::Newsletter));
 /// ```
 pub fn boilerplate(block: &str) -> Option<RemovedReason> {
     let lower = block.to_lowercase();
@@ -73,7 +75,10 @@ const SHORT_BOILERPLATE: &[(&[&str], RemovedReason)] = &[
     (&[
         "sign up", "subscribe", "newsletter", "get our newsletter", "join our mailing list", "get the latest",
         "stay up-to-date", "stay up to date", "verpasse keine", "verpassen sie keine", "abonnieren sie",
-        "jetzt abonnieren", "abonnez-vous", "suscríbete", "hazte miembro", "assine",
+        "jetzt abonnieren", "abonnez-vous", "suscríbete", "hazte miembro", "assine", "to view the full story",
+        "to read the full story", "to continue reading", "already a subscriber", "if you're already a subscriber",
+        "if you’re already a subscriber", "support our journalism", "support independent journalism", "download our app",
+        "follow us on", "folgen sie uns", "síguenos en",
     ], RemovedReason::Newsletter),
     (&["advertisement", "sponsored", "ad feedback", "story continues below", "anzeige -", "anzeige:", "*werbung", "werbung:"], RemovedReason::Advertisement),
     (&["we use cookies", "this site uses cookies", "by using this site", "accept cookies", "cookie settings", "wir verwenden cookies", "diese website verwendet cookies"], RemovedReason::Cookie),
