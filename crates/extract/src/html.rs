@@ -988,7 +988,7 @@ fn main_heading(html: &Html, site: Option<&str>) -> Option<String> {
 fn visible_text(e: &ElementRef) -> String {
     const BESIDE_THE_TITLE: &[&str] = &[
         "dachzeile", "spitzmarke", "kicker", "overline", "topline", "roofline", "eyebrow", "supertitle", "h1small", "titleheader",
-        "subtitle", "subheadline", "subline", "dek", "standfirst",
+        "subtitle", "subheadline", "subline", "dek", "standfirst", "topic",
     ];
     let hidden = |n: &ElementRef| screen_reader_only(n) || n.value().name() == "small" || class_tokens(n).iter().any(|t| BESIDE_THE_TITLE.contains(&t.as_str()));
     let mut text = String::new();
@@ -1343,6 +1343,9 @@ mod tests {
         let page = r#"<html><head><title>Car dealers: a slow restart | MDR</title></head><body>
 <h1><span class="dachzeile">After the lockdown</span>: <span class="headline">Car dealers expect a slow restart</span></h1></body></html>"#;
         assert_eq!(meta_of(page).title.as_deref(), Some("Car dealers expect a slow restart"));
+        let page = r#"<html><head><title>Mayor at 100 | City</title></head><body>
+<h1><div class="topic-label">100th birthday</div> The former mayor turns 100</h1></body></html>"#;
+        assert_eq!(meta_of(page).title.as_deref(), Some("The former mayor turns 100"));
         // Nor a subtitle inside the heading.
         let page = r#"<html><head><title>Fish cakes, hot and fresh</title></head><body>
 <h1><span>Fish cakes, hot and fresh</span> <small class="article-subtitle">Welcome to the north</small></h1></body></html>"#;
