@@ -188,6 +188,10 @@ fn skipped_class(e: &ElementRef) -> Option<RemovedReason> {
     if tokens.iter().any(|t| t == "read") && tokens.iter().any(|t| t == "more") {
         return None;
     }
+    // A privacy notice is a cookie notice by another name (but a privacy page's body is not).
+    if tokens.iter().any(|t| t == "privacy") && tokens.iter().any(|t| matches!(t.as_str(), "notice" | "banner" | "popup" | "overlay" | "layer" | "hint" | "bar")) {
+        return Some(RemovedReason::Cookie);
+    }
     tokens.iter().find_map(|t| {
         // Strong words also inside compound class names ("commentlist", "sharedaddy").
         for (stem, reason) in STRONG_STEMS {
@@ -1662,7 +1666,7 @@ mod tests {
         let long = "This site and its partners store cookies and similar data on your device to measure the audience, keep you signed in and show offers";
         let notice = format!("<p>{long}, and here is why.</p>").repeat(4);
         let page = format!(
-            r#"<html><body><div class="cookie-banner">{notice}</div><div aria-hidden="true" class="pum">{notice}</div>
+            r#"<html><body><div class="cookie-banner">{notice}</div><div aria-hidden="true" class="pum">{notice}</div><div class="privacy-notice collapsed">{notice}</div>
 <div class="story"><p>The council voted on Tuesday to close the old bridge, citing cracks found by inspectors last month.</p>
 <p>Repairs will take at least a year, the council said, and cost about 4 million euros in all.</p></div></body></html>"#
         );
