@@ -497,7 +497,7 @@ fn same_kind(a: &str, b: &str) -> bool {
 }
 
 /// The article's standfirst when it stands before the container, outside it ("p.lead",
-/// "div.entry-excerpt", "header > p.ts-intro"): an element so classed, of prose rather
+/// "div.entry-excerpt", "header > p.ts-intro", "p.news-description"): an element so classed, of prose rather
 /// than links, in the container's <article> or within four levels above it. An American
 /// "dek" is left out: it is a headline's second line more than the article's opening (AEB's
 /// bodies leave it out, and trafilatura's gold keeps leads).
@@ -510,7 +510,7 @@ fn standfirst<'h>(first: &ElementRef<'h>, skips: &Skips) -> Option<ElementRef<'h
         .filter_map(ElementRef::wrap)
         .take_while(|e| e.id() < first.id())
         .filter(|e| e.attr("class").is_some() || e.attr("id").is_some())
-        .filter(|e| class_tokens(e).iter().any(|t| matches!(t.as_str(), "lead" | "intro" | "excerpt" | "standfirst" | "teaser" | "abstract")))
+        .filter(|e| class_tokens(e).iter().any(|t| matches!(t.as_str(), "lead" | "leader" | "intro" | "excerpt" | "standfirst" | "teaser" | "abstract" | "description")))
         .filter(|e| !first_within.contains(&e.id()))
         // The article's own header may be judged navigation, not what it holds.
         .filter(|e| {
@@ -1690,5 +1690,7 @@ mod tests {
 <div class="col"><div class="wrap"><div class="text"><p>The council voted on Tuesday to close the old bridge, citing cracks found by inspectors last month.</p>
 <p>Repairs will take at least a year, the council said, and cost about 4 million euros in all.</p></div><p class="note">Photo: archive</p></div></div></div></div></body></html>"#;
         assert!(extract(page).paragraphs[0].starts_with("The old bridge will stay shut"), "{:#?}", extract(page).paragraphs);
+        let page = page.replace(r#"<h2 class="article-teaser"><p>"#, r#"<h2><p class="news-description">"#);
+        assert!(extract(&page).paragraphs[0].starts_with("The old bridge will stay shut"), "{:#?}", extract(&page).paragraphs);
     }
 }
