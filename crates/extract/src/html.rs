@@ -245,8 +245,17 @@ fn skip_reason(e: &ElementRef, judged: Judged) -> Option<RemovedReason> {
     // a page's forms are read too.
     let tag = skipped_tag(e.value().name()).filter(|_| judged == Judged::ByTagAndClass || e.value().name() != "form");
     let silent = UNREAD.contains(&e.value().name());
-    let class = if silent || judged == Judged::ByTag { None } else { skipped_class(e) };
+    let class = if silent || judged == Judged::ByTag || opens_a_sentence(e) { None } else { skipped_class(e) };
     class.or(tag).or_else(|| is_hidden(e).then_some(RemovedReason::Boilerplate))
+}
+
+/// An inline element that a paragraph's sentence runs on from ("<p><span class=dateline>KOBE –
+/// </span>A total of …"): part of the sentence, whatever its class says.
+fn opens_a_sentence(e: &ElementRef) -> bool {
+    INLINE.contains(&e.value().name())
+        && e.parent().and_then(ElementRef::wrap).is_some_and(|p| {
+            p.value().name() == "p" && e.next_siblings().any(|n| n.value().as_text().is_some_and(|t| t.trim().chars().count() >= 20))
+        })
 }
 
 /// Whether the page hides an element from its readers.
@@ -1659,6 +1668,13 @@ mod tests {
     fn ruby_readings_are_left_out_of_the_sentence() {
         let page = r##"<html><body><article><p><ruby>子<rt>こ</rt></ruby>どもへの<a href="#"><ruby><span>虐待</span><rt>ぎゃくたい</rt></ruby></a>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができて、<ruby>親<rp>(</rp><rt>おや</rt><rp>)</rp></ruby>が<ruby>子<rt>こ</rt></ruby>どもを<ruby>教育<rt>きょういく</rt></ruby>するために、体罰を禁止することになりました。</p></article></body></html>"##;
         assert_eq!(extract(page).paragraphs, ["子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、体罰を禁止することになりました。"]);
+    }
+
+    #[test]
+    fn a_dateline_the_sentence_runs_on_from_stays_in_it() {
+        let page = r#"<html><body><div class="entry"><p><span class="dateline">KOBE – </span>A total of 6,000 surgical masks have been lost at a hospital in Kobe, it was learned Tuesday.</p>
+<p>The masks, worth ¥40,000, had been kept in a machine room on the third floor, officials said.</p></div></body></html>"#;
+        assert!(extract(page).paragraphs[0].starts_with("KOBE – A total"), "{:#?}", extract(page).paragraphs);
     }
 
     #[test]
