@@ -371,16 +371,21 @@ fn holds_article_text(e: &ElementRef) -> bool {
     })
 }
 
+/// Whether an element holds text and inline elements only: a paragraph, whatever its tag.
+fn holds_only_inline(e: &ElementRef) -> bool {
+    e.children().all(|c| match c.value() {
+        Node::Element(el) => INLINE.contains(&el.name()) || el.name() == "br",
+        _ => true,
+    })
+}
+
 /// The element(s) holding the article: the best-scoring parent of paragraphs, plus its
 /// siblings that score well too (articles split over several containers).
 fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
     let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
     for e in html.tree.nodes().filter_map(ElementRef::wrap) {
         let name = e.value().name();
-        let only_inline = e.children().all(|c| match c.value() {
-            Node::Element(el) => INLINE.contains(&el.name()) || el.name() == "br",
-            _ => true,
-        });
+        let only_inline = holds_only_inline(&e);
         // A paragraph, or a <div> written as one, scores for its parent; text written
         // straight into a container beside its blocks scores for the container itself.
         let paragraph = matches!(name, "p" | "pre" | "blockquote" | "li" | "h2" | "h3")
@@ -469,9 +474,10 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
         // Node ids follow the document's order.
         chosen.sort_by_key(|e| e.id());
     }
-    // Paragraphs written straight into the blocks around the container (a bold lead
-    // before the text's wrapper, a line after the columns of a blog's layout), up to
-    // three levels above it.
+    // Paragraphs written straight into the blocks around the container, up to three
+    // levels above it: a bold lead before the text's wrapper, a line after the columns of
+    // a blog's layout, and after it, text written into a <div> (the article's body after
+    // a lead that scored higher in the article's header).
     let around: Vec<ElementRef> = {
         let first = chosen[0];
         let mut levels = Vec::new();
@@ -485,7 +491,7 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
         levels
             .iter()
             .flat_map(|a| a.children().filter_map(ElementRef::wrap))
-            .filter(|e| e.value().name() == "p" && !chosen_ids.contains(&e.id()) && skips.get(e).is_none() && is_paragraph_sibling(e))
+            .filter(|e| (e.value().name() == "p" || e.value().name() == "div" && e.id() > first.id() && holds_only_inline(e)) && !chosen_ids.contains(&e.id()) && skips.get(e).is_none() && is_paragraph_sibling(e))
             .collect()
     };
     if !around.is_empty() {
@@ -1675,6 +1681,15 @@ mod tests {
         let page = r#"<html><body><div class="entry"><p><span class="dateline">KOBE – </span>A total of 6,000 surgical masks have been lost at a hospital in Kobe, it was learned Tuesday.</p>
 <p>The masks, worth ¥40,000, had been kept in a machine room on the third floor, officials said.</p></div></body></html>"#;
         assert!(extract(page).paragraphs[0].starts_with("KOBE – A total"), "{:#?}", extract(page).paragraphs);
+    }
+
+    #[test]
+    fn text_written_into_a_div_after_a_lead_that_scored_higher() {
+        let page = r#"<html><body><article><section><div class="detail"><header><h1>Wage talks</h1><div>
+<p>Berlin/Potsdam.</p><p>Before the second round of talks for the public sector, the police union, the GdP, warned the employers, who have not yet made an offer, against stalling, delays, and excuses.</p></div></header>
+<div class="content">Klemmer stressed that the applause had long faded. <br><br> Several hundred protesters want to make their demands heard outside the venue on Monday.</div></div></section></article></body></html>"#;
+        let a = extract(page);
+        assert!(a.paragraphs.iter().any(|p| p.contains("Several hundred protesters")), "{:#?}", a.paragraphs);
     }
 
     #[test]
