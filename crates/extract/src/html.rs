@@ -152,9 +152,12 @@ fn selector(css: &'static str) -> &'static Selector {
 }
 
 /// Lower-cased words of an element's class and id ("article-share_bar" → article, share, bar).
+/// A heading's id is left out: it is an anchor for links to the heading ("#nav_nur_die_folie"),
+/// named after its text, not a role the page gives it.
 fn class_tokens(e: &ElementRef) -> Vec<String> {
     let mut out = Vec::new();
-    for attr in [e.attr("class"), e.attr("id"), e.attr("role")].into_iter().flatten() {
+    let id = e.attr("id").filter(|_| !matches!(e.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+    for attr in [e.attr("class"), id, e.attr("role")].into_iter().flatten() {
         out.extend(attr.split(|c: char| c.is_whitespace() || c == '-' || c == '_').filter(|t| !t.is_empty()).map(str::to_lowercase));
     }
     out
@@ -1690,6 +1693,14 @@ mod tests {
 <div class="content">Klemmer stressed that the applause had long faded. <br><br> Several hundred protesters want to make their demands heard outside the venue on Monday.</div></div></section></article></body></html>"#;
         let a = extract(page);
         assert!(a.paragraphs.iter().any(|p| p.contains("Several hundred protesters")), "{:#?}", a.paragraphs);
+    }
+
+    #[test]
+    fn a_subheadings_anchor_id_is_no_role() {
+        let page = r#"<html><body><article class="article-content"><p>The council voted on Tuesday to close the old bridge, citing cracks found by inspectors last month.</p>
+<h3 class="subheading" id="nav_only_the_foil_is_left__1">Only the foil is left</h3>
+<p>Repairs will take at least a year, the council said, and cost about 4 million euros in all.</p></article></body></html>"#;
+        assert!(extract(page).paragraphs.iter().any(|p| p == "Only the foil is left"), "{:#?}", extract(page).paragraphs);
     }
 
     #[test]
