@@ -17,6 +17,8 @@ use dossier_doc::{Caption, RemovedReason};
 /// assert_eq!(boilerplate("Anzeige gegen den Bürgermeister erstattet."), None);
 /// // A paywall's appeal.
 /// assert_eq!(boilerplate("To view the full story, please subscribe to The Times."), Some(RemovedReason::Newsletter));
+/// // An affiliate disclosure.
+/// assert_eq!(boilerplate("Anzeige, enthält Affiliate Links"), Some(RemovedReason::Advertisement));
 /// ```
 pub fn boilerplate(block: &str) -> Option<RemovedReason> {
     let lower = block.to_lowercase();
@@ -80,7 +82,7 @@ const SHORT_BOILERPLATE: &[(&[&str], RemovedReason)] = &[
         "if you’re already a subscriber", "support our journalism", "support independent journalism", "download our app",
         "follow us on", "folgen sie uns", "síguenos en",
     ], RemovedReason::Newsletter),
-    (&["advertisement", "sponsored", "ad feedback", "story continues below", "anzeige -", "anzeige:", "*werbung", "werbung:"], RemovedReason::Advertisement),
+    (&["advertisement", "sponsored", "ad feedback", "story continues below", "anzeige -", "anzeige:", "anzeige, enthält", "*werbung", "werbung:", "werbung, enthält", "enthält affiliate", "this post contains affiliate", "this article contains affiliate"], RemovedReason::Advertisement),
     (&["we use cookies", "this site uses cookies", "by using this site", "accept cookies", "cookie settings", "wir verwenden cookies", "diese website verwendet cookies"], RemovedReason::Cookie),
     (&[
         "comments", "leave a comment", "join the conversation", "show comments", "add a comment", "view comments",

@@ -97,7 +97,7 @@ fn assemble(article: &mut Article, walker: Walker, title: Option<&str>) {
                 article.byline = byline_names(&text);
             }
             Some(RemovedReason::Byline)
-        } else if article.paragraphs.is_empty() && !is_prose(&text) && normalize_date(&text).is_some() && text.split_whitespace().count() <= 10 {
+        } else if article.paragraphs.len() <= 2 && !is_prose(&text) && normalize_date(&text).is_some() && text.split_whitespace().count() <= 10 {
             Some(RemovedReason::Dateline)
         } else if last_prose.is_none_or(|l| i > l) && !is_prose(&text) && !(block.link_chars == 0 && text.split_whitespace().count() >= 6) {
             // Short lines and links after the last sentence are the page's furniture; six
@@ -1693,6 +1693,15 @@ mod tests {
 <div class="content">Klemmer stressed that the applause had long faded. <br><br> Several hundred protesters want to make their demands heard outside the venue on Monday.</div></div></section></article></body></html>"#;
         let a = extract(page);
         assert!(a.paragraphs.iter().any(|p| p.contains("Several hundred protesters")), "{:#?}", a.paragraphs);
+    }
+
+    #[test]
+    fn a_date_line_among_the_first_paragraphs_is_a_dateline() {
+        let page = r#"<html><body><article><p>Umweltzerstörung</p><p>Aktualisiert: 11.04.2020, 10:27</p>
+<p>The council voted on Tuesday to close the old bridge, citing cracks found by inspectors last month.</p>
+<p>Repairs will take at least a year, the council said, and cost about 4 million euros in all.</p></article></body></html>"#;
+        let a = extract(page);
+        assert!(a.removed.iter().any(|r| r.text.starts_with("Aktualisiert") && r.reason == RemovedReason::Dateline), "{:#?}", a.paragraphs);
     }
 
     #[test]
