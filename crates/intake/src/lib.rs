@@ -293,21 +293,30 @@ fn utf8_without_declarations(bytes: &[u8]) -> Vec<u8> {
         })
         .filter(|e| *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE);
     let (text, _, _) = declared.unwrap_or(encoding_rs::UTF_8).decode(bytes);
+    // Each declaration becomes one space, so that what is left either side cannot join into
+    // a new one ("<?x" + "ml …").
     let mut out = String::with_capacity(text.len());
-    let mut rest = &text[..];
-    while let Some(at) = rest.find("<?xml").filter(|&at| rest[at + 5..].starts_with(|c: char| c.is_whitespace() || c == '?')) {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 5..];
+    let mut from = 0;
+    while let Some(found) = text[from..].find("<?xml") {
+        let (at, after) = (from + found, from + found + 5);
+        if !text[after..].starts_with(|c: char| c.is_whitespace() || c == '?') {
+            out.push_str(&text[from..after]);
+            from = after;
+            continue;
+        }
+        out.push_str(&text[from..at]);
+        out.push(' ');
         // Its end, or where the next tag starts when it is never closed.
-        let end = match (after.find("?>"), after.find('<')) {
-            (Some(close), Some(next)) if next < close => next,
-            (Some(close), _) => close + 2,
-            (None, Some(next)) => next,
-            (None, None) => after.len(),
-        };
-        rest = &after[end..];
+        let rest = &text[after..];
+        from = after
+            + match (rest.find("?>"), rest.find('<')) {
+                (Some(close), Some(next)) if next < close => next,
+                (Some(close), _) => close + 2,
+                (None, Some(next)) => next,
+                (None, None) => rest.len(),
+            };
     }
-    out.push_str(rest);
+    out.push_str(&text[from..]);
     out.into_bytes()
 }
 
@@ -503,6 +512,11 @@ mod tests {
         let hostile = include_bytes!("../../../fuzz/seeds/feed/late-declaration.xml");
         let records: Vec<_> = read(Box::new(&hostile[..]), "feed.xml", "feed.xml".into()).unwrap().collect();
         assert!(records.iter().all(|r| r.is_err()), "{records:?}");
-        assert_eq!(String::from_utf8(utf8_without_declarations(b"<?xml version=\"1.0\"?><rss/><?xml broken <a/>")).unwrap(), "<rss/><a/>");
+        assert_eq!(String::from_utf8(utf8_without_declarations(b"<?xml version=\"1.0\"?><rss/><?xml broken <a/>")).unwrap(), " <rss/> <a/>");
+        // Not one declaration left, however they are cut or nested.
+        for hostile in [&include_bytes!("../../../fuzz/seeds/feed/nested-declarations.xml")[..], b"<?x<?xml a?>ml encoding=\"utf-16\"?><rss/>", b"<?xmlml <?xml encoding=\"utf-16\"?>"] {
+            assert!(!String::from_utf8(utf8_without_declarations(hostile)).unwrap().contains("<?xml "));
+            let _ = read(Box::new(hostile), "feed.xml", "feed.xml".into()).map(|records| records.count());
+        }
     }
 }
