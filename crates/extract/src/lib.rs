@@ -48,28 +48,24 @@ pub fn extract(page: &Page) -> Article {
 /// however the page encoded it ("য়" as one code point or two).
 pub(crate) fn squash(text: &str) -> String {
     use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        let start = out.len();
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word.is_ascii() {
+    const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
+    let collapse = |text: &str| {
+        let mut out = String::with_capacity(text.len());
+        for word in text.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
             out.push_str(word);
-        } else {
-            let visible = || word.chars().filter(|c| !matches!(c, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}'));
-            if is_nfc_quick(visible()) == IsNormalized::Yes {
-                out.extend(visible());
-            } else {
-                out.extend(visible().nfc());
-            }
-            // A "word" of nothing but invisible characters leaves no space behind.
-            if out.len() == start + usize::from(start > 0) {
-                out.truncate(start);
-            }
         }
+        out
+    };
+    let out = collapse(text);
+    // Most text needs nothing more, and is checked for it in one pass or two.
+    if out.is_ascii() || !out.contains(INVISIBLE) && is_nfc_quick(out.chars()) == IsNormalized::Yes {
+        return out;
     }
-    out
+    let visible: String = out.chars().filter(|c| !INVISIBLE.contains(c)).nfc().collect();
+    collapse(&visible)
 }
 
 #[cfg(test)]
