@@ -469,7 +469,9 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
         let twins: Vec<ElementRef> = body
             .descendants()
             .filter_map(ElementRef::wrap)
-            .filter(|e| e.value().name() == container.value().name() && e.attr("class").is_some_and(|c| same_kind(c, class)))
+            // The same kind of box may be written as another box tag ("span.body-text" in one
+            // block, "div.body-text" in the next).
+            .filter(|e| (e.value().name() == container.value().name() || [e.value().name(), container.value().name()].iter().all(|n| matches!(*n, "div" | "section" | "span"))) && e.attr("class").is_some_and(|c| same_kind(c, class)))
             .filter(|e| scores.contains_key(&e.id()) && skips.get(e).is_none() && !skips.inside_skipped(e))
             .filter(|e| !chosen_ids.contains(&e.id()) && !around.contains(&e.id()) && !e.ancestors().any(|a| chosen_ids.contains(&a.id())))
             .collect();
@@ -1693,6 +1695,15 @@ mod tests {
 <div class="content">Klemmer stressed that the applause had long faded. <br><br> Several hundred protesters want to make their demands heard outside the venue on Monday.</div></div></section></article></body></html>"#;
         let a = extract(page);
         assert!(a.paragraphs.iter().any(|p| p.contains("Several hundred protesters")), "{:#?}", a.paragraphs);
+    }
+
+    #[test]
+    fn parts_of_one_kind_written_as_different_box_tags() {
+        let page = r#"<html><body><div class="panel"><div class="block"><span class="body-text"><p>The council voted on Tuesday to close the old bridge, citing cracks found by inspectors last month.</p>
+<p>Repairs will take at least a year, the council said, and cost about 4 million euros in all.</p></span></div></div>
+<section class="row"><div class="col"><div class="body-text"><p>Shop owners near the bridge said they feared losing customers for the whole of the coming year.</p></div></div></section></body></html>"#;
+        let a = extract(page);
+        assert_eq!(a.paragraphs.len(), 3, "{:#?}", a.paragraphs);
     }
 
     #[test]
