@@ -97,7 +97,7 @@ fn assemble(article: &mut Article, walker: Walker, title: Option<&str>) {
                 article.byline = byline_names(&text);
             }
             Some(RemovedReason::Byline)
-        } else if article.paragraphs.len() <= 2 && !is_prose(&text) && normalize_date(&text).is_some() && text.split_whitespace().count() <= 10 {
+        } else if (article.paragraphs.len() <= 2 || is_date_label(&text)) && !is_prose(&text) && normalize_date(&text).is_some() && text.split_whitespace().count() <= 10 {
             Some(RemovedReason::Dateline)
         } else if last_prose.is_none_or(|l| i > l) && !is_prose(&text) && !(block.link_chars == 0 && text.split_whitespace().count() >= 6) {
             // Short lines and links after the last sentence are the page's furniture; six
@@ -112,6 +112,13 @@ fn assemble(article: &mut Article, walker: Walker, title: Option<&str>) {
             None => article.paragraphs.push(text),
         }
     }
+}
+
+/// A line that labels a date as the page's ("Stand: 5. Februar 2020", "Updated: …"),
+/// wherever it stands.
+fn is_date_label(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["stand:", "aktualisiert:", "aktualisiert am", "updated:", "last updated", "published:", "veröffentlicht:", "actualizado:", "mis à jour"].iter().any(|l| lower.starts_with(l))
 }
 
 /// A long paragraph that merely mentions "Photo:" is still prose.
@@ -1713,6 +1720,9 @@ mod tests {
 <p>Repairs will take at least a year, the council said, and cost about 4 million euros in all.</p></article></body></html>"#;
         let a = extract(page);
         assert!(a.removed.iter().any(|r| r.text.starts_with("Aktualisiert") && r.reason == RemovedReason::Dateline), "{:#?}", a.paragraphs);
+        // A labelled date line anywhere.
+        let page = page.replace("</article>", "<p>Stand: 05. Februar 2020</p></article>");
+        assert!(extract(&page).removed.iter().any(|r| r.text.starts_with("Stand:") && r.reason == RemovedReason::Dateline));
     }
 
     #[test]
