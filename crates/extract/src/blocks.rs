@@ -19,6 +19,10 @@ use dossier_doc::{Caption, RemovedReason};
 /// assert_eq!(boilerplate("To view the full story, please subscribe to The Times."), Some(RemovedReason::Newsletter));
 /// // An affiliate disclosure.
 /// assert_eq!(boilerplate("Anzeige, enthält Affiliate Links"), Some(RemovedReason::Advertisement));
+/// // A label over a contact box or further links, standing alone.
+/// assert_eq!(boilerplate("Weitere Informationen:"), Some(RemovedReason::Navigation));
+/// assert_eq!(boilerplate("Kontakt"), Some(RemovedReason::Navigation));
+/// assert_eq!(boilerplate("Kontakt zur Polizei wurde am Abend aufgenommen."), None);
 /// ```
 pub fn boilerplate(block: &str) -> Option<RemovedReason> {
     let lower = block.to_lowercase();
@@ -100,6 +104,8 @@ const WHOLE_BOILERPLATE: &[(&[&str], RemovedReason)] = &[
     (&["teilen", "drucken", "bewerten", "wird geladen", "loading", "partager", "compartir"], RemovedReason::ShareBar),
     (&["anzeige", "werbung", "publicidad", "publicité", "pubblicità", "ad"], RemovedReason::Advertisement),
     (&["beitragsbild", "titelbild", "bild", "foto", "photo"], RemovedReason::Caption),
+    // A label over the page's contact box or further links, left standing alone.
+    (&["kontakt", "contact", "weitere informationen", "zusatzinformationen", "mehr informationen", "quellenangaben"], RemovedReason::Navigation),
 ];
 
 /// Words of share and print toolbars, which scrapers often glue together ("pdfshareprint").
