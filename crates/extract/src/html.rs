@@ -97,7 +97,7 @@ fn assemble(article: &mut Article, walker: Walker, title: Option<&str>) {
                 article.byline = byline_names(&text);
             }
             Some(RemovedReason::Byline)
-        } else if (article.paragraphs.len() <= 2 || is_date_label(&text)) && !is_prose(&text) && normalize_date(&text).is_some() && text.split_whitespace().count() <= 10 {
+        } else if text.split_whitespace().count() <= 10 && !is_prose(&text) && (article.paragraphs.len() <= 2 || is_date_label(&text)) && normalize_date(&text).is_some() {
             Some(RemovedReason::Dateline)
         } else if last_prose.is_none_or(|l| i > l) && !is_prose(&text) && !(block.link_chars == 0 && text.split_whitespace().count() >= 6) {
             // Short lines and links after the last sentence are the page's furniture; six
@@ -461,14 +461,14 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
     let scored = html.tree.get(scored_best).and_then(ElementRef::wrap).expect("scored nodes are elements");
     // A bare wrapper ("div.step-copy > div > p") is one of its classed parent's kind.
     let container = std::iter::once(scored).chain(scored.parent().and_then(ElementRef::wrap)).find(|e| e.attr("class").is_some_and(|c| !c.trim().is_empty())).unwrap_or(scored);
+    // What is chosen (a set, so that a page of thousands of chosen parts stays linear).
+    let mut chosen_ids: std::collections::HashSet<ego_tree::NodeId> = chosen.iter().map(|c| c.id()).collect();
     if let (Some(class), Some(body)) = (container.attr("class").filter(|c| !c.trim().is_empty()), html.select(selector("body")).next()) {
-        // What is chosen already, and everything around it: a twin is neither (sets, so
-        // that a page of thousands of chosen parts stays linear).
-        let chosen_ids: std::collections::HashSet<ego_tree::NodeId> = chosen.iter().map(|c| c.id()).collect();
-        let mut around: std::collections::HashSet<ego_tree::NodeId> = std::collections::HashSet::new();
+        // A twin is neither what is chosen already nor anything enclosing it.
+        let mut enclosing: std::collections::HashSet<ego_tree::NodeId> = std::collections::HashSet::new();
         for c in &chosen {
             for a in c.ancestors() {
-                if !around.insert(a.id()) {
+                if !enclosing.insert(a.id()) {
                     break;
                 }
             }
@@ -480,8 +480,9 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
             // block, "div.body-text" in the next).
             .filter(|e| (e.value().name() == container.value().name() || [e.value().name(), container.value().name()].iter().all(|n| matches!(*n, "div" | "section" | "span"))) && e.attr("class").is_some_and(|c| same_kind(c, class)))
             .filter(|e| scores.contains_key(&e.id()) && skips.get(e).is_none() && !skips.inside_skipped(e))
-            .filter(|e| !chosen_ids.contains(&e.id()) && !around.contains(&e.id()) && !e.ancestors().any(|a| chosen_ids.contains(&a.id())))
+            .filter(|e| !chosen_ids.contains(&e.id()) && !enclosing.contains(&e.id()) && !e.ancestors().any(|a| chosen_ids.contains(&a.id())))
             .collect();
+        chosen_ids.extend(twins.iter().map(|t| t.id()));
         chosen.extend(twins);
         // Node ids follow the document's order.
         chosen.sort_by_key(|e| e.id());
@@ -499,7 +500,6 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
             }
             levels.push(a);
         }
-        let chosen_ids: std::collections::HashSet<ego_tree::NodeId> = chosen.iter().map(|c| c.id()).collect();
         levels
             .iter()
             .flat_map(|a| a.children().filter_map(ElementRef::wrap))
