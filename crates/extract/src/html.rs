@@ -351,13 +351,14 @@ fn own_text(e: &ElementRef) -> (String, usize) {
     (squash(&text), links)
 }
 
-/// An element's text for a reader: not the code of a script or style inside it (an ad's
-/// obfuscated script in a `<span>` is all commas).
+/// An element's text for a reader: none of the text the walker never reads (`UNREAD`: the
+/// code of a script or style inside it — an ad's obfuscated script in a `<span>` is all
+/// commas — or ruby's readings).
 fn readable_text<'a>(e: &ElementRef<'a>) -> impl Iterator<Item = &'a str> {
     e.descendants().filter_map(|n| {
         let text = n.value().as_text()?;
-        let code = n.parent().and_then(|p| p.value().as_element().map(|el| matches!(el.name(), "script" | "style" | "template"))).unwrap_or(false);
-        (!code).then_some(&**text)
+        let unread = n.parent().and_then(|p| p.value().as_element().map(|el| UNREAD.contains(&el.name()))).unwrap_or(false);
+        (!unread).then_some(&**text)
     })
 }
 
