@@ -35,7 +35,8 @@ pub fn boilerplate(block: &str) -> Option<RemovedReason> {
     }
     if chars <= 300 {
         for (phrases, reason) in SHORT_BOILERPLATE {
-            if phrases.iter().any(|p| lower.starts_with(p) || lower == p.trim_end_matches(':')) {
+            // A block shorter than the phrase can still be all of it, less its colon.
+            if phrases.iter().any(|p| lower.starts_with(p) || lower.len() < p.len() && lower == p.trim_end_matches(':')) {
                 return Some(*reason);
             }
         }

@@ -7,6 +7,7 @@ use crate::squash;
 use dossier_doc::{Article, Caption, Published, PublishedFrom, Removed, RemovedReason};
 use ego_tree::iter::Edge;
 use scraper::{node::Node, ElementRef, Html, Selector};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -73,20 +74,21 @@ fn read_body(html: &Html, meta: &Metadata, skips: &Skips) -> Article {
 fn assemble(article: &mut Article, walker: Walker, title: Option<&str>) {
     let last_prose = walker.blocks.iter().rposition(|b| is_prose(&b.text) && b.link_share() < 0.5 && boilerplate(&b.text).is_none());
     let mut seen: Vec<String> = Vec::new();
+    let title = title.map(squash);
     article.removed.extend(walker.removed);
     for (i, block) in walker.blocks.into_iter().enumerate() {
         let text = block.text.clone();
         // A caption printed twice is one caption; other repeated lines ("Pre-Workout Meal" in
         // each day of a meal plan, "Answer:") are the article's own structure.
-        let reason = if seen.contains(&text) && caption(&text).is_some() {
+        let credited = caption(&text);
+        let reason = if credited.is_some() && seen.contains(&text) {
             Some(RemovedReason::DuplicateCaption)
-        } else if caption(&text).is_some() && !is_prose_without_credit(&text) {
-            let c = caption(&text).unwrap_or(Caption { text: text.clone(), credit: None });
+        } else if let Some(c) = credited.filter(|_| !is_prose_without_credit(&text)) {
             if !article.captions.contains(&c) {
                 article.captions.push(c);
             }
             Some(RemovedReason::Caption)
-        } else if title.is_some_and(|t| squash(t) == text) {
+        } else if title.as_deref() == Some(text.as_str()) {
             Some(RemovedReason::Title)
         } else if let Some(reason) = boilerplate(&text) {
             Some(reason)
@@ -132,7 +134,7 @@ fn figcaptions(html: &Html) -> Vec<Caption> {
         let credit_text: String = fig
             .descendants()
             .filter_map(ElementRef::wrap)
-            .filter(|e| class_tokens(e).iter().any(|t| matches!(t.as_str(), "credit" | "copyright" | "source" | "attribution")))
+            .filter(|e| class_tokens(e).iter().any(|t| matches!(&**t, "credit" | "copyright" | "source" | "attribution")))
             .map(|e| squash(&e.text().collect::<String>()))
             .next()
             .unwrap_or_default();
@@ -158,16 +160,103 @@ fn selector(css: &'static str) -> &'static Selector {
     cache.entry(css).or_insert_with(|| Box::leak(Box::new(Selector::parse(css).expect("valid selector"))))
 }
 
+/// The attributes by which a page says what an element holds, read in one pass: looking
+/// each up by name costs more than reading them all, and every element of a page is asked.
+/// An attribute the element lacks reads as "".
+#[derive(Default)]
+struct Marks<'a> {
+    class: &'a str,
+    id: &'a str,
+    role: &'a str,
+    itemprop: &'a str,
+    rel: &'a str,
+    href: &'a str,
+    aria_label: &'a str,
+}
+
+impl<'a> Marks<'a> {
+    fn of(e: &ElementRef<'a>) -> Marks<'a> {
+        let mut marks = Marks::default();
+        for (name, value) in e.value().attrs() {
+            match name {
+                "class" => marks.class = value,
+                "id" => marks.id = value,
+                "role" => marks.role = value,
+                "itemprop" => marks.itemprop = value,
+                "rel" => marks.rel = value,
+                "href" => marks.href = value,
+                "aria-label" => marks.aria_label = value,
+                _ => {}
+            }
+        }
+        marks
+    }
+
+    /// Whether one of the element's classes is `name` (CSS `.name`, case kept).
+    fn has_class(&self, name: &str) -> bool {
+        self.class.split_ascii_whitespace().any(|c| c == name)
+    }
+
+    /// Whether the class attribute holds any of `parts` (CSS `[class*=…]`, case kept).
+    fn class_holds(&self, parts: &[&str]) -> bool {
+        parts.iter().any(|p| self.class.contains(p))
+    }
+}
+
 /// Lower-cased words of an element's class and id ("article-share_bar" → article, share, bar).
 /// A heading's id is left out: it is an anchor for links to the heading ("#nav_nur_die_folie"),
 /// named after its text, not a role the page gives it.
-fn class_tokens(e: &ElementRef) -> Vec<String> {
+/// A word already in lower case is borrowed, not copied: most are, and every element is asked.
+fn class_tokens<'a>(e: &ElementRef<'a>) -> Vec<Cow<'a, str>> {
+    let marks = Marks::of(e);
+    let id = if matches!(e.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") { "" } else { marks.id };
     let mut out = Vec::new();
-    let id = e.attr("id").filter(|_| !matches!(e.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
-    for attr in [e.attr("class"), id, e.attr("role")].into_iter().flatten() {
-        out.extend(attr.split(|c: char| c.is_whitespace() || c == '-' || c == '_').filter(|t| !t.is_empty()).map(str::to_lowercase));
+    for attr in [marks.class, id, marks.role] {
+        let words = attr.split(|c: char| c.is_whitespace() || c == '-' || c == '_').filter(|t| !t.is_empty());
+        out.extend(words.map(|t| if t.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii()) { Cow::Borrowed(t) } else { Cow::Owned(t.to_lowercase()) }));
     }
     out
+}
+
+/// Whether the page marks an element as its author's name (CSS `[rel=author],
+/// [itemprop=author], .vcard .fn`; `rel` is matched ignoring case, as CSS does in HTML).
+fn marked_author(e: &ElementRef, marks: &Marks) -> bool {
+    marks.rel.eq_ignore_ascii_case("author")
+        || marks.itemprop == "author"
+        || marks.has_class("fn") && e.ancestors().filter_map(ElementRef::wrap).any(|a| Marks::of(&a).has_class("vcard"))
+}
+
+/// Whether an element may hold the byline: marked as the author, named for one
+/// (`[class*=author]`, `[class*=byline]`, a `<byline>`), or a link to an author's page.
+fn marks_byline(e: &ElementRef) -> bool {
+    let marks = Marks::of(e);
+    let name = e.value().name();
+    marks.class_holds(&["author", "Author", "byline", "Byline"])
+        || name == "byline"
+        || name == "a" && ["/author/", "/autor/", "/authors/"].iter().any(|p| marks.href.contains(p))
+        || marked_author(e, &marks)
+}
+
+/// Whether an element says it holds a date: a `<time>`, or a class, id or itemprop that
+/// names a date, a publication or the post's meta line.
+fn marks_date(e: &ElementRef) -> bool {
+    let marks = Marks::of(e);
+    e.value().name() == "time"
+        || marks.class_holds(&["date", "Date", "time", "publish", "publicat", "posted", "meta", "byline", "info"])
+        || marks.id.contains("date")
+        || marks.itemprop.contains("date")
+}
+
+/// Whether an element says it holds the breadcrumb trail (CSS `[class*=breadcrumb],
+/// [id*=breadcrumb], nav[aria-label*=readcrumb]`).
+fn marks_breadcrumb(e: &ElementRef) -> bool {
+    let marks = Marks::of(e);
+    marks.class.contains("breadcrumb") || marks.id.contains("breadcrumb") || e.value().name() == "nav" && marks.aria_label.contains("readcrumb")
+}
+
+/// The elements of a page that `marked` picks, in document order.
+fn elements_marked<'a>(html: &'a Html, marked: fn(&ElementRef) -> bool) -> impl Iterator<Item = ElementRef<'a>> {
+    html.root_element().descendants().filter_map(ElementRef::wrap).filter(move |e| marked(e))
 }
 
 /// Elements whose text is never read, nor listed as removed: code, templates, and ruby's
@@ -190,7 +279,7 @@ fn skipped_tag(name: &str) -> Option<RemovedReason> {
 /// Why an element's class or id marks it as boilerplate, if it does.
 fn skipped_class(e: &ElementRef) -> Option<RemovedReason> {
     let tokens = class_tokens(e);
-    if tokens.iter().any(|t| matches!(t.as_str(), "article" | "body" | "content" | "main" | "story" | "entry" | "text" | "post")) {
+    if tokens.iter().any(|t| matches!(&**t, "article" | "body" | "content" | "main" | "story" | "entry" | "text" | "post")) {
         return None;
     }
     // `id="read_more"`: an expander that folds the rest of the article away, not a list
@@ -199,17 +288,17 @@ fn skipped_class(e: &ElementRef) -> Option<RemovedReason> {
         return None;
     }
     // A privacy notice is a cookie notice by another name (but a privacy page's body is not).
-    if tokens.iter().any(|t| t == "privacy") && tokens.iter().any(|t| matches!(t.as_str(), "notice" | "banner" | "popup" | "overlay" | "layer" | "hint" | "bar")) {
+    if tokens.iter().any(|t| t == "privacy") && tokens.iter().any(|t| matches!(&**t, "notice" | "banner" | "popup" | "overlay" | "layer" | "hint" | "bar")) {
         return Some(RemovedReason::Cookie);
     }
     tokens.iter().find_map(|t| {
         // Strong words also inside compound class names ("commentlist", "sharedaddy").
         for (stem, reason) in STRONG_STEMS {
-            if t.contains(stem) && !t.starts_with("commentary") {
+            if t.len() >= stem.len() && t.as_bytes().windows(stem.len()).any(|w| w == stem.as_bytes()) && !t.starts_with("commentary") {
                 return Some(*reason);
             }
         }
-        Some(match t.as_str() {
+        Some(match &**t {
             "share" | "sharing" | "social" | "sharebar" | "toolbar" => RemovedReason::ShareBar,
             "related" | "recommended" | "recommendations" | "outbrain" | "taboola" | "more" | "tags" | "trending" | "popular" => RemovedReason::Related,
             "comment" | "comments" | "disqus" => RemovedReason::Comments,
@@ -270,7 +359,18 @@ fn opens_a_sentence(e: &ElementRef) -> bool {
 
 /// Whether the page hides an element from its readers.
 fn is_hidden(e: &ElementRef) -> bool {
-    e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") || e.attr("style").is_some_and(|s| s.replace(' ', "").contains("display:none"))
+    e.value().attrs().any(|(name, value)| match name {
+        "hidden" => true,
+        "aria-hidden" => value == "true",
+        "style" => hides(value),
+        _ => false,
+    })
+}
+
+/// Whether an inline style hides its element ("display: none", spaces anywhere after the
+/// property's name). Most styles never name `display`, and are passed without a copy.
+fn hides(style: &str) -> bool {
+    style.contains("display") && style.replace(' ', "").contains("display:none")
 }
 
 /// The boilerplate elements of a page, judged once: by tag and class, except that an
@@ -364,16 +464,22 @@ fn readable_text<'a>(e: &ElementRef<'a>) -> impl Iterator<Item = &'a str> {
 
 /// How many characters of an element's text are inside links.
 fn link_chars(e: &ElementRef) -> usize {
-    e.select(selector("a")).map(|a| a.text().map(|t| t.chars().count()).sum::<usize>()).sum()
+    inside(e, "a").map(|a| a.text().map(|t| t.chars().count()).sum::<usize>()).sum()
+}
+
+/// The elements named `name` inside `e` (not `e` itself), in document order: CSS `e name`
+/// without a selector's matching machinery, for the questions asked of every block.
+fn inside<'a>(e: &ElementRef<'a>, name: &'static str) -> impl Iterator<Item = ElementRef<'a>> {
+    e.descendants().skip(1).filter_map(ElementRef::wrap).filter(move |d| d.value().name() == name)
 }
 
 /// Three or more paragraphs of 80+ characters that are not mostly links, or one long
 /// paragraph of prose (several written as one, with `<br><br>` between them).
 fn holds_article_text(e: &ElementRef) -> bool {
-    let mut prose = e.select(selector("p")).filter_map(|p| {
+    let mut prose = inside(e, "p").filter_map(|p| {
         let len: usize = p.text().map(|t| t.chars().count()).sum();
-        let links = link_chars(&p);
-        (len >= 80 && links * 3 < len).then_some((len, links))
+        let links = if len >= 80 { link_chars(&p) } else { return None };
+        (links * 3 < len).then_some((len, links))
     });
     let mut count = 0;
     prose.any(|(len, links)| {
@@ -401,16 +507,17 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
         // straight into a container beside its blocks scores for the container itself.
         let paragraph = matches!(name, "p" | "pre" | "blockquote" | "li" | "h2" | "h3")
             || matches!(name, "div" | "section" | "td") && only_inline;
+        if !paragraph && !matches!(name, "div" | "section" | "article" | "td" | "main") || skips.get(&e).is_some() || skips.inside_skipped(&e) {
+            continue;
+        }
         let (text, links) = if paragraph {
             let links = link_chars(&e);
             (squash(&readable_text(&e).collect::<String>()), links)
-        } else if matches!(name, "div" | "section" | "article" | "td" | "main") {
-            own_text(&e)
         } else {
-            continue;
+            own_text(&e)
         };
         let len = text.chars().count();
-        if len < 25 || links * 2 > len || skips.get(&e).is_some() || skips.inside_skipped(&e) {
+        if len < 25 || links * 2 > len {
             continue;
         }
         // A block inside a link (a teaser card wrapped in its <a>) is all link text.
@@ -538,7 +645,7 @@ fn standfirst<'h>(first: &ElementRef<'h>, skips: &Skips) -> Option<ElementRef<'h
         .filter_map(ElementRef::wrap)
         .take_while(|e| e.id() < first.id())
         .filter(|e| e.attr("class").is_some() || e.attr("id").is_some())
-        .filter(|e| class_tokens(e).iter().any(|t| matches!(t.as_str(), "lead" | "leader" | "intro" | "excerpt" | "standfirst" | "teaser" | "abstract" | "description")))
+        .filter(|e| class_tokens(e).iter().any(|t| matches!(&**t, "lead" | "leader" | "intro" | "excerpt" | "standfirst" | "teaser" | "abstract" | "description")))
         .filter(|e| !first_within.contains(&e.id()))
         // The article's own header may be judged navigation, not what it holds.
         .filter(|e| {
@@ -672,8 +779,11 @@ impl<'s> Walker<'s> {
         let figure = (name == "figure" || name == "figcaption").then_some(RemovedReason::Caption);
         if let Some(reason) = self.skips.get(&e).or(figure) {
             // Captions are read from the markup by `figcaptions`; here they only leave the body.
+            if UNREAD.contains(&name) {
+                return true;
+            }
             let text = squash(&e.text().collect::<String>());
-            if text.chars().count() >= 2 && !UNREAD.contains(&name) {
+            if text.chars().count() >= 2 {
                 self.flush();
                 self.removed.push(Removed { text, reason });
             }
@@ -712,7 +822,7 @@ impl Metadata {
         let text_cell = std::cell::OnceCell::new();
         let texts = || text_cell.get_or_init(|| text_nodes(html)).as_slice();
         let mut tags: HashMap<String, String> = HashMap::new();
-        for m in html.select(selector("meta")) {
+        for m in elements_marked(html, |e| e.value().name() == "meta") {
             let key = m.attr("property").or(m.attr("name")).or(m.attr("itemprop")).map(str::to_lowercase);
             if let (Some(key), Some(content)) = (key, m.attr("content")) {
                 tags.entry(key).or_insert_with(|| squash(&escaped_twice(content)));
@@ -758,7 +868,7 @@ impl Metadata {
             // Dates written on the page, in elements that say they hold one.
             (
                 &|| {
-                    html.select(selector("time, [class*=date], [class*=Date], [class*=time], [class*=publish], [class*=publicat], [class*=posted], [id*=date], [itemprop*=date], [class*=meta], [class*=byline], [class*=entry-info], [class*=info]"))
+                    elements_marked(html, marks_date)
                         .take(80)
                         .find_map(|e| {
                             let text = squash(&e.text().collect::<String>());
@@ -839,9 +949,7 @@ impl Metadata {
             .filter(|names| !names.is_empty())
             .or_else(|| get("author").filter(|a| !a.contains("://") && !a.contains('@')).map(|a| byline_names(&a)).filter(|names| !names.is_empty()))
             .or_else(|| {
-                html.select(selector(
-                    "[rel=author], [itemprop=author], [class*=author], [class*=Author], [class*=byline], [class*=Byline], byline, .vcard .fn, a[href*='/author/'], a[href*='/autor/'], a[href*='/authors/']",
-                ))
+                elements_marked(html, marks_byline)
                 .take(40)
                 .map(|e| squash(&e.text().collect::<String>()))
                 .filter(|t| t.chars().count() <= 120)
@@ -850,7 +958,7 @@ impl Metadata {
             })
             // A user name or a desk, where the page marks it as the author.
             .or_else(|| {
-                let marked = html.select(selector("[rel=author], .vcard .fn, [itemprop=author]")).take(10).map(|e| squash(&e.text().collect::<String>()));
+                let marked = elements_marked(html, |e| marked_author(e, &Marks::of(e))).take(10).map(|e| squash(&e.text().collect::<String>()));
                 get("author").into_iter().chain(marked).filter(|t| t.chars().count() <= 60).map(|t| marked_byline_names(&t)).find(|names| !names.is_empty())
             })
             .or_else(|| Some(ld_handles).filter(|names| !names.is_empty()))
@@ -863,8 +971,7 @@ impl Metadata {
             }
         }
 
-        meta.section = html
-            .select(selector("[class*=breadcrumb], [id*=breadcrumb], nav[aria-label*=readcrumb]"))
+        meta.section = elements_marked(html, marks_breadcrumb)
             .next()
             .map(|b| {
                 let parts: Vec<String> = b
@@ -943,7 +1050,7 @@ fn choose_title(html: &Html, headlines: &[&Option<String>], page_title: &Option<
         }
     };
     let in_comments = |h: &ElementRef| {
-        h.ancestors().filter_map(ElementRef::wrap).any(|a| class_tokens(&a).iter().any(|t| matches!(t.as_str(), "comments" | "comment" | "respond" | "discussion")))
+        h.ancestors().filter_map(ElementRef::wrap).any(|a| class_tokens(&a).iter().any(|t| matches!(&**t, "comments" | "comment" | "respond" | "discussion")))
     };
     // Each heading's visible text with the texts of the elements it opens with (its first
     // child element, that one's first, …); not the site's name, a heading that links to the
@@ -1002,8 +1109,8 @@ fn main_heading(html: &Html, site: Option<&str>) -> Option<String> {
         let tokens = class_tokens(a);
         let name = a.value().name();
         name == "nav"
-            || tokens.iter().any(|t| SITE_PARTS.contains(&t.as_str()))
-            || !in_article && (name == "header" || tokens.iter().any(|t| HEADER_PARTS.contains(&t.as_str())))
+            || tokens.iter().any(|t| SITE_PARTS.contains(&&**t))
+            || !in_article && (name == "header" || tokens.iter().any(|t| HEADER_PARTS.contains(&&**t)))
     });
     let text = visible_text(&h1);
     let names_site = site.is_some_and(|s| {
@@ -1022,7 +1129,7 @@ fn visible_text(e: &ElementRef) -> String {
         "dachzeile", "spitzmarke", "kicker", "overline", "topline", "roofline", "eyebrow", "supertitle", "h1small", "titleheader",
         "subtitle", "subheadline", "subline", "dek", "standfirst", "topic",
     ];
-    let hidden = |n: &ElementRef| screen_reader_only(n) || n.value().name() == "small" || class_tokens(n).iter().any(|t| BESIDE_THE_TITLE.contains(&t.as_str()));
+    let hidden = |n: &ElementRef| screen_reader_only(n) || n.value().name() == "small" || class_tokens(n).iter().any(|t| BESIDE_THE_TITLE.contains(&&**t));
     let mut text = String::new();
     for node in e.descendants() {
         if let Some(t) = node.value().as_text() {
@@ -1090,7 +1197,7 @@ fn escaped_twice(text: &str) -> std::borrow::Cow<'_, str> {
 /// screens only).
 fn screen_reader_only(e: &ElementRef) -> bool {
     let tokens = class_tokens(e);
-    tokens.iter().any(|t| matches!(t.as_str(), "sr" | "visuallyhidden" | "screen" | "offscreen" | "aural")) || tokens.windows(2).any(|w| w[0] == "visually" && w[1] == "hidden")
+    tokens.iter().any(|t| matches!(&**t, "sr" | "visuallyhidden" | "screen" | "offscreen" | "aural")) || tokens.windows(2).any(|w| w[0] == "visually" && w[1] == "hidden")
 }
 
 /// Whether a heading's text is all one link to the site's home page ("<h1><a
@@ -1145,13 +1252,13 @@ fn text_nodes(html: &Html) -> Vec<&str> {
 fn byline_in_text(texts: &[&str]) -> Option<Vec<String>> {
     const OPENERS: &[&str] = &["posted by ", "written by ", "by ", "von ", "text: ", "par ", "por ", "door "];
     texts.iter().map(|t| t.trim()).enumerate().find_map(|(i, text)| {
-        let lower = text.to_lowercase();
-        let bare = OPENERS.iter().any(|o| lower == o.trim_end());
+        // The openers are ASCII: their case is ignored without lower-casing the whole text.
+        let bare = OPENERS.iter().any(|o| text.eq_ignore_ascii_case(o.trim_end()));
         if bare {
             let next = texts.get(i + 1)?.trim();
             return (next.chars().count() <= 60).then(|| byline_names(next)).filter(|n| !n.is_empty());
         }
-        let opens = OPENERS.iter().any(|o| lower.starts_with(o));
+        let opens = OPENERS.iter().any(|o| text.get(..o.len()).is_some_and(|head| head.eq_ignore_ascii_case(o)));
         (opens && text.chars().count() <= 80).then(|| byline_names(text)).filter(|n| !n.is_empty())
     })
 }
@@ -1349,6 +1456,49 @@ mod tests {
 
     fn meta_of(page: &str) -> Metadata {
         Metadata::read(&parse(page))
+    }
+
+    #[test]
+    fn hand_written_marks_pick_what_their_css_picks() {
+        // The predicates replace CSS selectors, which cost a selector match per element;
+        // on these near misses and hits they must pick exactly what the CSS picks.
+        let page = r#"<html><body>
+<div class="post-Author x">a</div><span rel="AUTHOR">b</span><p itemprop="author">c</p><p itemprop="authors">c2</p>
+<div class="vcard"><p><span class="given fn">d</span></p></div><span class="fn">e</span><span class="FN">e2</span><byline>f</byline>
+<a href="/author/x">g</a><a href="https://x.org/autor/y">h</a><div href="/author/z">i</div><a href="/Author/w">i2</a>
+<time>j</time><div class="pubDate">k</div><div id="dateline">l</div><div id="Date">l2</div><span itemprop="datePublished">m</span>
+<div class="entry-info">n</div><div class="Time">o</div><div class="posted-on">o2</div><div class="metadata">o3</div>
+<nav aria-label="Breadcrumbs">p</nav><div aria-label="breadcrumb">q</div><ol id="my-breadcrumb">r</ol><ul class="Breadcrumb">s</ul><div class="site-breadcrumbs">t</div>
+</body></html>"#;
+        let html = parse(page);
+        let author = |e: &ElementRef| marked_author(e, &Marks::of(e));
+        type Marked = fn(&ElementRef) -> bool;
+        let cases: [(&str, Marked); 4] = [
+            ("[rel=author], .vcard .fn, [itemprop=author]", author),
+            (
+                "[rel=author], [itemprop=author], [class*=author], [class*=Author], [class*=byline], [class*=Byline], byline, .vcard .fn, a[href*='/author/'], a[href*='/autor/'], a[href*='/authors/']",
+                marks_byline,
+            ),
+            (
+                "time, [class*=date], [class*=Date], [class*=time], [class*=publish], [class*=publicat], [class*=posted], [id*=date], [itemprop*=date], [class*=meta], [class*=byline], [class*=entry-info], [class*=info]",
+                marks_date,
+            ),
+            ("[class*=breadcrumb], [id*=breadcrumb], nav[aria-label*=readcrumb]", marks_breadcrumb),
+        ];
+        for (css, marked) in cases {
+            let by_css: Vec<String> = html.select(&Selector::parse(css).unwrap()).map(|e| e.text().collect()).collect();
+            let by_hand: Vec<String> = elements_marked(&html, marked).map(|e| e.text().collect()).collect();
+            assert!(by_css.len() >= 3, "{css}: the page tests too little");
+            assert_eq!(by_hand, by_css, "{css}");
+        }
+    }
+
+    #[test]
+    fn an_inline_style_hides_with_spaces_anywhere_after_its_name() {
+        assert!(hides("color: red; display : none"));
+        assert!(hides("display:none"));
+        assert!(!hides("display: block; visibility: visible"));
+        assert!(!hides("width: 10px"));
     }
 
     #[test]

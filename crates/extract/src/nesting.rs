@@ -9,13 +9,24 @@ use std::borrow::Cow;
 /// The deepest element nesting passed to the parser.
 pub const MAX_DEPTH: usize = 512;
 
-/// Elements that never hold children, or whose end tag is optional and implied by their
-/// siblings (`<p>a<p>b`): neither deepens the tree for long.
-const FLAT: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
-    "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup",
-    "rt", "rp", "!doctype",
-];
+/// Whether an element never holds children, or has an end tag that is optional and
+/// implied by its siblings (`<p>a<p>b`): neither deepens the tree for long. Every tag of
+/// the page is asked, so the name is lower-cased on the stack, not compared name by name.
+fn is_flat(name: &str) -> bool {
+    let mut lower = [0u8; 8];
+    if name.len() > lower.len() {
+        return false;
+    }
+    for (l, b) in lower.iter_mut().zip(name.bytes()) {
+        *l = b.to_ascii_lowercase();
+    }
+    matches!(
+        &lower[..name.len()],
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link" | b"meta" | b"source" | b"track"
+            | b"wbr" | b"param" | b"keygen" | b"p" | b"li" | b"dt" | b"dd" | b"option" | b"optgroup" | b"tr" | b"td" | b"th"
+            | b"tbody" | b"thead" | b"tfoot" | b"colgroup" | b"rt" | b"rp" | b"!doctype"
+    )
+}
 
 /// Returns the page with start tags deeper than `MAX_DEPTH` removed (borrowed when none are).
 ///
@@ -91,8 +102,4 @@ fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
 /// A tag's name as written (any case): what comes before its attributes.
 fn tag_name(tag: &str) -> &str {
     tag.split(|c: char| c.is_whitespace() || c == '/' || c == '>').next().unwrap_or("")
-}
-
-fn is_flat(name: &str) -> bool {
-    FLAT.iter().any(|flat| name.eq_ignore_ascii_case(flat))
 }
