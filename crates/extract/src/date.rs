@@ -19,12 +19,19 @@ use dossier_text::month_number;
 /// assert_eq!(normalize_date("posted on 2019-08-02 by admin").as_deref(), Some("2019-08-02"));
 /// assert_eq!(normalize_date("15 августа 2016, 13:43").as_deref(), Some("2016-08-15"));
 /// assert_eq!(normalize_date("Von Deutscher Tennis Bund 4. 2. 2022.").as_deref(), Some("2022-02-04"));
+/// assert_eq!(normalize_date("Wed, 04 May 2022 02:41:00 GMT").as_deref(), Some("2022-05-04T02:41:00+00:00"));
+/// assert_eq!(normalize_date("Tue, 3 May 2022 23:53 -0300").as_deref(), Some("2022-05-03T23:53:00-03:00"));
 /// assert_eq!(normalize_date("yesterday"), None);
 /// ```
 pub fn normalize_date(text: &str) -> Option<String> {
     let t = text.trim();
     if let Some(iso) = iso_prefix(t) {
         return Some(iso);
+    }
+    // RFC 2822, as JSON-LD and feeds often write it ("Wed, 04 May 2022 02:41:00 GMT"): kept
+    // with its time and offset, so that a UTC stamp can still be put in the page's own day.
+    if let Ok(stamp) = jiff::fmt::rfc2822::parse(t) {
+        return Some(stamp.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
     }
     let words: Vec<String> = t
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')' | '·' | '•'))

@@ -1297,14 +1297,19 @@ fn date_by_headline(html: &Html) -> Option<String> {
 }
 
 /// The first publication date a script's data gives under a key that says so
-/// ("published_at", "publishedAt", "publishedDate", "datePublished", "publish_date").
+/// ("published_at", "publishedAt", "publishedDate", "datePublished", "publish_date"); where
+/// no script names one, the first creation date ("createdAt", "created_at"), as headless
+/// CMSs give their documents.
 fn date_in_scripts(html: &Html) -> Option<String> {
-    const KEYS: &[&str] = &["\"published_at\"", "\"publishedAt\"", "\"publishedDate\"", "\"datePublished\"", "\"publish_date\""];
-    html.select(selector("script:not([type='application/ld+json'])")).find_map(|script| {
-        let text: String = script.text().collect();
-        KEYS.iter().filter_map(|k| text.find(k).map(|at| at + k.len())).min().and_then(|at| {
-            let value = text[at..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
-            normalize_date(&value[..value.find('"')?])
+    const PUBLISHED: &[&str] = &["\"published_at\"", "\"publishedAt\"", "\"publishedDate\"", "\"datePublished\"", "\"publish_date\""];
+    const CREATED: &[&str] = &["\"createdAt\"", "\"created_at\""];
+    let scripts: Vec<String> = html.select(selector("script:not([type='application/ld+json'])")).map(|s| s.text().collect()).collect();
+    [PUBLISHED, CREATED].iter().find_map(|keys| {
+        scripts.iter().find_map(|text| {
+            keys.iter().filter_map(|k| text.find(k).map(|at| at + k.len())).min().and_then(|at| {
+                let value = text[at..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+                normalize_date(&value[..value.find('"')?])
+            })
         })
     })
 }
@@ -1583,6 +1588,11 @@ mod tests {
         let page = r#"<html><body><script>window.state = {"title":"x","published_at" : "2019-03-02T06:22:28+01:00"};</script><p>Coffee.</p></body></html>"#;
         let published = meta_of(page).published.expect("a date");
         assert_eq!((published.value.as_str(), published.from), ("2019-03-02T06:22:28+01:00", PublishedFrom::Script));
+        // A headless CMS's creation date, where no script names a publication date.
+        let page = r#"<html><body><script>window.doc = {"createdAt":"2022-01-31T15:58:43+01:00"};</script><p>Jumps.</p></body></html>"#;
+        assert_eq!(meta_of(page).published.map(|p| p.value).as_deref(), Some("2022-01-31T15:58:43+01:00"));
+        let page = r#"<html><body><script>var u = {"created_at":"2015-06-01T10:00:00Z"};</script><script>var a = {"publishedAt":"2022-02-01T08:00:00+01:00"};</script></body></html>"#;
+        assert_eq!(meta_of(page).published.map(|p| p.value).as_deref(), Some("2022-02-01T08:00:00+01:00"));
         let page = r#"<html><body><h1>Remembrance</h1><p>Von Claudia Lindner</p><p>27.1.2022 - Bei der Erinnerung an die Verfolgten wurde …</p></body></html>"#;
         let published = meta_of(page).published.expect("a date");
         assert_eq!((published.value.as_str(), published.from), ("2022-01-27", PublishedFrom::Text));
@@ -1629,6 +1639,10 @@ mod tests {
         let page = r#"<html><head><meta property="article:published_time" content="2022-05-04T03:37:37+00:00"></head>
 <body><time datetime="2022-05-03T23:37:37-04:00">May 3</time></body></html>"#;
         assert_eq!(meta_of(page).published.map(|p| p.value).as_deref(), Some("2022-05-03T23:37:37-04:00"));
+        // An RFC 2822 stamp in GMT on a Bolivian site is evening of the day before in La Paz.
+        let page = r#"<html lang="es"><head><link rel="canonical" href="https://www.eldeber.com.bo/economia/autos">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Autos","datePublished":"Wed, 04 May 2022 02:41:00 GMT"}</script></head><body></body></html>"#;
+        assert_eq!(meta_of(page).published.map(|p| p.value[..10].to_string()).as_deref(), Some("2022-05-03"));
     }
 
     #[test]
