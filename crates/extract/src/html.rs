@@ -1303,9 +1303,9 @@ fn date_by_headline(html: &Html) -> Option<String> {
 fn date_in_scripts(html: &Html) -> Option<String> {
     const PUBLISHED: &[&str] = &["\"published_at\"", "\"publishedAt\"", "\"publishedDate\"", "\"datePublished\"", "\"publish_date\""];
     const CREATED: &[&str] = &["\"createdAt\"", "\"created_at\""];
-    let scripts: Vec<String> = html.select(selector("script:not([type='application/ld+json'])")).map(|s| s.text().collect()).collect();
+    let scripts = || html.select(selector("script:not([type='application/ld+json'])")).map(|s| s.text().collect::<String>());
     [PUBLISHED, CREATED].iter().find_map(|keys| {
-        scripts.iter().find_map(|text| {
+        scripts().find_map(|text| {
             keys.iter().filter_map(|k| text.find(k).map(|at| at + k.len())).min().and_then(|at| {
                 let value = text[at..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
                 normalize_date(&value[..value.find('"')?])

@@ -154,15 +154,24 @@ fn decode_text(bytes: &[u8]) -> (String, &'static str, bool) {
     (text.into_owned(), encoding.name(), true)
 }
 
-/// The charset a page declares in its first 4 KiB (`<meta charset=...>` or `charset=` in a content type).
+/// The encoding a document declares: an XML document in its declaration (`<?xml version="1.0"
+/// encoding="ISO-8859-1"?>`, which must open it, and which XML readers obey before anything
+/// else), else a page in its first 4 KiB (`<meta charset=...>` or `charset=` in a content
+/// type).
 fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = &bytes[..bytes.len().min(4096)];
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
-    let rest = &lower[at..];
-    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
-    let end = rest.iter().position(|b| !(b.is_ascii_alphanumeric() || b"-_:.".contains(b))).unwrap_or(rest.len());
-    let encoding = encoding_rs::Encoding::for_label(&rest[..end])?;
+    let label = |after: &[u8]| {
+        let rest = after.strip_prefix(b"\"").or_else(|| after.strip_prefix(b"'")).unwrap_or(after);
+        let end = rest.iter().position(|b| !(b.is_ascii_alphanumeric() || b"-_:.".contains(b))).unwrap_or(rest.len());
+        encoding_rs::Encoding::for_label(&rest[..end])
+    };
+    let xml = lower.trim_ascii_start().strip_prefix(b"<?xml").and_then(|declaration| {
+        let declaration = &declaration[..declaration.windows(2).position(|w| w == b"?>")?];
+        let at = declaration.windows(8).position(|w| w == b"encoding")? + 8;
+        label(declaration[at..].trim_ascii_start().strip_prefix(b"=")?.trim_ascii_start())
+    });
+    let encoding = xml.or_else(|| label(&lower[lower.windows(8).position(|w| w == b"charset=")? + 8..]))?;
     // A page that reached us as bytes cannot really be UTF-16 without a BOM (handled above).
     (encoding != encoding_rs::UTF_16LE && encoding != encoding_rs::UTF_16BE).then_some(encoding)
 }
@@ -252,6 +261,20 @@ mod tests {
         let page = decode(&html, InputKind::Auto).unwrap();
         assert_eq!(page.encoding, "windows-1251");
         assert!(page.text.contains("Привет"));
+    }
+
+    #[test]
+    fn an_xml_declaration_names_the_encoding_before_any_charset_inside() {
+        // A feed whose item carries an escaped page declaring another charset.
+        let mut feed = b"<?xml version=\"1.0\" encoding='windows-1251' ?><rss><item><description>&lt;meta charset=iso-8859-1&gt; ".to_vec();
+        feed.extend_from_slice(&[0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]); // "Привет"
+        feed.extend_from_slice(b"</description></item></rss>");
+        let page = decode(&feed, InputKind::Text).unwrap();
+        assert_eq!(page.encoding, "windows-1251");
+        assert!(page.text.contains("Привет"), "{}", page.text);
+        // A declaration that is not the document's first is no declaration of it.
+        let page = decode(b"<p>caf\xc3\xa9 <?xml encoding=\"windows-1251\"?></p>", InputKind::Text).unwrap();
+        assert_eq!(page.encoding, "UTF-8");
     }
 
     #[test]
