@@ -9,6 +9,11 @@ use ego_tree::iter::Edge;
 use scraper::{node::Node, ElementRef, Html, Selector};
 use std::borrow::Cow;
 use std::collections::HashMap;
+
+/// Sets and maps of a page's elements: their ids are small integers, asked after for every
+/// element, so they are hashed with FxHash rather than the default SipHash.
+type NodeSet = rustc_hash::FxHashSet<ego_tree::NodeId>;
+type NodeMap<V> = rustc_hash::FxHashMap<ego_tree::NodeId, V>;
 use std::sync::OnceLock;
 
 /// The page as a browser without scripts builds it: a `<noscript>` holds markup, not
@@ -379,13 +384,13 @@ fn hides(style: &str) -> bool {
 /// its paragraphs count for less when the article's container is chosen, so a pop-up the
 /// page's classes mark does not outweigh the article beside it.
 struct Skips {
-    skipped: HashMap<ego_tree::NodeId, RemovedReason>,
-    spared: std::collections::HashSet<ego_tree::NodeId>,
+    skipped: NodeMap<RemovedReason>,
+    spared: NodeSet,
 }
 
 impl Skips {
     fn of(html: &Html, judged: Judged) -> Skips {
-        let (mut map, mut spared) = (HashMap::new(), std::collections::HashSet::new());
+        let (mut map, mut spared) = (NodeMap::default(), NodeSet::default());
         for node in html.tree.nodes() {
             let Some(e) = ElementRef::wrap(node) else { continue };
             let Some(reason) = skip_reason(&e, judged) else { continue };
@@ -499,7 +504,7 @@ fn holds_only_inline(e: &ElementRef) -> bool {
 /// The element(s) holding the article: the best-scoring parent of paragraphs, plus its
 /// siblings that score well too (articles split over several containers).
 fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
-    let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
+    let mut scores: NodeMap<f64> = NodeMap::default();
     for e in html.tree.nodes().filter_map(ElementRef::wrap) {
         let name = e.value().name();
         let only_inline = holds_only_inline(&e);
@@ -570,10 +575,10 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
     // A bare wrapper ("div.step-copy > div > p") is one of its classed parent's kind.
     let container = std::iter::once(scored).chain(scored.parent().and_then(ElementRef::wrap)).find(|e| e.attr("class").is_some_and(|c| !c.trim().is_empty())).unwrap_or(scored);
     // What is chosen (a set, so that a page of thousands of chosen parts stays linear).
-    let mut chosen_ids: std::collections::HashSet<ego_tree::NodeId> = chosen.iter().map(|c| c.id()).collect();
+    let mut chosen_ids: NodeSet = chosen.iter().map(|c| c.id()).collect();
     if let (Some(class), Some(body)) = (container.attr("class").filter(|c| !c.trim().is_empty()), html.select(selector("body")).next()) {
         // A twin is neither what is chosen already nor anything enclosing it.
-        let mut enclosing: std::collections::HashSet<ego_tree::NodeId> = std::collections::HashSet::new();
+        let mut enclosing = NodeSet::default();
         for c in &chosen {
             for a in c.ancestors() {
                 if !enclosing.insert(a.id()) {
