@@ -154,10 +154,11 @@ fn decode_text(bytes: &[u8]) -> (String, &'static str, bool) {
     (text.into_owned(), encoding.name(), true)
 }
 
-/// The encoding a document declares: an XML document in its declaration (`<?xml version="1.0"
-/// encoding="ISO-8859-1"?>`, which must open it, and which XML readers obey before anything
-/// else), else a page in its first 4 KiB (`<meta charset=...>` or `charset=` in a content
-/// type).
+/// The encoding a document declares in its first 4 KiB: an HTML page by `<meta charset=...>`
+/// or `charset=` in a content type, an XML document (a feed) in the declaration that opens
+/// it (`<?xml version="1.0" encoding="ISO-8859-1"?>`). Each reader obeys its own first: a
+/// browser ignores an XHTML page's XML declaration, and a feed's escaped items may hold
+/// pages naming other charsets.
 fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = &bytes[..bytes.len().min(4096)];
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
@@ -171,7 +172,9 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
         let at = declaration.windows(8).position(|w| w == b"encoding")? + 8;
         label(declaration[at..].trim_ascii_start().strip_prefix(b"=")?.trim_ascii_start())
     });
-    let encoding = xml.or_else(|| label(&lower[lower.windows(8).position(|w| w == b"charset=")? + 8..]))?;
+    let meta = || label(&lower[lower.windows(8).position(|w| w == b"charset=")? + 8..]);
+    let html = lower.windows(5).any(|w| w == b"<html");
+    let encoding = if html { meta().or(xml) } else { xml.or_else(meta) }?;
     // A page that reached us as bytes cannot really be UTF-16 without a BOM (handled above).
     (encoding != encoding_rs::UTF_16LE && encoding != encoding_rs::UTF_16BE).then_some(encoding)
 }
@@ -267,6 +270,9 @@ mod tests {
             assert_eq!(page.encoding, "windows-1251");
             assert!(page.text.contains("Привет"), "{}", page.text);
         }
+        // An XHTML page's XML declaration yields to its meta tag, as it does in a browser.
+        let page = decode("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><html><head><meta charset=\"utf-8\"></head><body>café</body></html>".as_bytes(), InputKind::Auto).unwrap();
+        assert_eq!((page.encoding, page.text.contains("café")), ("UTF-8", true));
         // A declaration that is not the document's first is no declaration of it.
         let page = decode(b"<p>caf\xc3\xa9 <?xml encoding=\"windows-1251\"?></p>", InputKind::Text).unwrap();
         assert_eq!(page.encoding, "UTF-8");
