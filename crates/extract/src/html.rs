@@ -9,12 +9,12 @@ use ego_tree::iter::Edge;
 use scraper::{node::Node, ElementRef, Html, Selector};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Sets and maps of a page's elements: their ids are small integers, asked after for every
 /// element, so they are hashed with FxHash rather than the default SipHash.
 type NodeSet = rustc_hash::FxHashSet<ego_tree::NodeId>;
 type NodeMap<V> = rustc_hash::FxHashMap<ego_tree::NodeId, V>;
-use std::sync::OnceLock;
 
 /// The page as a browser without scripts builds it: a `<noscript>` holds markup, not
 /// text. Blogger and other templates put the article there for readers without scripts
@@ -218,7 +218,7 @@ fn class_tokens<'a>(e: &ElementRef<'a>) -> Vec<Cow<'a, str>> {
     let mut out = Vec::new();
     for attr in [marks.class, id, marks.role] {
         let words = attr.split(|c: char| c.is_whitespace() || c == '-' || c == '_').filter(|t| !t.is_empty());
-        out.extend(words.map(|t| if t.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii()) { Cow::Borrowed(t) } else { Cow::Owned(t.to_lowercase()) }));
+        out.extend(words.map(|t| if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) { Cow::Borrowed(t) } else { Cow::Owned(t.to_lowercase()) }));
     }
     out
 }
@@ -297,7 +297,9 @@ fn skipped_class(e: &ElementRef) -> Option<RemovedReason> {
         return Some(RemovedReason::Cookie);
     }
     tokens.iter().find_map(|t| {
-        // Strong words also inside compound class names ("commentlist", "sharedaddy").
+        // Strong words also inside compound class names ("commentlist", "sharedaddy"). The
+        // tokens are short and each is asked for every stem: comparing windows costs less
+        // than setting up `str::contains`'s searcher each time.
         for (stem, reason) in STRONG_STEMS {
             if t.len() >= stem.len() && t.as_bytes().windows(stem.len()).any(|w| w == stem.as_bytes()) && !t.starts_with("commentary") {
                 return Some(*reason);
@@ -483,7 +485,10 @@ fn inside<'a>(e: &ElementRef<'a>, name: &'static str) -> impl Iterator<Item = El
 fn holds_article_text(e: &ElementRef) -> bool {
     let mut prose = inside(e, "p").filter_map(|p| {
         let len: usize = p.text().map(|t| t.chars().count()).sum();
-        let links = if len >= 80 { link_chars(&p) } else { return None };
+        if len < 80 {
+            return None;
+        }
+        let links = link_chars(&p);
         (links * 3 < len).then_some((len, links))
     });
     let mut count = 0;
@@ -827,7 +832,7 @@ impl Metadata {
         let text_cell = std::cell::OnceCell::new();
         let texts = || text_cell.get_or_init(|| text_nodes(html)).as_slice();
         let mut tags: HashMap<String, String> = HashMap::new();
-        for m in elements_marked(html, |e| e.value().name() == "meta") {
+        for m in inside(&html.root_element(), "meta") {
             let key = m.attr("property").or(m.attr("name")).or(m.attr("itemprop")).map(str::to_lowercase);
             if let (Some(key), Some(content)) = (key, m.attr("content")) {
                 tags.entry(key).or_insert_with(|| squash(&escaped_twice(content)));
