@@ -428,8 +428,9 @@ impl Skips {
         self.skipped.get(&e.id()).copied()
     }
 
+    /// Whether the element is skipped, or inside one that is (as [`Skips::inside_spared`]).
     fn inside_skipped(&self, e: &ElementRef) -> bool {
-        e.ancestors().any(|a| self.skipped.contains_key(&a.id()))
+        self.skipped.contains_key(&e.id()) || e.ancestors().any(|a| self.skipped.contains_key(&a.id()))
     }
 
     fn inside_spared(&self, e: &ElementRef) -> bool {
@@ -517,7 +518,7 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
         // straight into a container beside its blocks scores for the container itself.
         let paragraph = matches!(name, "p" | "pre" | "blockquote" | "li" | "h2" | "h3")
             || matches!(name, "div" | "section" | "td") && only_inline;
-        if !paragraph && !matches!(name, "div" | "section" | "article" | "td" | "main") || skips.get(&e).is_some() || skips.inside_skipped(&e) {
+        if !paragraph && !matches!(name, "div" | "section" | "article" | "td" | "main") || skips.inside_skipped(&e) {
             continue;
         }
         let (text, links) = if paragraph {
@@ -597,7 +598,7 @@ fn containers<'h>(html: &'h Html, skips: &Skips) -> Vec<ElementRef<'h>> {
             // The same kind of box may be written as another box tag ("span.body-text" in one
             // block, "div.body-text" in the next).
             .filter(|e| (e.value().name() == container.value().name() || [e.value().name(), container.value().name()].iter().all(|n| matches!(*n, "div" | "section" | "span"))) && e.attr("class").is_some_and(|c| same_kind(c, class)))
-            .filter(|e| scores.contains_key(&e.id()) && skips.get(e).is_none() && !skips.inside_skipped(e))
+            .filter(|e| scores.contains_key(&e.id()) && !skips.inside_skipped(e))
             .filter(|e| !chosen_ids.contains(&e.id()) && !enclosing.contains(&e.id()) && !e.ancestors().any(|a| chosen_ids.contains(&a.id())))
             .collect();
         chosen_ids.extend(twins.iter().map(|t| t.id()));
