@@ -199,6 +199,10 @@ impl<'a> Finder<'a> {
     /// opens what is said ("called for", "pointed out", "spoke of", "warned against").
     fn particle_after(&self, k: usize) -> bool {
         let next = self.w(k + 1);
+        // "recorded about 2,000 cases": an "about" that hedges a figure belongs to the figure.
+        if next == "about" && self.doc.quantities.iter().any(|q| q.hedge.is_some_and(|h| h.start() == self.doc.tokens[k + 1].span.start())) {
+            return false;
+        }
         match self.w(k) {
             "called" | "calls" | "calling" => matches!(next, "for" | "on"),
             "pointed" | "points" | "pointing" => matches!(next, "out" | "to"),
@@ -340,7 +344,10 @@ impl<'a> Finder<'a> {
         if !listed && !occasion && !RELAYING_PARTICIPLES.contains(&w) && learned::cue_model().may_head(w) && self.may_be_cue(k, sentence.start) {
             let mut features = Vec::with_capacity(24);
             self.cue_features(k, sentence.clone(), &mut features);
-            if learned::cue_model().is_cue(&features) {
+            // "Romania recorded about 2,000 cases": a figure as the object is a fact the
+            // report states, not something said.
+            let states_figure = k + 1 < sentence.end && self.doc.quantities.iter().any(|q| q.span.start() == self.doc.tokens[k + 1].span.start());
+            if !states_figure && learned::cue_model().is_cue(&features) {
                 return if w.ends_with("ing") && self.w(k.wrapping_sub(1)) == "," { self.participle(k, sentence) } else { self.verb(k, sentence) };
             }
         }
