@@ -2,7 +2,7 @@
 
 use crate::lists::{KNOWN_NAMES, METONYMS};
 use dossier_doc::{Doc, EntityKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const GAZETTEER: &str = include_str!("../data/gazetteer.tsv");
@@ -47,11 +47,11 @@ impl Gazetteer {
 
     fn load() -> Gazetteer {
         let mut g = Gazetteer {
-            by_surface: HashMap::new(),
-            first_tokens: HashSet::new(),
+            by_surface: HashMap::default(),
+            first_tokens: HashSet::default(),
             common: COMMON_WORDS.lines().collect(),
             given: GIVEN_NAMES.lines().collect(),
-            demonyms: HashMap::new(),
+            demonyms: HashMap::default(),
         };
         for line in GAZETTEER.lines().filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t');

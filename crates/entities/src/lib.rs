@@ -42,7 +42,7 @@ pub fn is_demonym(words: &str) -> bool {
 use dossier_text::is_capitalized;
 use gazetteer::{Gazetteer, Role};
 use lists::*;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A mention found in the text and what it names, before mentions are grouped.
 #[derive(Debug, Clone)]
@@ -146,7 +146,7 @@ fn reconcile(doc: &Doc, rules: Vec<Mention>, names: &[(usize, usize, EntityKind)
     // places only; Universal NER 0.619 against 0.612).
     let names: Vec<(Span, usize, EntityKind)> = names.iter().map(|&(a, b, kind)| (doc.tokens[a].span.cover(doc.tokens[b - 1].span), b - 1, kind)).collect();
     let guesses: HashMap<Span, &str> = out.iter().filter(|m| m.guessed).map(|m| (m.span, m.canonical.as_str())).collect();
-    let mut verdicts: HashMap<String, Option<EntityKind>> = HashMap::new();
+    let mut verdicts: HashMap<String, Option<EntityKind>> = HashMap::default();
     for &(span, _, kind) in &names {
         if let Some(&canonical) = guesses.get(&span) {
             let verdict = verdicts.entry(canonical.to_string()).or_insert(Some(kind));
@@ -233,20 +233,20 @@ struct Finder<'a> {
 /// run of words spells ("World Food Programme" → "WFP", "WF", "W", …), in one pass each.
 struct AcronymEvidence {
     counts: HashMap<String, usize>,
-    spelled: std::collections::HashSet<String>,
+    spelled: HashSet<String>,
 }
 
 impl AcronymEvidence {
     fn of(doc: &Doc) -> AcronymEvidence {
         let n = doc.tokens.len();
-        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut counts: HashMap<String, usize> = HashMap::default();
         for i in 0..n {
             if is_acronym(doc.token_text(i)) {
                 *counts.entry(doc.token_text(i).to_string()).or_default() += 1;
             }
         }
         let words: Vec<&str> = (0..n).map(|i| doc.token_text(i)).filter(|w| !matches!(*w, "of" | "for" | "and" | "the" | "&")).collect();
-        let mut spelled = std::collections::HashSet::new();
+        let mut spelled = HashSet::default();
         for start in 0..words.len() {
             let mut initials = String::new();
             for w in words[start..].iter().take(6) {
@@ -548,7 +548,7 @@ impl Finder<'_> {
             self.mentions.iter().filter(|m| m.kind == EntityKind::Person).map(|m| m.canonical.clone()).collect();
         // Each bare word: how often it is named, and whether a title or a place's
         // preposition ever went before it.
-        let mut named: HashMap<String, (usize, bool, bool)> = HashMap::new();
+        let mut named: HashMap<String, (usize, bool, bool)> = HashMap::default();
         for &(a, b, evidence) in &self.bare_names {
             if b - a == 1 {
                 let entry = named.entry(self.text(a).to_string()).or_default();
@@ -686,7 +686,7 @@ fn group(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Entity> {
     }
     mentions.sort_by_key(|m| (m.span.start(), std::cmp::Reverse(m.span.end())));
     mentions.dedup_by(|a, b| a.span == b.span);
-    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     for m in mentions {
         let at = *index.entry((m.kind, m.canonical.clone())).or_insert_with(|| {

@@ -10,7 +10,7 @@
 use crate::gazetteer::{Gazetteer, Role};
 use crate::lists::{OUTLET_HEADS, ORGANIZATION_HEADS, PERSON_TITLES};
 use dossier_doc::{Doc, EntityKind, TokenKind};
-use dossier_text::perceptron::{feature, prefix, read_single_model, shape, shuffle, single_model_bytes, suffix, Learner, Model};
+use dossier_text::perceptron::{feature, prefix, push_shape, read_single_model, shuffle, single_model_bytes, suffix, Learner, Model};
 
 /// Outside, then begin, inside, last and unit for each of the three kinds.
 pub const CLASSES: usize = 13;
@@ -200,7 +200,9 @@ fn decide(scores: &[f32; CLASSES], previous: Option<Label>, last: bool) -> Label
 struct Context<'a> {
     doc: &'a Doc,
     hints: &'a [Label],
-    shapes: Vec<String>,
+    /// The tokens' shapes, one after another; token `k`'s lies in `shapes[shape_bounds[k]..shape_bounds[k + 1]]`.
+    shapes: String,
+    shape_bounds: Vec<usize>,
     /// The gazetteer's reading of each token: its part and kind in the longest known name
     /// (("B", "place"), ("U", "demonym")), or ("-", "").
     known: Vec<(&'static str, &'static str)>,
@@ -242,9 +244,15 @@ impl<'a> Context<'a> {
                 i += len;
             }
         }
-        let shapes = (0..doc.tokens.len()).map(|i| shape(doc.token_text(i), 5)).collect();
+        let mut shapes = String::with_capacity(4 * doc.tokens.len());
+        let mut shape_bounds = Vec::with_capacity(doc.tokens.len() + 1);
+        shape_bounds.push(0);
+        for i in 0..doc.tokens.len() {
+            push_shape(doc.token_text(i), 5, &mut shapes);
+            shape_bounds.push(shapes.len());
+        }
         let listed = (0..doc.tokens.len()).map(|i| listed(doc.token_text(i))).collect();
-        Context { doc, hints, shapes, known, listed }
+        Context { doc, hints, shapes, shape_bounds, known, listed }
     }
 
     /// Token `i` when it lies between the sentence's start and the document's end, else
@@ -271,8 +279,12 @@ impl<'a> Context<'a> {
             || matches!(self.doc.tokens[i].kind, TokenKind::Word | TokenKind::Alphanumeric) && self.doc.token_text(i).starts_with(char::is_uppercase)
     }
 
+    fn shape(&self, k: usize) -> &str {
+        &self.shapes[self.shape_bounds[k]..self.shape_bounds[k + 1]]
+    }
+
     fn shape_at(&self, i: isize, start: usize) -> &str {
-        self.index(i, start).map_or_else(|edge| edge, |k| &self.shapes[k])
+        self.index(i, start).map_or_else(|edge| edge, |k| self.shape(k))
     }
 
     fn known_at(&self, i: isize, start: usize) -> (&'static str, &'static str) {
@@ -294,7 +306,7 @@ impl<'a> Context<'a> {
         let p1 = previous.map_or("-START-", Label::name);
         let p2 = previous2.map_or("-START-", Label::name);
         let (w1, w2, n1, n2) = (self.lower(j - 1, start), self.lower(j - 2, start), self.lower(j + 1, start), self.lower(j + 2, start));
-        let shape = self.shapes[i].as_str();
+        let shape = self.shape(i);
         let (shape_p, shape_n) = (self.shape_at(j - 1, start), self.shape_at(j + 1, start));
         let (hint, hint_p, hint_n) = (self.hint(j, start), self.hint(j - 1, start), self.hint(j + 1, start));
         let (known, known_p, known_n) = (self.known[i], self.known_at(j - 1, start), self.known_at(j + 1, start));
@@ -352,10 +364,10 @@ impl<'a> Context<'a> {
 /// A word's place in the hand-written lists: "outlet" or "organization" for a head word,
 /// "title" for a person's title, or "-".
 fn listed(word: &str) -> &'static str {
-    static LISTED: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
+    static LISTED: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
     let lists = LISTED.get_or_init(|| {
         // Inserted weakest first, so that a word on several lists keeps the first that says so.
-        let mut map = std::collections::HashMap::new();
+        let mut map = rustc_hash::FxHashMap::default();
         for (list, what) in [(PERSON_TITLES, "title"), (ORGANIZATION_HEADS, "organization"), (OUTLET_HEADS, "outlet")] {
             map.extend(list.iter().map(|&w| (w, what)));
         }

@@ -73,6 +73,14 @@ pub fn feature(template: u8, parts: &[&str]) -> u64 {
 /// ```
 pub fn shape(word: &str, max: usize) -> String {
     let mut out = String::new();
+    push_shape(word, max, &mut out);
+    out
+}
+
+/// Appends the [`shape`] of `word` to `out`, so that one buffer can hold the shapes of a
+/// whole document instead of one allocation per word.
+pub fn push_shape(word: &str, max: usize, out: &mut String) {
+    let (mut last, mut count) = (None, 0);
     for c in word.chars() {
         let k = if c.is_uppercase() {
             'X'
@@ -83,11 +91,11 @@ pub fn shape(word: &str, max: usize) -> String {
         } else {
             c
         };
-        if !out.ends_with(k) && out.chars().count() < max {
+        if last != Some(k) && count < max {
             out.push(k);
+            (last, count) = (Some(k), count + 1);
         }
     }
-    out
 }
 
 /// The last `n` characters of a word (all of it when shorter).
