@@ -62,10 +62,12 @@ fn main() {
     println!("extraction is {:.0}% of the full pipeline's time", 100.0 * extraction / full);
 
     // The linguistic core alone on the extracted bodies: tokens and sentences, then names
-    // (the rules and the trained recognizer), in tokens per second.
+    // (the rules and the trained recognizer), then parts of speech as well, in tokens per
+    // second. No stage of the pipeline reads parts of speech, so the last line is what
+    // tagging would cost it.
     let articles: Vec<dossier_doc::Article> = pages.iter().map(|p| dossier_extract::extract(&decode(p))).collect();
     let tokens: usize = articles.iter().map(|a| tokenised(a).tokens.len()).sum();
-    let core = |name: &str, names: bool| {
+    let core = |name: &str, names: bool, parts_of_speech: bool| {
         let mut seconds: Vec<f64> = (0..passes)
             .map(|_| {
                 let start = Instant::now();
@@ -73,6 +75,12 @@ fn main() {
                     let doc = tokenised(a);
                     if names {
                         std::hint::black_box(dossier_entities::annotate(&doc));
+                    }
+                    if parts_of_speech {
+                        for &sentence in &doc.sentences {
+                            let words: Vec<&str> = doc.token_range(sentence).map(|i| doc.token_text(i)).collect();
+                            std::hint::black_box(dossier_text::pos::tagger().tag(&words));
+                        }
                     }
                 }
                 start.elapsed().as_secs_f64()
@@ -82,8 +90,9 @@ fn main() {
         let median = seconds[seconds.len() / 2];
         println!("{name:<22} median {:>8.0} tokens/s ({tokens} tokens; {median:.3} s per pass)", tokens as f64 / median);
     };
-    core("tokens + sentences", false);
-    core("… + names", true);
+    core("tokens + sentences", false, false);
+    core("… + names", true, false);
+    core("… + parts of speech", true, true);
 }
 
 fn tokenised(article: &dossier_doc::Article) -> dossier_doc::Doc {
