@@ -264,7 +264,10 @@ impl<'a> Finder<'a> {
                 }
                 b -= 1;
             }
-            let before_can_speak = k > sentence.start && (self.may_speak(b) || self.doc.token_text(b).starts_with(char::is_uppercase));
+            // "Blair, director of AROS, called for", "… and called for": closing an
+            // appositive or joining a second verb, the participle has a subject before it.
+            let joined = matches!(self.w(b), "," | "and") && (sentence.start..b).any(|i| self.may_speak(i));
+            let before_can_speak = k > sentence.start && (self.may_speak(b) || self.doc.token_text(b).starts_with(char::is_uppercase) || joined);
             w.ends_with("ed")
                 && !before_can_speak
                 && matches!(self.w(k + 1), "in" | "by" | "at" | "across" | "from" | "over" | "during" | "to" | "since" | "among" | "as" | "for" | "with" | "under")

@@ -135,6 +135,14 @@ fn a_figure_stated_as_a_verbs_object_is_the_outlets_own_claim() {
 }
 
 #[test]
+fn a_participle_closing_an_appositive_is_its_subjects_verb() {
+    assert_eq!(
+        triples(&["Keron Blair, executive director of AROS, called for more school investment."]),
+        [t("Keron Blair, executive director of AROS", "called for", "more school investment")]
+    );
+}
+
+#[test]
 fn passive_participles_are_not_cues() {
     let (_, found) = claims(&["Cases rose, with 58,114 infections reported in 41 countries."]);
     assert!(found.iter().all(|c| c.cue.is_none()), "{found:#?}");
