@@ -286,17 +286,22 @@ impl<'a> Finder<'a> {
     /// A claim whose cue starts at token `k`, and the token to continue from.
     fn cue_at(&self, k: usize, sentence: std::ops::Range<usize>) -> Option<(Claim, usize)> {
         let w = self.w(k);
+        // Beside the dash that signs a quote and the colon after a speaker, only a word
+        // opens a cue (a quarter of the tokens are punctuation and figures).
+        if self.doc.tokens[k].kind != TokenKind::Word {
+            return if is_dash(w) {
+                self.signed_quote(k)
+            } else if w == ":" {
+                self.speaker_colon(k, sentence)
+            } else {
+                None
+            };
+        }
         if w == "according" && self.w(k + 1) == "to" {
             return self.according_to(k, sentence);
         }
         if EVIDENTIAL_ADVERBS.contains(&w) {
             return self.evidential(k, k, sentence);
-        }
-        if is_dash(w) {
-            return self.signed_quote(k);
-        }
-        if w == ":" {
-            return self.speaker_colon(k, sentence);
         }
         if EVIDENTIAL_PARTICIPLES.contains(&w) && k > sentence.start && BE_FORMS.contains(&self.w(k - 1)) && self.w(k + 1) == "to" {
             return self.evidential(k - 1, k, sentence);
