@@ -23,7 +23,7 @@
 
 use crate::Finder;
 use dossier_doc::{Claim, Doc};
-use dossier_text::perceptron::{read_single_model, shuffle, single_model_bytes, Learner, Model};
+use dossier_text::perceptron::{read_single_model, shuffled_passes, single_model_bytes, Learner, Model};
 use std::cell::Cell;
 
 /// How many tokens an edge may move either way.
@@ -118,27 +118,22 @@ pub fn edge_candidates(doc: &Doc, claims: &[Claim]) -> Vec<[Vec<Candidate>; 2]> 
 /// are right (an edge with none right is skipped), in `iterations` passes shuffled from `seed`.
 pub fn train(examples: &[(Vec<Vec<u64>>, Vec<bool>)], iterations: usize, seed: u64) -> BoundsModel {
     let mut learner = Learner::<2>::default();
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut state = seed;
-    for _ in 0..iterations {
-        shuffle(&mut order, &mut state);
-        for &i in &order {
-            let (candidates, right) = &examples[i];
-            let best = |only_right: bool| {
-                let mut best = Best::default();
-                for k in (0..candidates.len()).filter(|&k| !only_right || right[k]) {
-                    best.offer(k, margin(learner.score(&candidates[k])));
-                }
-                best.at()
-            };
-            let (Some(guess), Some(truth)) = (best(false), best(true)) else { continue };
-            if !right[guess] {
-                // A ranking step: the right boundary's features up, the guess's down.
-                learner.learn(&candidates[truth], 1, 0);
-                learner.learn(&candidates[guess], 0, 1);
+    shuffled_passes(examples.len(), iterations, seed, |i| {
+        let (candidates, right) = &examples[i];
+        let best = |only_right: bool| {
+            let mut best = Best::default();
+            for k in (0..candidates.len()).filter(|&k| !only_right || right[k]) {
+                best.offer(k, margin(learner.score(&candidates[k])));
             }
+            best.at()
+        };
+        let (Some(guess), Some(truth)) = (best(false), best(true)) else { return };
+        if !right[guess] {
+            // A ranking step: the right boundary's features up, the guess's down.
+            learner.learn(&candidates[truth], 1, 0);
+            learner.learn(&candidates[guess], 0, 1);
         }
-    }
+    });
     BoundsModel { model: learner.average() }
 }
 

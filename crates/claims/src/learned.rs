@@ -26,7 +26,7 @@
 use crate::cues::{is_function_word, is_source_noun, is_verb_cue};
 use crate::Finder;
 use dossier_doc::{Doc, EntityKind, TokenKind};
-use dossier_text::perceptron::{deflate, feature, inflate, shuffle, start_model, suffix, Bytes, Learner, Model, Prehashed};
+use dossier_text::perceptron::{deflate, feature, inflate, shuffled_passes, start_model, suffix, Bytes, Learner, Model, Prehashed};
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
@@ -122,16 +122,11 @@ pub fn cue_head(words: &[&str]) -> usize {
 /// shuffled from `seed`.
 pub fn train(examples: &[(Vec<u64>, bool)], iterations: usize, seed: u64) -> CueModel {
     let mut learner = Learner::<2>::default();
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut state = seed;
-    for _ in 0..iterations {
-        shuffle(&mut order, &mut state);
-        for &i in &order {
-            let (features, truth) = &examples[i];
-            let guess = learner.guess(features);
-            learner.learn(features, usize::from(*truth), guess);
-        }
-    }
+    shuffled_passes(examples.len(), iterations, seed, |i| {
+        let (features, truth) = &examples[i];
+        let guess = learner.guess(features);
+        learner.learn(features, usize::from(*truth), guess);
+    });
     let heads = examples.iter().filter(|(_, truth)| *truth).filter_map(|(features, _)| features.get(WORD_AT).copied()).collect();
     CueModel { model: learner.average(), heads }
 }

@@ -245,14 +245,15 @@ fn looks_like_feed(bytes: &[u8]) -> bool {
 fn feed_items(bytes: &[u8], origin: &str) -> Vec<Result<Document, Failure>> {
     // Decoded as any page is (byte-order mark, the declaration's encoding, else a guess), so
     // the XML reader never switches encoding as it reads.
+    let unreadable = |e: &dyn std::fmt::Display| vec![Err(failure(origin, format!("not a readable RSS or Atom feed: {e}")))];
     let text = match dossier_page::decode(bytes, InputKind::Text) {
         Ok(page) => without_declarations(&page.text),
-        Err(e) => return vec![Err(failure(origin, format!("not a readable RSS or Atom feed: {e}")))],
+        Err(e) => return unreadable(&e),
     };
     let bytes = text.as_bytes();
     let feed = match feed_rs::parser::parse(bytes).or_else(|e| versioned(bytes).ok_or(e).and_then(|b| feed_rs::parser::parse(&b[..]))) {
         Ok(feed) => feed,
-        Err(e) => return vec![Err(failure(origin, format!("not a readable RSS or Atom feed: {e}")))],
+        Err(e) => return unreadable(&e),
     };
     let outlet = feed.title.as_ref().map(|t| t.content.clone());
     feed.entries

@@ -262,6 +262,18 @@ pub fn shuffle<T>(order: &mut [T], state: &mut u64) {
     }
 }
 
+/// Calls `step` with every index below `count`, `iterations` times over, each pass in an
+/// order [`shuffle`]d from `seed`: a trainer's passes over its examples, the same for the
+/// same seed.
+pub fn shuffled_passes(count: usize, iterations: usize, seed: u64, mut step: impl FnMut(usize)) {
+    let mut order: Vec<usize> = (0..count).collect();
+    let mut state = seed;
+    for _ in 0..iterations {
+        shuffle(&mut order, &mut state);
+        order.iter().for_each(|&i| step(i));
+    }
+}
+
 /// A model file being read: each read takes the next bytes or says the file is truncated.
 pub struct Bytes<'a> {
     raw: &'a [u8],
