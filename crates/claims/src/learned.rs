@@ -118,17 +118,27 @@ pub fn cue_head(words: &[&str]) -> usize {
     words.iter().position(|w| !crate::cues::in_verb_group(w)).unwrap_or(0)
 }
 
+/// How many shuffled orders [`train`] averages.
+const ORDERS: u64 = 3;
+
 /// Trains a detector on candidates labelled cue (`true`) or not, in `iterations` passes
 /// shuffled from `seed`.
 pub fn train(examples: &[(Vec<u64>, bool)], iterations: usize, seed: u64) -> CueModel {
-    let mut learner = Learner::<2>::default();
-    shuffled_passes(examples.len(), iterations, seed, |i| {
-        let (features, truth) = &examples[i];
-        let guess = learner.guess(features);
-        learner.learn(features, usize::from(*truth), guess);
-    });
+    // Trained in several shuffled orders and averaged: a single order's model swings the
+    // dev F1 of sources by ±0.003 when the entities it reads change.
+    let models = (0..ORDERS)
+        .map(|o| {
+            let mut learner = Learner::<2>::default();
+            shuffled_passes(examples.len(), iterations, seed + o, |i| {
+                let (features, truth) = &examples[i];
+                let guess = learner.guess(features);
+                learner.learn(features, usize::from(*truth), guess);
+            });
+            learner.average()
+        })
+        .collect();
     let heads = examples.iter().filter(|(_, truth)| *truth).filter_map(|(features, _)| features.get(WORD_AT).copied()).collect();
-    CueModel { model: learner.average(), heads }
+    CueModel { model: Model::mean(models), heads }
 }
 
 impl<'a> Finder<'a> {

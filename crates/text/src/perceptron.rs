@@ -117,6 +117,21 @@ pub struct Model<const N: usize> {
 }
 
 impl<const N: usize> Model<N> {
+    /// The mean of several models' weights: one model that scores as their average does,
+    /// and so depends less than any one of them on the order it was trained in.
+    pub fn mean(models: Vec<Model<N>>) -> Model<N> {
+        let k = models.len().max(1) as f32;
+        let mut weights = Weights::<[f32; N]>::default();
+        for model in models {
+            for (f, w) in model.weights {
+                for (sum, x) in weights.entry(f).or_insert([0.0; N]).iter_mut().zip(w) {
+                    *sum += x / k;
+                }
+            }
+        }
+        Model { weights }
+    }
+
     /// Each class's score: the sum of the features' weights.
     pub fn score(&self, features: &[u64]) -> [f32; N] {
         let mut scores = [0f32; N];
