@@ -470,6 +470,14 @@ impl<'a> Finder<'a> {
             }
         };
         let source = source?;
+        // "Bloomberg, citing unnamed officials, reported …": a source cited between the
+        // source and its cue is one more link in the relay.
+        let cited_between = self.cited(self.doc.token_at_or_after(source.span.end()), k).filter(|&(_, close)| close + 1 == k);
+        let relay_cited_between = |claim: &mut Claim| {
+            if let Some((cited, _)) = cited_between {
+                claim.relay.push(self.doc.slice(cited).to_string());
+            }
+        };
         // "…, the World Food Programme said, the first …": a reporting clause set off by
         // commas in mid-sentence reports what came before it.
         let mut source_first = self.doc.token_at_or_after(source.span.start()).min(k);
@@ -532,6 +540,7 @@ impl<'a> Finder<'a> {
             };
             let quoted = matches!(self.w(from), "“" | "\"");
             let mut claim = self.claim(from, to, Some(source), cue, quoted)?;
+            relay_cited_between(&mut claim);
             self.relay_through_addressee(&mut claim, k, s.end);
             // "…, Meridian Wire reported, citing the port authority."
             if let Some((cited, _)) = self.cited(after_trailer, s.end) {
@@ -581,6 +590,7 @@ impl<'a> Finder<'a> {
             to = (from..to).find(|&i| matches!(self.w(i), "”" | "\"")).unwrap_or(to);
         }
         let mut claim = self.claim(from, to, Some(source), cue, quoted)?;
+        relay_cited_between(&mut claim);
         self.relay_through_addressee(&mut claim, k, s.end);
         // "… reported that 40 ships are stuck, citing the port authority."
         let cited = cited.or_else(|| self.cited(to, s.end));

@@ -81,6 +81,14 @@ fn according_to_a_source_that_cites_another_relays_through_both() {
 }
 
 #[test]
+fn a_source_cited_between_the_source_and_its_cue_relays_too() {
+    let (doc, found) = claims(&["Bloomberg, citing unnamed officials, reported that the layoffs could reach 5,000."]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(doc.slice(found[0].content), "the layoffs could reach 5,000");
+    assert_eq!(found[0].relay, ["Bloomberg", "unnamed officials"]);
+}
+
+#[test]
 fn quotes_inversions_and_denials() {
     let (doc, found) = claims(&["“We will not retreat,” the defence minister said.", "The Kremlin denied that its troops crossed the border."]);
     assert_eq!(doc.slice(found[0].content), "We will not retreat");
