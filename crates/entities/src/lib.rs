@@ -175,11 +175,26 @@ fn reconcile(doc: &Doc, rules: Vec<Mention>, names: &[(usize, usize, EntityKind)
         m.span.len() <= 3 && doc.tokens.get(next).is_some_and(|t| doc.token_text(next) == "$" && t.span.start() <= m.span.end() + 1)
     };
     out.retain(|m| !doc.times.iter().any(|t| t.span.contains(m.span)) && !currency_prefix(m));
-    // "Energy Minister Herman Halushchenko": a portfolio and its office are title, not
-    // name, as "Prime Minister" is; the surname alone then names the person without them.
-    // (Done here, after the recognizer, so that the rules' hints it was trained on stay.)
+    drop_portfolios(doc, &mut out);
+    // A surname alone is the person named in full elsewhere ("Putin").
+    let people: Vec<String> = out.iter().filter(|m| m.kind == EntityKind::Person).map(|m| m.canonical.clone()).collect();
+    for m in &mut out {
+        if m.kind == EntityKind::Person && !m.canonical.contains(' ') {
+            if let Some(full) = full_name(&people, &m.canonical) {
+                m.canonical = full.to_string();
+            }
+        }
+    }
+    out
+}
+
+/// "Energy Minister Herman Halushchenko": a portfolio and its office are title, not name,
+/// as "Prime Minister" is; the surname alone then names the person without them. Run on
+/// the reconciled mentions, after the recognizer, so that the rules' hints it was trained
+/// on stay as they were.
+fn drop_portfolios(doc: &Doc, mentions: &mut [Mention]) {
     let mut renamed: Vec<(String, String)> = Vec::new();
-    for m in out.iter_mut().filter(|m| m.kind == EntityKind::Person) {
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person) {
         let Some((mut a, b)) = token_range(doc, m.span) else { continue };
         while b - a > 2 && matches!(doc.token_text(a + 1), "Minister" | "Secretary") && is_capitalized(doc.token_text(a)) {
             a += 2;
@@ -192,21 +207,11 @@ fn reconcile(doc: &Doc, rules: Vec<Mention>, names: &[(usize, usize, EntityKind)
             m.span = name;
         }
     }
-    for m in out.iter_mut().filter(|m| m.kind == EntityKind::Person) {
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person) {
         if let Some((_, new)) = renamed.iter().find(|(old, _)| *old == m.canonical) {
             m.canonical = new.clone();
         }
     }
-    // A surname alone is the person named in full elsewhere ("Putin").
-    let people: Vec<String> = out.iter().filter(|m| m.kind == EntityKind::Person).map(|m| m.canonical.clone()).collect();
-    for m in &mut out {
-        if m.kind == EntityKind::Person && !m.canonical.contains(' ') {
-            if let Some(full) = full_name(&people, &m.canonical) {
-                m.canonical = full.to_string();
-            }
-        }
-    }
-    out
 }
 
 /// The longest name of several words among `people` that ends with `surname`.
