@@ -200,7 +200,7 @@ impl<'a> Finder<'a> {
     fn particle_after(&self, k: usize) -> bool {
         let next = self.w(k + 1);
         // "recorded about 2,000 cases": an "about" that hedges a figure belongs to the figure.
-        if next == "about" && self.doc.quantities.iter().any(|q| q.hedge.is_some_and(|h| h.start() == self.doc.tokens[k + 1].span.start())) {
+        if next == "about" && self.figure_starts_at(k + 1) {
             return false;
         }
         match self.w(k) {
@@ -256,6 +256,13 @@ impl<'a> Finder<'a> {
         // "58,114 infections reported in 41 countries": a passive participle after a word
         // that cannot speak, with no one speaking. Judged only for "-ed" cues (it is costly).
         let passive = || {
+            let by_preposition = w.ends_with("ed")
+                && matches!(self.w(k + 1), "in" | "by" | "at" | "across" | "from" | "over" | "during" | "to" | "since" | "among" | "as" | "for" | "with" | "under")
+                && !self.in_time.get(k + 2).copied().unwrap_or(false)
+                && !(self.w(k + 1) == "in" && MEDIA.contains(&self.w(k + 3)));
+            if !by_preposition {
+                return false;
+            }
             // "has called for", "had also reported in": a perfect is active.
             let mut b = k.wrapping_sub(1);
             while b > sentence.start && b < k && in_verb_group(self.w(b)) && !BE_FORMS.contains(&self.w(b)) {
@@ -266,15 +273,17 @@ impl<'a> Finder<'a> {
             }
             // "Blair, director of AROS, called for", "… and called for": closing an
             // appositive or joining a second verb, the participle has a subject before it.
-            let joined = matches!(self.w(b), "," | "and") && (sentence.start..b).any(|i| self.may_speak(i));
-            let before_can_speak = k > sentence.start && (self.may_speak(b) || self.doc.token_text(b).starts_with(char::is_uppercase) || joined);
-            w.ends_with("ed")
-                && !before_can_speak
-                && matches!(self.w(k + 1), "in" | "by" | "at" | "across" | "from" | "over" | "during" | "to" | "since" | "among" | "as" | "for" | "with" | "under")
-                && !self.in_time.get(k + 2).copied().unwrap_or(false)
-                && !(self.w(k + 1) == "in" && MEDIA.contains(&self.w(k + 3)))
+            let joined = || matches!(self.w(b), "," | "and") && (sentence.start..b).any(|i| self.may_speak(i));
+            let before_can_speak = k > sentence.start && (self.may_speak(b) || self.doc.token_text(b).starts_with(char::is_uppercase) || joined());
+            !before_can_speak
         };
         lower_case && !noun_form && !idiom && !passive() && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those" | "media" | "news")
+    }
+
+    /// Whether a figure starts at token `i`, with its hedge when it has one ("about 2,000
+    /// cases" starts at "about").
+    fn figure_starts_at(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| self.doc.quantities.iter().any(|q| q.span.start() == t.span.start()))
     }
 
     /// Whether token `i` ends something that can speak: a name, a role noun or a subject
@@ -354,7 +363,7 @@ impl<'a> Finder<'a> {
             self.cue_features(k, sentence.clone(), &mut features);
             // "Romania recorded about 2,000 cases": a figure as the object is a fact the
             // report states, not something said.
-            let states_figure = k + 1 < sentence.end && self.doc.quantities.iter().any(|q| q.span.start() == self.doc.tokens[k + 1].span.start());
+            let states_figure = k + 1 < sentence.end && self.figure_starts_at(k + 1);
             if !states_figure && learned::cue_model().is_cue(&features) {
                 return if w.ends_with("ing") && self.w(k.wrapping_sub(1)) == "," { self.participle(k, sentence) } else { self.verb(k, sentence) };
             }

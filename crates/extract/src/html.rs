@@ -1314,15 +1314,25 @@ fn date_by_headline(html: &Html) -> Option<String> {
 fn date_in_scripts(html: &Html) -> Option<String> {
     const PUBLISHED: &[&str] = &["\"published_at\"", "\"publishedAt\"", "\"publishedDate\"", "\"datePublished\"", "\"publish_date\""];
     const CREATED: &[&str] = &["\"createdAt\"", "\"created_at\""];
-    let scripts = || html.select(selector("script:not([type='application/ld+json'])")).map(|s| s.text().collect::<String>());
-    [PUBLISHED, CREATED].iter().find_map(|keys| {
-        scripts().find_map(|text| {
-            keys.iter().filter_map(|k| text.find(k).map(|at| at + k.len())).min().and_then(|at| {
-                let value = text[at..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
-                normalize_date(&value[..value.find('"')?])
-            })
+    let keyed = |text: &str, keys: &[&str]| {
+        keys.iter().filter_map(|k| text.find(k).map(|at| at + k.len())).min().and_then(|at| {
+            let value = text[at..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+            normalize_date(&value[..value.find('"')?])
         })
-    })
+    };
+    // One pass, each script's text gathered once: a publication date anywhere wins, else
+    // the first creation date met.
+    let mut created = None;
+    for script in html.select(selector("script:not([type='application/ld+json'])")) {
+        let text: String = script.text().collect();
+        if let Some(date) = keyed(&text, PUBLISHED) {
+            return Some(date);
+        }
+        if created.is_none() {
+            created = keyed(&text, CREATED);
+        }
+    }
+    created
 }
 
 /// "/2024/10/04/" in a URL.
