@@ -128,7 +128,7 @@ impl Tense {
         // A marker in a clause the date's verb reports ("announced Friday that it will …")
         // is the content's tense, not the date's.
         let reported = |i: usize| i > at && words[at..i].iter().any(|w| w == "that");
-        let future = words.iter().enumerate().any(|(i, w)| {
+        let future = words.iter().enumerate().filter(|&(i, w)| {
             // "had been due to expire Friday": a plan already past (the "had" marks it).
             if reported(i) || before(i) == "been" && i > 1 && words[i - 2] == "had" {
                 return false;
@@ -144,17 +144,18 @@ impl Tense {
                 || matches!(w.as_str(), "expected" | "forecast") && matches!(before(i), "is" | "are" | "was" | "were" | "be")
                 // "is to resume trading Tuesday": a plan
                 || matches!(w.as_str(), "is" | "are") && words.get(i + 1).is_some_and(|n| n == "to") && words.get(i + 2).is_some_and(|n| n != "blame")
-        });
+        }).map(|(i, _)| i.abs_diff(at)).min();
         let speech = |w: &str| matches!(w, "said" | "told" | "announced" | "reported" | "added" | "stated");
-        let past = words.iter().enumerate().any(|(i, w)| {
+        let past = words.iter().enumerate().filter(|&(i, w)| {
             (matches!(w.as_str(), "was" | "were" | "had" | "did" | "since" | "ago") || is_past_verb(w, before(i)))
                 && !(in_sentence && speech(w))
-        });
+        }).map(|(i, _)| i.abs_diff(at)).min();
         match (future, past) {
-            (_, true) if in_sentence => Tense::Past,
-            (true, _) => Tense::Future,
-            (false, true) => Tense::Past,
-            (false, false) => Tense::Unmarked,
+            (_, Some(_)) if in_sentence => Tense::Past,
+            (Some(f), Some(p)) if p < f => Tense::Past,
+            (Some(_), _) => Tense::Future,
+            (None, Some(_)) => Tense::Past,
+            (None, None) => Tense::Unmarked,
         }
     }
 
@@ -173,15 +174,14 @@ fn is_past_verb(word: &str, before: &str) -> bool {
         "sent", "struck", "brought", "bought", "wrote", "spoke", "broke", "chose", "flew", "knew", "threw", "built",
         "caught", "fought", "sought", "stood", "felt", "heard", "meant", "ran", "shot", "stole", "swore", "woke",
     ];
-    if IRREGULAR.contains(&word) {
-        return true;
-    }
     let other_role = matches!(
         before,
         "a" | "an" | "the" | "this" | "that" | "its" | "their" | "his" | "her" | "our" | "to" | "be" | "is" | "are" | "am"
             | "been" | "being" | "will" | "would" | "should" | "could" | "can" | "may" | "might" | "must" | "still"
     );
-    word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed") && !word.starts_with("un") && !other_role
+    !other_role
+        && (IRREGULAR.contains(&word)
+            || word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed") && !word.starts_with("un"))
 }
 
 struct Finder<'a> {
@@ -1426,6 +1426,11 @@ mod tests {
         assert_eq!(at("He expects to decide by mid-November.", 1989, 10, 2), ("mid-November".into(), "1989-11".into()));
         // A speech verb does not make a clause about the future past.
         assert_eq!(at("Sales should recover in January, it said.", 1989, 11, 2).1, "1990-01");
+        // A clause with both a future and a past mark takes the one nearer the date.
+        assert_eq!(at("The agency will take him from the kin who have cared for him since he was rescued in late November.", 2000, 4, 5).1, "1999-11");
+        assert_eq!(at("The carrier has been on patrol since March and was scheduled to return to port.", 1990, 8, 13).1, "1990-03");
+        // A participle after "be" is no past verb, irregular or not.
+        assert_eq!(at("He added that a ceremony would still be held on April 24.", 1999, 2, 10).1, "1999-04-24");
         // "last", "this" and "next", and a relative year after the month.
         assert_eq!(at("The two presidents signed it last May.", 1998, 2, 27), ("last May".into(), "1997-05".into()));
         assert_eq!(at("The election is due this September.", 1998, 2, 5).1, "1998-09");
