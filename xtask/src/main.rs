@@ -13,7 +13,7 @@
 //! The output is sorted and deduplicated, so a rebuild from the same data is byte-identical.
 //!
 //! `train-pos`, `train-names`, `train-cues` and `train-bounds` train the part-of-speech tagger (UD
-//! English-EWT), the name recognizer (UNER-EWT and three more name sets), the cue
+//! English-EWT and GUM), the name recognizer (UNER-EWT and three more name sets), the cue
 //! detector and the content-bounds ranker (PolNeAR train) with fixed seeds, print their
 //! own dev scores, and write their models into the crates that use them. The cue
 //! detector reads what the entity stage finds, and the ranker the contents the rules
@@ -49,13 +49,21 @@ fn main() {
     }
 }
 
-/// Trains the part-of-speech tagger on UD English-EWT train (fixed seed), prints its
-/// accuracy on dev and test with gold tokens, and writes `crates/text/models/upos.bin`.
+/// Trains the part-of-speech tagger on UD English-EWT train and the CC BY genres of UD
+/// English-GUM train (fixed seed), prints its accuracy on EWT dev and test with gold tokens,
+/// and writes `crates/text/models/upos.bin`.
 fn train_pos(data: &Path) -> Result<(), String> {
     use dossier_text::pos::{read_conllu, train, Tagger};
     let ewt = data.join("nlp/ud-english-ewt");
     let split = |name: &str| read(&ewt.join(name)).map(|text| read_conllu(&text));
-    let (train_set, dev, test) = (split("en_ewt-ud-train.conllu")?, split("en_ewt-ud-dev.conllu")?, split("en_ewt-ud-test.conllu")?);
+    let (mut train_set, dev, test) = (split("en_ewt-ud-train.conllu")?, split("en_ewt-ud-dev.conllu")?, split("en_ewt-ud-test.conllu")?);
+    let gum = data.join("nlp/gum-ccby-genres");
+    for name in read(&gum.join("files.train"))?.lines() {
+        let path = gum.join("sources").join(format!("{}.conllu", name.trim()));
+        if path.exists() {
+            train_set.extend(read_conllu(&read(&path)?));
+        }
+    }
     let started = std::time::Instant::now();
     let tagger = train(&train_set, ITERATIONS, 0x5eed, |i, acc| println!("iteration {i}: {acc:.4} on train (as it trains)"));
     println!("trained on {} sentences in {:.1} s", train_set.len(), started.elapsed().as_secs_f64());

@@ -1,5 +1,6 @@
 //! Parts of speech (Universal POS tags) by an averaged perceptron, trained in Rust on UD
-//! English-EWT (`cargo run --release -p xtask -- train-pos`).
+//! English-EWT and the openly licensed genres of UD English-GUM (`cargo run --release -p
+//! xtask -- train-pos`).
 //!
 //! **Key decision: two greedy left-to-right passes over hashed features.** Each token is
 //! tagged from about thirty features of its word, its neighbours, their ambiguity classes
@@ -546,7 +547,8 @@ pub fn tagger() -> &'static Tagger {
 
 /// Averaged-perceptron training, deterministic for a seed.
 pub fn train(sentences: &[(Vec<String>, Vec<Upos>)], iterations: usize, seed: u64, mut progress: impl FnMut(usize, f64)) -> Tagger {
-    // The tag dictionary: words seen 20 times or more, 97% of them with one tag.
+    // The tag dictionary: words seen 20 times or more, 99% of them with one tag
+    // (a looser 97% cost 0.2 points of accuracy on EWT dev: the words forced are wrong more often).
     let mut counts: HashMap<String, [u32; TAGS]> = HashMap::new();
     for (words, tags) in sentences {
         for (w, t) in words.iter().zip(tags) {
@@ -569,7 +571,7 @@ pub fn train(sentences: &[(Vec<String>, Vec<Upos>)], iterations: usize, seed: u6
         .filter_map(|(w, c)| {
             let total: u32 = c.iter().sum();
             let (t, &n) = c.iter().enumerate().max_by_key(|&(_, n)| n)?;
-            (total >= 20 && f64::from(n) / f64::from(total) >= 0.97).then_some((w, Upos::ALL[t]))
+            (total >= 20 && f64::from(n) / f64::from(total) >= 0.99).then_some((w, Upos::ALL[t]))
         })
         .collect();
 
