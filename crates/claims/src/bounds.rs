@@ -14,7 +14,7 @@
 //! learned part only moves an edge where training saw the rules wrong in that context.
 //! Quoted contents keep the quotation's own edges, a content around its cue keeps its
 //! subject's start, and a moved edge never crosses the cue or the source, outwards or
-//! inwards.
+//! inwards, nor splits a figure or a date.
 //!
 //! The committed model (`models/bounds.bin`) is trained by `cargo run --release -p xtask
 //! -- train-bounds` on PolNeAR train, after the cue detector, from the contents the rules
@@ -22,7 +22,7 @@
 //! quote marks), the innermost boundary that gives it is the one learned.
 
 use crate::Finder;
-use dossier_doc::{Claim, Doc};
+use dossier_doc::{Claim, Doc, Span};
 use dossier_text::perceptron::{read_single_model, shuffled_passes, single_model_bytes, Learner, Model};
 use std::cell::Cell;
 
@@ -164,6 +164,9 @@ struct Edges<'f, 'a> {
     /// Whether a boundary at each token (before it; one more for the end) is a sentence's
     /// edge, or falls just before its closing punctuation.
     sentence_edge: Vec<bool>,
+    /// Whether a boundary before each token would split a figure or a date ("said up | to
+    /// 19 violations"): no edge goes there.
+    splits: Vec<bool>,
     /// Each token's word (lower case) and word class (a name's kind, a pronoun, a role
     /// noun, punctuation as itself), hashed when first asked for (0: not yet).
     word: Vec<Cell<u64>>,
@@ -182,8 +185,15 @@ impl<'f, 'a> Edges<'f, 'a> {
                 sentence_edge[r.end - 1] = true;
             }
         }
+        let mut splits = vec![false; doc.tokens.len() + 1];
+        let spans: Vec<Span> = doc.quantities.iter().map(|q| q.span).chain(doc.times.iter().map(|t| t.span)).collect();
+        for r in doc.token_ranges(&spans) {
+            for split in splits.iter_mut().take(r.end).skip(r.start + 1) {
+                *split = true;
+            }
+        }
         let unknown = || (0..doc.tokens.len()).map(|_| Cell::new(0)).collect();
-        Edges { finder, sentence_edge, word: unknown(), class: unknown() }
+        Edges { finder, sentence_edge, splits, word: unknown(), class: unknown() }
     }
 
     /// The hash of token `i`'s word, or of its class, or [`OUTSIDE`] past the document.
@@ -233,7 +243,7 @@ impl<'f, 'a> Edges<'f, 'a> {
             };
             // A content of at least two tokens, inside its paragraph, with no punctuation
             // at its edges (as the rules trim it).
-            if from + 2 > to || from < paragraph.start || to > paragraph.end || self.is_punct(from) || self.is_punct(to - 1) {
+            if from + 2 > to || from < paragraph.start || to > paragraph.end || self.is_punct(from) || self.is_punct(to - 1) || self.splits[at] {
                 continue;
             }
             // Neither way across the cue or the source: a content around its cue ("Moscow is

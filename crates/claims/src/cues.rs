@@ -193,7 +193,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "without", "among", "may", "might", "must", "should", "shall", "does", "did", "its", "it’s", "it's", "don’t",
     "don't", "can’t", "can't", "won’t", "won't", "isn’t", "isn't", "wasn’t", "wasn't", "here", "now", "even",
     "still", "yet", "too", "own", "same", "per", "via", "upon", "onto", "whether", "though", "although", "either",
-    "neither", "nor", "every", "another", "those", "else", "ever", "never", "again", "once", "already", "n't",
+    "neither", "nor", "every", "another", "those", "else", "ever", "never", "again", "once", "already", "n't", "n’t",
 ];
 
 /// Whether a word belongs to a verb group before its verb: listed, or an adverb in "-ly".

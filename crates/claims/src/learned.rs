@@ -113,9 +113,11 @@ pub fn candidates(doc: &Doc) -> Vec<(usize, Vec<u64>)> {
 }
 
 /// Which of a cue's words (lower case) is its head, the word the detector learns: the
-/// first past the verb group ("has also said" → "said", "did not respond" → "respond").
+/// first past the verb group ("has also said" → "said", "did not respond" → "respond",
+/// "don’t know" → "know": the words are split at spaces, so a negative stays whole).
 pub fn cue_head(words: &[&str]) -> usize {
-    words.iter().position(|w| !crate::cues::in_verb_group(w)).unwrap_or(0)
+    let negative = |w: &str| w.ends_with("n't") || w.ends_with("n’t");
+    words.iter().position(|w| !crate::cues::in_verb_group(w) && !negative(w)).unwrap_or(0)
 }
 
 /// How many shuffled orders [`train`] averages.
@@ -269,5 +271,8 @@ mod tests {
         assert_eq!(cue_head(&["has", "also", "said"]), 2);
         assert_eq!(cue_head(&["did", "not", "immediately", "respond"]), 3);
         assert_eq!(cue_head(&["according", "to"]), 0);
+        // Gold cues are split at spaces: a negative contraction is part of the verb group.
+        assert_eq!(cue_head(&["don’t", "know"]), 1);
+        assert_eq!(cue_head(&["didn't", "say"]), 1);
     }
 }

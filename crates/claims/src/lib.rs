@@ -104,6 +104,18 @@ pub fn annotate_with(doc: &Doc, bounds: Option<&bounds::BoundsModel>) -> Vec<Cla
             let according_to = c.cue.is_some_and(|cue| finder.is_according_to(cue));
             !(according_to && wrapped.iter().any(|w| c.content.contains(*w) && w.len() * 5 >= c.content.len() * 4))
         });
+        // "Officials would not say how many …", "declined to say whether …": nothing is
+        // claimed, and a content kept as a claim would corroborate what it leaves open.
+        found.retain(|c| !finder.withheld(c));
+        // "He does not believe the plan will work": a stance negated holds the content not so.
+        for claim in &mut found {
+            if claim.cue.is_some_and(|cue| finder.negated(cue)) {
+                claim.polarity = match claim.polarity {
+                    Polarity::Positive => Polarity::Negative,
+                    Polarity::Negative => Polarity::Positive,
+                };
+            }
+        }
         let cues: Vec<Span> = found.iter().filter_map(|c| c.cue).collect();
         for mut claim in found {
             if claim.source.is_none() {
@@ -148,20 +160,18 @@ impl<'a> Finder<'a> {
         let lower = &doc.lower;
         let mut mention_ending = FxHashMap::default();
         let mut mention_at = vec![None; doc.tokens.len()];
-        for (e, entity) in doc.entities.iter().enumerate() {
-            for &m in &entity.mentions {
-                let r = doc.token_range(m);
-                if r.is_empty() {
-                    continue;
-                }
-                // Prefer the longest mention ending at a token ("South Korean Defence Ministry" over "South Korean").
-                let keep = mention_ending.get(&(r.end - 1)).is_none_or(|&(_, first)| r.start < first);
-                if keep {
-                    mention_ending.insert(r.end - 1, (e, r.start));
-                }
-                for slot in &mut mention_at[r] {
-                    slot.get_or_insert(e);
-                }
+        let (owners, mentions): (Vec<usize>, Vec<Span>) = doc.entities.iter().enumerate().flat_map(|(e, entity)| entity.mentions.iter().map(move |&m| (e, m))).unzip();
+        for (e, r) in owners.into_iter().zip(doc.token_ranges(&mentions)) {
+            if r.is_empty() {
+                continue;
+            }
+            // Prefer the longest mention ending at a token ("South Korean Defence Ministry" over "South Korean").
+            let keep = mention_ending.get(&(r.end - 1)).is_none_or(|&(_, first)| r.start < first);
+            if keep {
+                mention_ending.insert(r.end - 1, (e, r.start));
+            }
+            for slot in &mut mention_at[r] {
+                slot.get_or_insert(e);
             }
         }
         let in_time = doc.tokens_within(doc.times.iter().map(|t| t.span));
@@ -749,6 +759,30 @@ impl<'a> Finder<'a> {
         let polarity = if DENIALS.contains(&cue_word) && denies_claim { Polarity::Negative } else { Polarity::Positive };
         let relay = source.as_ref().map(|s| self.relay(s)).unwrap_or_default();
         Some(Claim { source, cue: Some(cue), polarity, quoted, relay, ..Claim::new(content) })
+    }
+
+    /// Whether a claim's source keeps from saying it: a telling or an open question is
+    /// negated ("did not say", "would not confirm", "don't know how many") or refused
+    /// ("declined to say"), or the cue is the refusal itself, of a telling ("declined to
+    /// comment on …", "refused to confirm …").
+    fn withheld(&self, claim: &Claim) -> bool {
+        let Some(cue) = claim.cue else { return false };
+        let cue_tokens = self.doc.token_range(cue);
+        let head = self.w(cue_tokens.end - 1);
+        let refusal = |i: usize| REFUSALS.contains(&self.w(i));
+        let first = self.verb_group_start(cue_tokens.start, 0);
+        let refused = first >= 2 && self.w(first - 1) == "to" && refusal(first - 2);
+        let content = self.doc.token_range(claim.content);
+        let refuses_telling = cue_tokens.clone().any(refusal) && self.w(content.start) == "to" && TELLING.contains(&self.w(content.start + 1));
+        // "The researchers don't know how many …": an open question, negated, claims nothing.
+        let open_question = matches!(self.w(content.start), "whether" | "if" | "how" | "what" | "who" | "when" | "where" | "why" | "which");
+        (TELLING.contains(&head) || open_question) && (self.negated(cue) || refused) || refuses_telling
+    }
+
+    /// Whether the verb group of a cue says "not" ("did not say", "doesn't believe").
+    fn negated(&self, cue: Span) -> bool {
+        let cue_tokens = self.doc.token_range(cue);
+        (self.verb_group_start(cue_tokens.start, 0)..cue_tokens.end).any(|i| matches!(self.w(i), "not" | "n't" | "n’t" | "never"))
     }
 
     /// "sources told Reuters": the outlet told is a link in the relay, between the
@@ -1768,6 +1802,18 @@ const SHARE_WORDS: &[&str] = &[
 ];
 
 /// Whether a token is a dash: "—", "―", "–", or "--" typed as two hyphens (one token).
+/// Verbs of refusing to do something ("declined to say").
+const REFUSALS: &[&str] = &["declined", "declines", "decline", "declining", "refused", "refuses", "refuse", "refusing"];
+
+/// Verbs of telling, in their forms after "not" or "never" ("did not say", "has not
+/// disclosed", "never said"), whose refusal or negation tells nothing.
+const TELLING: &[&str] = &[
+    "say", "said", "comment", "commented", "confirm", "confirmed", "disclose", "disclosed", "elaborate", "elaborated",
+    "specify", "specified", "discuss", "discussed", "reveal", "revealed", "answer", "answered", "respond", "responded",
+    "detail", "detailed", "identify", "identified", "name", "named", "give", "given", "gave", "provide", "provided",
+    "speculate", "speculated", "explain", "explained", "mention", "mentioned", "tell", "told", "talk", "talked",
+];
+
 fn is_dash(word: &str) -> bool {
     matches!(word, "—" | "―" | "–" | "--")
 }

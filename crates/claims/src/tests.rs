@@ -603,3 +603,28 @@ fn an_adverb_after_the_cue_belongs_to_the_reporting_clause() {
 fn a_name_and_a_determined_noun_phrase_coordinated_speak_together() {
     assert_eq!(triples(&["Microsoft and its partners said that the deal was fair."]), [t("Microsoft and its partners", "said", "the deal was fair")]);
 }
+
+#[test]
+fn a_telling_withheld_claims_nothing() {
+    // Negated, refused, or the refusal itself: nothing is claimed, so nothing may
+    // corroborate what the content leaves open.
+    for text in [
+        "Officials did not say that the plan failed.",
+        "The minister would not say whether the plan failed.",
+        "The White House declined to say whether the president had been briefed.",
+        "A spokeswoman for the ministry declined to comment on the report.",
+        "The ministry refused to confirm that the shells came from North Korea.",
+        "The researchers don’t know how many people have been infected.",
+    ] {
+        assert!(triples(&[text]).is_empty(), "{text}: {:?}", triples(&[text]));
+    }
+    // A negated stance holds the content not so.
+    let (_, found) = claims(&["He does not believe the plan will work."]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].polarity, Polarity::Negative);
+    assert_eq!(triples(&["He does not believe the plan will work."]), [t("He", "believe", "the plan will work")]);
+    // "did not deny" is no denial.
+    let (_, found) = claims(&["The ministry did not deny that the shells came from North Korea."]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].polarity, Polarity::Positive);
+}

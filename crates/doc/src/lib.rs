@@ -88,6 +88,39 @@ impl Doc {
         first..last.max(first)
     }
 
+    /// [`Doc::token_range`] of each of `spans`, in their order: one sweep over the tokens
+    /// (spans taken by their start) instead of two binary searches for each span.
+    ///
+    /// ```
+    /// use dossier_doc::{Article, Doc, Span, Token, TokenKind};
+    /// let mut doc = Doc::new(Article::from_paragraphs(vec!["on Friday night".into()]));
+    /// doc.tokens = [(0, 2), (3, 9), (10, 15)]
+    ///     .map(|(s, e)| Token { span: Span::new(s, e), kind: TokenKind::Word, space_before: true })
+    ///     .to_vec();
+    /// let spans = [Span::new(3, 15), Span::new(0, 2), Span::new(4, 8)];
+    /// assert_eq!(doc.token_ranges(&spans), spans.map(|s| doc.token_range(s)));
+    /// assert_eq!(doc.token_ranges(&spans), [1..3, 0..1, 2..2]);
+    /// ```
+    pub fn token_ranges(&self, spans: &[Span]) -> Vec<std::ops::Range<usize>> {
+        let mut order: Vec<usize> = (0..spans.len()).collect();
+        order.sort_unstable_by_key(|&i| spans[i].start());
+        let mut ranges = vec![0..0; spans.len()];
+        let mut first = 0;
+        for i in order {
+            let span = spans[i];
+            while first < self.tokens.len() && self.tokens[first].span.start() < span.start() {
+                first += 1;
+            }
+            // Tokens do not overlap, so their ends rise with their starts.
+            let mut last = first;
+            while last < self.tokens.len() && self.tokens[last].span.end() <= span.end() {
+                last += 1;
+            }
+            ranges[i] = first..last;
+        }
+        ranges
+    }
+
     /// For each token, whether it lies inside one of `spans` ("is this token part of a time
     /// expression?"), in one pass over the spans.
     ///
