@@ -164,8 +164,16 @@ impl<'a> Finder<'a> {
     }
 
     /// What kind of word token `i` is, for the features: a name's kind, a pronoun, a
-    /// role noun, punctuation as itself, or a plain word.
+    /// role noun, punctuation as itself, or a plain word. Judged once per token: every
+    /// candidate asks it of the four words before it.
     pub(crate) fn word_class(&self, i: usize) -> &'a str {
+        match self.word_classes.get(i) {
+            Some(class) => class.get_or_init(|| self.judge_word_class(i)),
+            None => self.judge_word_class(i),
+        }
+    }
+
+    fn judge_word_class(&self, i: usize) -> &'a str {
         if let Some(e) = self.mention_at.get(i).copied().flatten() {
             return match self.doc.entities[e].kind {
                 EntityKind::Person => "PER",

@@ -153,6 +153,8 @@ struct Finder<'a> {
     in_time: Vec<bool>,
     /// Tokens inside a quote opened earlier in their paragraph.
     in_quote: Vec<bool>,
+    /// Each token's [`Finder::word_class`], once asked.
+    word_classes: Vec<std::cell::OnceCell<&'a str>>,
 }
 
 impl<'a> Finder<'a> {
@@ -189,7 +191,8 @@ impl<'a> Finder<'a> {
                 }
             }
         }
-        Finder { doc, lower, mention_ending, mention_at, in_time, in_quote }
+        let word_classes = (0..doc.tokens.len()).map(|_| std::cell::OnceCell::new()).collect();
+        Finder { doc, lower, mention_ending, mention_at, in_time, in_quote, word_classes }
     }
 
     fn w(&self, i: usize) -> &str {
