@@ -106,16 +106,18 @@ pub fn annotate_with(doc: &Doc, bounds: Option<&bounds::BoundsModel>) -> Vec<Cla
         });
         // "Officials would not say how many …", "declined to say whether …": nothing is
         // claimed, and a content kept as a claim would corroborate what it leaves open.
-        found.retain(|c| !finder.withheld(c));
         // "He does not believe the plan will work": a stance negated holds the content not so.
-        for claim in &mut found {
-            if claim.cue.is_some_and(|cue| finder.negated(cue)) {
-                claim.polarity = match claim.polarity {
+        found.retain_mut(|c| match finder.negation(c) {
+            Negation::Withheld => false,
+            Negation::Negated => {
+                c.polarity = match c.polarity {
                     Polarity::Positive => Polarity::Negative,
                     Polarity::Negative => Polarity::Positive,
                 };
+                true
             }
-        }
+            Negation::None => true,
+        });
         let cues: Vec<Span> = found.iter().filter_map(|c| c.cue).collect();
         for mut claim in found {
             if claim.source.is_none() {
@@ -764,28 +766,28 @@ impl<'a> Finder<'a> {
         Some(Claim { source, cue: Some(cue), polarity, quoted, relay, ..Claim::new(content) })
     }
 
-    /// Whether a claim's source keeps from saying it: a telling or an open question is
-    /// negated ("did not say", "would not confirm", "don't know how many") or refused
-    /// ("declined to say"), or the cue is the refusal itself, of a telling ("declined to
-    /// comment on …", "refused to confirm …").
-    fn withheld(&self, claim: &Claim) -> bool {
-        let Some(cue) = claim.cue else { return false };
+    /// Whether a claim's cue is negated, and whether its source keeps from saying it: a
+    /// telling or an open question negated ("did not say", "would not confirm", "don't know
+    /// how many") or refused ("declined to say"), or the cue the refusal itself, of a
+    /// telling ("declined to comment on …", "refused to confirm …").
+    fn negation(&self, claim: &Claim) -> Negation {
+        let Some(cue) = claim.cue else { return Negation::None };
         let cue_tokens = self.doc.token_range(cue);
-        let head = self.w(cue_tokens.end - 1);
-        let refusal = |i: usize| REFUSALS.contains(&self.w(i));
         let first = self.verb_group_start(cue_tokens.start, 0);
-        let refused = first >= 2 && self.w(first - 1) == "to" && refusal(first - 2);
-        let content = self.doc.token_range(claim.content);
-        let refuses_telling = cue_tokens.clone().any(refusal) && self.w(content.start) == "to" && TELLING.contains(&self.w(content.start + 1));
+        let negated = (first..cue_tokens.end).any(|i| matches!(self.w(i), "not" | "n't" | "n’t" | "never"));
+        let head = self.w(cue_tokens.end - 1);
+        let opens = self.doc.token_at_or_after(claim.content.start());
+        let refuses_telling = is_refusal(head) && self.w(opens) == "to" && is_telling(self.w(opens + 1));
+        let refused = first >= 2 && self.w(first - 1) == "to" && is_refusal(self.w(first - 2));
         // "The researchers don't know how many …": an open question, negated, claims nothing.
-        let open_question = matches!(self.w(content.start), "whether" | "if" | "how" | "what" | "who" | "when" | "where" | "why" | "which");
-        (TELLING.contains(&head) || open_question) && (self.negated(cue) || refused) || refuses_telling
-    }
-
-    /// Whether the verb group of a cue says "not" ("did not say", "doesn't believe").
-    fn negated(&self, cue: Span) -> bool {
-        let cue_tokens = self.doc.token_range(cue);
-        (self.verb_group_start(cue_tokens.start, 0)..cue_tokens.end).any(|i| matches!(self.w(i), "not" | "n't" | "n’t" | "never"))
+        let open_question = matches!(self.w(opens), "whether" | "if" | "how" | "what" | "who" | "when" | "where" | "why" | "which");
+        if refuses_telling || (is_telling(head) || open_question) && (negated || refused) {
+            Negation::Withheld
+        } else if negated {
+            Negation::Negated
+        } else {
+            Negation::None
+        }
     }
 
     /// "sources told Reuters": the outlet told is a link in the relay, between the
@@ -1805,17 +1807,32 @@ const SHARE_WORDS: &[&str] = &[
 ];
 
 /// Whether a token is a dash: "—", "―", "–", or "--" typed as two hyphens (one token).
+/// What a "not" or a refusal does to a claim (see [`Finder::negation`]).
+enum Negation {
+    None,
+    /// The cue is negated: the source holds the content not so.
+    Negated,
+    /// The source keeps from saying anything: no claim.
+    Withheld,
+}
+
 /// Verbs of refusing to do something ("declined to say").
-const REFUSALS: &[&str] = &["declined", "declines", "decline", "declining", "refused", "refuses", "refuse", "refusing"];
+fn is_refusal(word: &str) -> bool {
+    matches!(word, "declined" | "declines" | "decline" | "declining" | "refused" | "refuses" | "refuse" | "refusing")
+}
 
 /// Verbs of telling, in their forms after "not" or "never" ("did not say", "has not
 /// disclosed", "never said"), whose refusal or negation tells nothing.
-const TELLING: &[&str] = &[
-    "say", "said", "comment", "commented", "confirm", "confirmed", "disclose", "disclosed", "elaborate", "elaborated",
-    "specify", "specified", "discuss", "discussed", "reveal", "revealed", "answer", "answered", "respond", "responded",
-    "detail", "detailed", "identify", "identified", "name", "named", "give", "given", "gave", "provide", "provided",
-    "speculate", "speculated", "explain", "explained", "mention", "mentioned", "tell", "told", "talk", "talked",
-];
+fn is_telling(word: &str) -> bool {
+    matches!(
+        word,
+        "say" | "said" | "comment" | "commented" | "confirm" | "confirmed" | "disclose" | "disclosed" | "elaborate" | "elaborated"
+            | "specify" | "specified" | "discuss" | "discussed" | "reveal" | "revealed" | "answer" | "answered" | "respond"
+            | "responded" | "detail" | "detailed" | "identify" | "identified" | "name" | "named" | "give" | "given" | "gave"
+            | "provide" | "provided" | "speculate" | "speculated" | "explain" | "explained" | "mention" | "mentioned" | "tell"
+            | "told" | "talk" | "talked"
+    )
+}
 
 fn is_dash(word: &str) -> bool {
     matches!(word, "—" | "―" | "–" | "--")
