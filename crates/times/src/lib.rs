@@ -136,6 +136,8 @@ impl Tense {
             // "plans to" is a verb after its subject, a noun after "the" or "announced".
             let noun = matches!(before(i), "the" | "its" | "their" | "his" | "her" | "our") || is_past_verb(before(i), "");
             matches!(w.as_str(), "will" | "’ll" | "'ll" | "shall" | "upcoming" | "scheduled")
+                // "effective Feb. 1", "payable Jan. 2": the day a change or a payment is due
+                || matches!(w.as_str(), "effective" | "payable") && i + 1 == at
                 || w == "would" && i < at
                 || matches!(w.as_str(), "due" | "set" | "plan" | "plans" | "planned" | "planning" | "expected")
                     && words.get(i + 1).is_some_and(|n| n == "to")
@@ -1422,6 +1424,7 @@ mod tests {
         assert_eq!(at("He stepped down in March for health reasons.", 1989, 11, 2).1, "1989-03");
         assert_eq!(at("In January, the firm brought in a new chief.", 1989, 10, 27).1, "1989-01");
         assert_eq!(at("The plant will close in March.", 1989, 11, 2).1, "1990-03");
+        assert_eq!(at("The firm created a new office, effective Feb. 1.", 1989, 10, 26).1, "1990-02-01");
         assert_eq!(at("The boy, rescued in late November, is six.", 2000, 4, 5), ("late November".into(), "1999-11".into()));
         assert_eq!(at("He expects to decide by mid-November.", 1989, 10, 2), ("mid-November".into(), "1989-11".into()));
         // A speech verb does not make a clause about the future past.
