@@ -57,13 +57,7 @@ fn train_pos(data: &Path) -> Result<(), String> {
     let ewt = data.join("nlp/ud-english-ewt");
     let split = |name: &str| read(&ewt.join(name)).map(|text| read_conllu(&text));
     let (mut train_set, dev, test) = (split("en_ewt-ud-train.conllu")?, split("en_ewt-ud-dev.conllu")?, split("en_ewt-ud-test.conllu")?);
-    let gum = data.join("nlp/gum-ccby-genres");
-    for name in read(&gum.join("files.train"))?.lines() {
-        let path = gum.join("sources").join(format!("{}.conllu", name.trim()));
-        if path.exists() {
-            train_set.extend(read_conllu(&read(&path)?));
-        }
-    }
+    train_set.extend(read_conllu(&dossier_eval::segmentation::gum_split(&data.join("nlp/gum-ccby-genres"), "train")?));
     let started = std::time::Instant::now();
     let tagger = train(&train_set, ITERATIONS, 0x5eed, |i, acc| println!("iteration {i}: {acc:.4} on train (as it trains)"));
     println!("trained on {} sentences in {:.1} s", train_set.len(), started.elapsed().as_secs_f64());

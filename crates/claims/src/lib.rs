@@ -1806,7 +1806,6 @@ const SHARE_WORDS: &[&str] = &[
     "all", "each", "both",
 ];
 
-/// Whether a token is a dash: "—", "―", "–", or "--" typed as two hyphens (one token).
 /// What a "not" or a refusal does to a claim (see [`Finder::negation`]).
 enum Negation {
     None,
@@ -1834,6 +1833,7 @@ fn is_telling(word: &str) -> bool {
     )
 }
 
+/// Whether a token is a dash: "—", "―", "–", or "--" typed as two hyphens (one token).
 fn is_dash(word: &str) -> bool {
     matches!(word, "—" | "―" | "–" | "--")
 }

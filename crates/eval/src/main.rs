@@ -234,17 +234,9 @@ fn pos(file: &Path) -> Result<(), String> {
 }
 
 fn segmentation(data: &Path) -> Result<(), String> {
-    use dossier_eval::segmentation::{read, system_words, Score};
+    use dossier_eval::segmentation::{gum_split, read, system_words, Score};
     let read_file = |p: PathBuf| std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()));
-    let gum = data.join("gum-ccby-genres");
-    let mut gum_test = String::new();
-    for name in read_file(gum.join("files.test"))?.lines().filter(|l| !l.is_empty()) {
-        // The split lists documents of genres not staged here: those are skipped.
-        if let Ok(text) = std::fs::read_to_string(gum.join("sources").join(format!("{name}.conllu"))) {
-            gum_test.push_str(&text);
-            gum_test.push('\n');
-        }
-    }
+    let gum_test = gum_split(&data.join("gum-ccby-genres"), "test")?;
     let sets = [("UD English-EWT test", read_file(data.join("ud-english-ewt/en_ewt-ud-test.conllu"))?), ("GUM test (CC BY genres)", gum_test)];
     let tagger = dossier_text::pos::tagger();
     for (name, conllu) in sets {

@@ -31,6 +31,23 @@ pub struct RawDoc {
     pub words: Vec<Word>,
 }
 
+/// The CoNLL-U text of one split ("train", "dev", "test") of the staged GUM genres in
+/// `gum` (`../shared/data/nlp/gum-ccby-genres`): the documents its `files.<split>` list
+/// names, in list order. The lists also name documents of genres not staged there: those
+/// are skipped.
+pub fn gum_split(gum: &std::path::Path, split: &str) -> Result<String, String> {
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    let mut text = String::new();
+    for name in read(&gum.join(format!("files.{split}")))?.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let path = gum.join("sources").join(format!("{name}.conllu"));
+        if path.exists() {
+            text.push_str(&read(&path)?);
+            text.push('\n');
+        }
+    }
+    Ok(text)
+}
+
 /// Reads CoNLL-U documents (split at `# newdoc`), rebuilding each one's text as paragraphs
 /// joined by a blank line and sentences joined by a space, as `dossier_doc::Doc::new` does.
 pub fn read(conllu: &str) -> Vec<RawDoc> {

@@ -213,12 +213,23 @@ impl<'w, 'a> Context<'w, 'a> {
     /// The features of word `i` given the two tags before it (`prev`, `prev2`: tags or
     /// boundary names), and the first pass's tags of the words ahead when there was one.
     fn tag_features(&self, i: usize, prev: &str, prev2: &str, ahead: Option<&[Upos]>, out: &mut Vec<u64>) {
-        let w = self.word(i as isize);
-        out.extend([hash(7, &[prev]), hash(8, &[prev2]), hash(9, &[prev, prev2]), hash(10, &[prev, w]), hash(24, &[prev, self.class(i as isize + 1)])]);
+        out.extend([hash(7, &[prev]), hash(8, &[prev2]), hash(9, &[prev, prev2])]);
+        self.word_tag_features(i, prev, ahead, out);
         if let Some(ahead) = ahead {
             let at = |k: usize| ahead.get(k).map_or(END, |t| t.name());
             let own = at(i);
-            out.extend([hash(31, &[at(i + 1)]), hash(32, &[at(i + 1), at(i + 2)]), hash(33, &[own]), hash(34, &[prev, own, at(i + 1)]), hash(35, &[w, at(i + 1)])]);
+            out.extend([hash(31, &[at(i + 1)]), hash(32, &[at(i + 1), at(i + 2)]), hash(33, &[own]), hash(34, &[prev, own, at(i + 1)])]);
+        }
+    }
+
+    /// The tag features that also hold a word, so no table of tags can stand for them:
+    /// the tag before word `i` with it and with the next word's class, and the first
+    /// pass's tag after it with it.
+    fn word_tag_features(&self, i: usize, prev: &str, ahead: Option<&[Upos]>, out: &mut Vec<u64>) {
+        let w = self.word(i as isize);
+        out.extend([hash(10, &[prev, w]), hash(24, &[prev, self.class(i as isize + 1)])]);
+        if let Some(ahead) = ahead {
+            out.push(hash(35, &[w, ahead.get(i + 1).map_or(END, |t| t.name())]));
         }
     }
 }
@@ -310,16 +321,10 @@ impl Tagger {
     fn new(passes: [Model<TAGS>; 2], known: HashMap<String, Upos>, classes: HashMap<String, String>) -> Tagger {
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let tag_scores = [TagScores::new(&passes[0]), TagScores::new(&passes[1])];
-        let mut edge_scores = [[[0.0; TAGS]; PLACES.len()]; 2];
-        let mut features = Vec::new();
-        for (p, model) in passes.iter().enumerate() {
-            for (k, place) in PLACES.into_iter().enumerate() {
-                let edge = if matches!(place, Place::Before1 | Place::Before2) { START } else { END };
-                features.clear();
-                place_features(place, edge, edge, edge, &mut features);
-                edge_scores[p][k] = model.score(&features);
-            }
-        }
+        let edge_scores = scores_by_place(&passes, |place| {
+            let edge = if matches!(place, Place::Before1 | Place::Before2) { START } else { END };
+            (edge, edge, edge)
+        });
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Tagger { passes, known, classes, tag_scores, edge_scores, id }
     }
@@ -372,7 +377,7 @@ impl Tagger {
                 if let Some(scores) = cache.get(*word) {
                     spread(j, scores);
                 } else {
-                    let scores = self.word_scores(context, j);
+                    let scores = scores_by_place(&self.passes, |_| (&context.normal[j], &context.shape[j], context.class[j]));
                     spread(j, &scores);
                     cache.insert((*word).into(), scores);
                 }
@@ -388,20 +393,6 @@ impl Tagger {
             }
         }
         around
-    }
-
-    /// The scores word `j` of `context` gives from each place, in each pass.
-    fn word_scores(&self, context: &Context, j: usize) -> WordScores {
-        let mut scores = [[[0.0; TAGS]; PLACES.len()]; 2];
-        let mut features = Vec::with_capacity(10);
-        for (p, model) in self.passes.iter().enumerate() {
-            for (k, place) in PLACES.into_iter().enumerate() {
-                features.clear();
-                place_features(place, &context.normal[j], &context.shape[j], context.class[j], &mut features);
-                scores[p][k] = model.score(&features);
-            }
-        }
-        scores
     }
 
     /// One greedy left-to-right pass (`p`: 0 or 1, with the first pass's tags `ahead`).
@@ -421,15 +412,10 @@ impl Tagger {
 
     /// The scores of word `i` in pass `p` after the tags `tags` (`features`: a buffer).
     fn scores(&self, p: usize, sentence: &Prepared, i: usize, tags: &[Upos], ahead: Option<&[Upos]>, features: &mut Vec<u64>) -> [f32; TAGS] {
-        let (model, table, context) = (&self.passes[p], &self.tag_scores[p], &sentence.context);
-        let w = context.word(i as isize);
-        let prev_name = history(tags, i, 1);
+        let (model, table) = (&self.passes[p], &self.tag_scores[p]);
         features.clear();
         features.extend_from_slice(&sentence.pairs[i * PAIRS..(i + 1) * PAIRS]);
-        features.extend([hash(10, &[prev_name, w]), hash(24, &[prev_name, context.class(i as isize + 1)])]);
-        if let Some(ahead) = ahead {
-            features.push(hash(35, &[w, ahead.get(i + 1).map_or(END, |t| t.name())]));
-        }
+        sentence.context.word_tag_features(i, history(tags, i, 1), ahead, features);
         let (prev, prev2) = (i.checked_sub(1).map_or(BOUNDARY, |k| tags[k] as usize), i.checked_sub(2).map_or(BOUNDARY, |k| tags[k] as usize));
         let mut scores = model.score(features);
         add(&mut scores, &sentence.around[i][p]);
@@ -498,6 +484,22 @@ impl Tagger {
         let passes = [Model::read(&mut bytes, scale)?, Model::read(&mut bytes, scale)?];
         Ok(Tagger::new(passes, known, classes))
     }
+}
+
+/// The scores a word gives from each place, in each pass: `forms` gives its normal form,
+/// shape and ambiguity class as the features see it in that place.
+fn scores_by_place<'s>(passes: &[Model<TAGS>; 2], forms: impl Fn(Place) -> (&'s str, &'s str, &'s str)) -> WordScores {
+    let mut scores = [[[0.0; TAGS]; PLACES.len()]; 2];
+    let mut features = Vec::with_capacity(10);
+    for (p, model) in passes.iter().enumerate() {
+        for (k, place) in PLACES.into_iter().enumerate() {
+            let (word, shape, class) = forms(place);
+            features.clear();
+            place_features(place, word, shape, class, &mut features);
+            scores[p][k] = model.score(&features);
+        }
+    }
+    scores
 }
 
 fn add(scores: &mut [f32; TAGS], more: &[f32; TAGS]) {

@@ -108,8 +108,10 @@ impl Tense {
     /// president and chief executive in March for health reasons") takes the tense of its
     /// `sentence`, where a past verb outweighs a "will" of some other clause ("On Sunday,
     /// the ministers agreed that they will …") and verbs that report speech do not count
-    /// ("sales will rise in January, it said" is about the future). A clause with a present
-    /// "is", "has" or "does" and no other mark is in the present.
+    /// ("sales will rise in January, it said" is about the future). A clause with both a
+    /// future and a past mark takes the one nearer the date ("will take him from the kin
+    /// who have cared for him since he was rescued in late November"). A clause with a
+    /// present "is", "has" or "does" and no other mark is in the present.
     ///
     /// "Would" looks forward only from before the date at `at`: "would be held on April 24",
     /// but "said Friday that he would seek".
