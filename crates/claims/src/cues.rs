@@ -126,8 +126,11 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "governments", "ministries", "regulators", "watchdogs", "hospitals", "embassy", "embassies", "party",
     "parties", "workers", "employees", "farmers", "locals", "soldiers", "rebels", "militants", "negotiators",
     "rescuers", "medics", "nurses", "teachers", "students",
+    // Bodies that judge or look into things.
+    "panel", "panels", "jury", "commission", "inquiry", "investigation",
     // Records that show or find things.
     "transcript", "transcripts", "footage", "records", "research", "findings", "results", "review", "audit",
+    "story", "stories", "average", "averages",
     "census", "testimony", "investigation", "tally", "average",
 ];
 

@@ -260,6 +260,17 @@ impl<'a> Finder<'a> {
         // a comma or "to", a plural that no speaker precedes is a noun.
         let speaker_before = k > sentence.start && (self.may_speak(k - 1) || matches!(self.w(k - 1), "who" | "which" | "that"));
         let before_to = self.w(k + 1) == "to" && !INTENTIONS.contains(&w);
+        // "Video of the incident shows him …", "Polls show Clinton leading": a record before,
+        // a pronoun or a name after: the verb (a noun "shows" or "show" is rarely followed so).
+        let next = k + 1;
+        let record_shows = matches!(w, "shows" | "show")
+            && (matches!(self.w(next), "he" | "she" | "they" | "him" | "her" | "them" | "it" | "we" | "us") || self.mention_at.get(next).copied().flatten().is_some())
+            && (k.saturating_sub(6).max(sentence.start)..k).rev().take_while(|&i| !self.is_punct(i)).any(|i| is_source_noun(self.w(i)));
+        // "Lynch notes they were …", "The minister, Mr. Guajardo, argues there is …": after a
+        // person's name, "-s" is its verb.
+        let person_before = |i: usize| self.mention_at.get(i).copied().flatten().is_some_and(|e| self.doc.entities[e].kind == EntityKind::Person) && self.mention_ending.contains_key(&i);
+        let named_speaker = w.ends_with('s') && k > sentence.start + 1 && (person_before(k - 1) || self.w(k - 1) == "," && person_before(k - 2));
+        let source_verb = source_verb || record_shows || named_speaker;
         let bare_plural = AMBIGUOUS_CUES.contains(&w) && w.ends_with('s') && (self.w(k + 1) == "," || before_to) && !speaker_before;
         let noun_form = bare_plural
             || AMBIGUOUS_CUES.contains(&w) && after_article
@@ -286,13 +297,15 @@ impl<'a> Finder<'a> {
                 }
                 b -= 1;
             }
-            // "Blair, director of AROS, called for", "… and called for": closing an
+            // "Blair, director of AROS, called for", "… but pledged to": closing an
             // appositive or joining a second verb, the participle has a subject before it.
-            let joined = || matches!(self.w(b), "," | "and") && (sentence.start..b).any(|i| self.may_speak(i));
+            let joined = || matches!(self.w(b), "," | "and" | "but") && (sentence.start..b).any(|i| self.may_speak(i));
             let before_can_speak = k > sentence.start && (self.may_speak(b) || self.doc.token_text(b).starts_with(char::is_uppercase) || joined());
             !before_can_speak
         };
-        lower_case && !noun_form && !idiom && !passive() && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those" | "media" | "news")
+        // ("media reports", "news reports" are nouns; "state media claimed" is a verb.)
+        let compound_noun = matches!(self.w(k.wrapping_sub(1)), "media" | "news") && AMBIGUOUS_CUES.contains(&w);
+        lower_case && !noun_form && !idiom && !passive() && !compound_noun && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those")
     }
 
     /// Whether a figure starts at token `i`, with its hedge when it has one ("about 2,000
@@ -477,7 +490,10 @@ impl<'a> Finder<'a> {
                 // "…, said Douglas Holtz-Eakin, an economist who served as …": the appositive runs to the end.
                 // "“…,” said Smith, “and …”": the quote resumes after the name.
                 let resumes_quote = self.w(end) == "," && matches!(self.w(end + 1), "“" | "\"");
-                let closing_appositive = self.w(end) == "," && end + 1 < s.end && !resumes_quote;
+                // "…, said Mr. Kamin, who emphasized that …": a relative clause with a cue of its
+                // own is a second claim, not part of the source.
+                let own_cue = matches!(self.w(end + 1), "who" | "which") && (end + 2..s.end.min(end + 5)).any(|i| is_verb_cue(self.w(i)));
+                let closing_appositive = self.w(end) == "," && end + 1 < s.end && !resumes_quote && !own_cue;
                 let mut sentence_end = s.end;
                 while sentence_end > end && self.is_punct(sentence_end - 1) {
                     sentence_end -= 1;
@@ -486,7 +502,7 @@ impl<'a> Finder<'a> {
                 let after_quote_or_comma = k > s.start && matches!(self.w(k - 1), "," | "”" | "\"" | "'" | "’");
                 // A noun phrase, not a clause: "…, said that the campaign was taking a look."
                 let noun_phrase = self.w(after) != "that" && (after..name_end).all(|i| !in_verb_group(self.w(i)) || self.w(i).ends_with("ly"));
-                if end > after && (self.only_trailer(end, s.end, false) || closing_appositive || resumes_quote) && after_quote_or_comma && noun_phrase {
+                if end > after && (self.only_trailer(end, s.end, false) || closing_appositive || resumes_quote || own_cue) && after_quote_or_comma && noun_phrase {
                     (Some(self.source_phrase(after, source_end)), Some(source_end))
                 } else {
                     (None, None)
@@ -809,11 +825,12 @@ impl<'a> Finder<'a> {
     /// The source to the left of a verb cue, if there is one.
     fn source_left(&self, k: usize, start: usize) -> Option<Source> {
         // "Cruz exhorted Republicans … and said": a coordinated verb reports for the subject.
-        if k > start + 1 && self.w(k - 1) == "and" {
+        if k > start + 1 && matches!(self.w(k - 1), "and" | "but") {
             return self.subject(start, k);
         }
         let mut j = k;
         let mut relative = false;
+        let mut person_described = false;
         // An appositive or bracket right after the source belongs to its words ("Brian
         // Fallon, the campaign’s press secretary,", "Sen. Lindsey Graham (R-S.C.)"): the
         // tokens they cover, first to last.
@@ -837,7 +854,8 @@ impl<'a> Finder<'a> {
             } else if matches!(w, "which" | "who" | "that") && j - 1 > start {
                 j -= 1;
                 relative = true;
-                if self.w(j - 1) == "," {
+                // "the study -- which notes that …" as "the study, which notes …".
+                if self.w(j - 1) == "," || is_dash(self.w(j - 1)) && w != "that" {
                     j -= 1;
                 }
             } else if let Some(&(e, first)) = (w == "," && j >= 2).then(|| self.mention_ending.get(&(j - 2))).flatten().filter(|&&(e, first)| {
@@ -868,6 +886,11 @@ impl<'a> Finder<'a> {
                     attach(open, j - 1);
                 }
                 j = open;
+                // "Schiff, 56, who has served …, told": an age between the name and its clause.
+                if j >= start + 3 && self.w(j - 2) == "," && self.w(j - 1).bytes().all(|b| b.is_ascii_digit()) {
+                    j -= 2;
+                }
+                person_described |= first == "who";
             } else if let Some((open, close)) = self.dash_aside_before(j, start).filter(|&(open, _)| self.mention_ending.contains_key(&(open - 1))) {
                 // "Rick Tyler — a former aide to Ted Cruz — said", "Kall -- co-editor of … --
                 // said": an aside in dashes after a name is its description.
@@ -888,7 +911,19 @@ impl<'a> Finder<'a> {
                 break;
             }
         }
-        let source = self.source_ending(j, k, start, relative)?;
+        // "… and has called for", "…, but also contended that": past the verb group, a
+        // coordinated verb reports for the subject.
+        // (Not a passive: "… and are charged the taker fee".)
+        if j < k && j > start + 1 && matches!(self.w(j - 1), "and" | "but") && (j..k).all(|i| !BE_FORMS.contains(&self.w(i))) {
+            return self.subject(start, k);
+        }
+        // A capitalised word opening the sentence is a name when a "who" clause describes
+        // it, known to the name finder or not ("Schiff, who has served …, told").
+        let source = if person_described && j == start + 1 && self.doc.token_text(start).starts_with(char::is_uppercase) {
+            self.source_phrase(start, j)
+        } else {
+            self.source_ending(j, k, start, relative)?
+        };
         match attached {
             Some((first, last)) if self.doc.token_at_or_after(source.span.end()) == first => Some(Source { span: source.span.cover(self.span(first, last)), ..source }),
             _ => Some(source),
@@ -913,9 +948,25 @@ impl<'a> Finder<'a> {
             let from = if first > start && matches!(self.w(first - 1), "another" | "the" | "some" | "about") { first - 1 } else { first };
             return Some(Source { entity: None, span: self.span(from, end) });
         }
-        let proper = self.doc.token_text(end - 1).starts_with(char::is_uppercase) && end - 1 > start;
+        // (Opening the sentence, a capitalised word may be any word; right before a cue and
+        // its "that" it is the subject: "MSNBC suggested that …", "Delegates questioned how …".)
+        let proper = self.doc.token_text(end - 1).starts_with(char::is_uppercase)
+            && (end - 1 > start || end == k && matches!(self.w(k + 1), "that" | "whether" | "how" | "why") && !is_function_word(w) && !matches!(w, "we" | "you" | "i"));
+        // "Some believe …", "all agreed that …", "many of whom say …": a quantifier standing
+        // for people, opening its clause.
+        let counted = match (self.w(end - 1), end.checked_sub(3)) {
+            ("whom" | "them", Some(q)) if q >= start && self.w(q + 1) == "of" && QUANTIFIER_SOURCES.contains(&self.w(q)) => Some(q),
+            (w, _) if QUANTIFIER_SOURCES.contains(&w) => Some(end - 1),
+            _ => None,
+        };
+        if let Some(q) = counted.filter(|&q| q == start || matches!(self.w(q - 1), "," | ";" | "and" | "but" | "then")) {
+            return Some(Source { entity: None, span: self.span(q, end) });
+        }
         if is_source_noun(w) || self.mention_ending.contains_key(&(end - 1)) || proper {
             let mut from = self.phrase_start(end, start);
+            if from == end && proper {
+                from = end - 1;
+            }
             // "Economists polled by Reuters": the people polled speak, the poller relays.
             if from >= start + 3 && self.w(from - 1) == "by" && self.w(from - 2).ends_with("ed") && is_source_noun(self.w(from - 3)) {
                 from = self.phrase_start(from - 2, start);
@@ -977,7 +1028,9 @@ impl<'a> Finder<'a> {
             let sentence_end = self.doc.sentence_of(self.doc.tokens[k].span.start()).map_or(k + 1, |s| self.doc.token_at_or_after(self.doc.sentences[s].end()));
             let told = matches!(self.w(k), "told" | "tells");
             let after = self.trailer_end(k + 1, sentence_end, told);
-            if matches!(self.w(after), "that" | ":") || clause > start && self.only_trailer(k + 1, sentence_end, told) {
+            // "“…,” the businessman said, adding that …": set off by commas, a reporting clause.
+            let set_off = clause > start && self.w(after) == "," && matches!(self.w(clause - 1), "," | "”" | "\"" | "’");
+            if matches!(self.w(after), "that" | ":") || clause > start && self.only_trailer(k + 1, sentence_end, told) || set_off {
                 return Some(self.source_phrase(clause, end));
             }
         }
@@ -1779,11 +1832,19 @@ impl<'a> Finder<'a> {
     /// "He said:" closing its sentence, and the next sentence opening a quote: what was said
     /// is that quote, to its closing mark within the paragraph.
     fn colon_quote(&self, k: usize, end: usize, source: &Source, cue: Span) -> Option<Claim> {
-        if !(self.w(k + 1) == ":" && k + 2 == end && matches!(self.w(end), "“" | "\"")) {
+        if !(self.w(k + 1) == ":" && k + 2 == end) {
             return None;
         }
-        let paragraph_end = self.paragraph_tokens(end)?.end;
-        let mut claim = self.claim(end, self.closing_quote(end + 1, paragraph_end), Some(source.clone()), cue, true)?;
+        let paragraph = self.paragraph_tokens(end)?;
+        // "The governor added:" closing its paragraph: the next paragraph is what was said,
+        // quotation marks or not (a block quote).
+        let block = paragraph.start == end && self.paragraph_tokens(k).is_some_and(|p| p.end == end);
+        let quoted = matches!(self.w(end), "“" | "\"");
+        if !(quoted || block) {
+            return None;
+        }
+        let to = if quoted { self.closing_quote(end + 1, paragraph.end) } else { paragraph.end };
+        let mut claim = self.claim(end, to, Some(source.clone()), cue, quoted)?;
         self.relay_through_addressee(&mut claim, k, end);
         Some(claim)
     }
@@ -1798,6 +1859,10 @@ impl<'a> Finder<'a> {
         (from..end.min(from + 12)).find(|&i| matches!(self.w(i), "that" | ":" | ",")).unwrap_or(from)
     }
 }
+
+/// Quantifiers and indefinite pronouns that stand for people as a subject ("Some believe
+/// …", "many of whom say", "Then someone asked how …").
+const QUANTIFIER_SOURCES: &[&str] = &["some", "many", "others", "all", "most", "few", "both", "several", "someone", "somebody", "everyone", "everybody", "anyone"];
 
 /// Words of a share or count before "of" in a source ("nearly eight of", "52 percent of").
 const SHARE_WORDS: &[&str] = &[

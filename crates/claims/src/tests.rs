@@ -628,3 +628,43 @@ fn a_telling_withheld_claims_nothing() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].polarity, Polarity::Positive);
 }
+
+#[test]
+fn quantifiers_and_a_capitalised_first_word_speak() {
+    assert_eq!(triples(&["Some believe the plan is a sign of panic."]), [t("Some", "believe", "the plan is a sign of panic")]);
+    assert_eq!(triples(&["To varying degrees, all agreed that the proposal would raise taxes."]), [t("all", "agreed", "the proposal would raise taxes")]);
+    assert_eq!(triples(&["Then someone asked how the campaign could win."]), [t("someone", "asked", "how the campaign could win")]);
+    assert_eq!(triples(&["Wines believes that the campaign took black voters for granted."]), [t("Wines", "believes", "the campaign took black voters for granted")]);
+    // Opening the sentence with no "that" after its cue, a capitalised word is not taken alone.
+    assert!(triples(&["Yesterday showed the limits of the plan."]).is_empty());
+}
+
+#[test]
+fn a_reporting_clause_set_off_by_commas_or_coordinated_keeps_its_source() {
+    assert_eq!(
+        triples(&["\"We need change,\" the businessman said, adding that he will bring a new approach."]),
+        [t("the businessman", "said", "We need change"), t("the businessman", "adding", "he will bring a new approach")]
+    );
+    assert_eq!(
+        triples(&["Schiff, 56, who has served on the committee for a decade, said that Russia is behind the hacks."]),
+        [t("Schiff", "said", "Russia is behind the hacks")]
+    );
+    assert_eq!(
+        triples(&["Demonstrators said they want justice, but pledged to remain civil."]),
+        [t("Demonstrators", "said", "they want justice"), t("Demonstrators", "pledged", "to remain civil")]
+    );
+    assert_eq!(
+        triples(&["\"It doesn't make our problems worse,\" said Mr. Kamin, who emphasized that her proposals would simplify returns."]),
+        [t("Mr. Kamin", "said", "It doesn't make our problems worse"), t("Mr. Kamin", "emphasized", "her proposals would simplify returns")]
+    );
+}
+
+#[test]
+fn a_record_shows_a_name_and_a_colon_closing_its_paragraph_opens_a_block_quote() {
+    assert_eq!(triples(&["Video of the incident shows him with his hands in the air."]), [t("Video of the incident", "shows", "him with his hands in the air")]);
+    assert!(triples(&["The late-night shows him as a clown."]).is_empty(), "a noun 'shows' after a determiner");
+    assert_eq!(
+        triples(&["The governor added:", "It is typical of her. She knows nothing."]),
+        [t("The governor", "added", "It is typical of her. She knows nothing")]
+    );
+}
