@@ -1463,7 +1463,13 @@ impl<'a> Finder<'a> {
     /// A sentence that is all quotation, right after a quoted claim in the same paragraph,
     /// goes on quoting the same source (“We have no choice,” he said. “The market changed.”).
     fn quote_continued(&self, s: std::ops::Range<usize>, earlier: &[Claim]) -> Option<Claim> {
-        let last = earlier.last().filter(|c| c.quoted && c.source.is_some())?;
+        // A quoted claim, or one closing on a partial quote ('The summit accomplished "too
+        // little," she said. "Europe risks a lot."').
+        let ends_on_quote = |c: &Claim| {
+            let after = self.doc.token_at_or_after(c.content.end());
+            (after..after + 3).take_while(|&i| self.is_punct(i)).any(|i| matches!(self.w(i), "”" | "\""))
+        };
+        let last = earlier.last().filter(|c| (c.quoted || ends_on_quote(c)) && c.source.is_some())?;
         let opens = matches!(self.w(s.start), "“" | "\"");
         // The quote closes at this sentence's end or, when it runs on ("“The Donald. Big
         // Daddy.”"), at a later one's in the same paragraph, with no quote opened between.

@@ -668,3 +668,13 @@ fn a_record_shows_a_name_and_a_colon_closing_its_paragraph_opens_a_block_quote()
         [t("The governor", "added", "It is typical of her. She knows nothing")]
     );
 }
+
+#[test]
+fn a_quote_sentence_goes_on_from_a_partial_quote() {
+    let (doc, found) = claims(&["The summit accomplished \"too little,\" Merkel said. \"Without changing policies, Europe risks a lot.\""]);
+    let texts: Vec<(String, Option<String>)> = found.iter().map(|c| (doc.slice(c.content).to_string(), c.source.as_ref().map(|s| doc.slice(s.span).to_string()))).collect();
+    assert_eq!(
+        texts,
+        [("The summit accomplished \"too little".to_string(), Some("Merkel".to_string())), ("Without changing policies, Europe risks a lot".to_string(), Some("Merkel".to_string()))]
+    );
+}

@@ -444,11 +444,32 @@ fn attribution(split: &Path) -> Result<(), String> {
                     continue;
                 }
             }
-            predicted.push(Attribution {
-                source: c.source.as_ref().map(|s| polnear_source(s.span)).unwrap_or_default(),
-                cue: c.cue.map(polnear_cue).unwrap_or_default(),
-                content: polnear_content(c.content),
-            });
+            let cue = c.cue.map(polnear_cue).unwrap_or_default();
+            // PolNeAR's content never holds its cue: a content around its cue ("Obama’s veto
+            // is expected to come …") is the two pieces either side of it.
+            let content = polnear_content(c.content)
+                .into_iter()
+                .flat_map(|(a, b)| match cue.first().copied().filter(|&(ca, cb)| a < ca && cb < b) {
+                    Some((ca, cb)) => {
+                        let trim_end = |mut e: usize| {
+                            while e > a && original[e - 1].is_whitespace() {
+                                e -= 1;
+                            }
+                            e
+                        };
+                        let trim_start = |mut s: usize| {
+                            while s < b && original[s].is_whitespace() {
+                                s += 1;
+                            }
+                            s
+                        };
+                        vec![(a, trim_end(ca)), (trim_start(cb), b)]
+                    }
+                    None => vec![(a, b)],
+                })
+                .filter(|(a, b)| a < b)
+                .collect();
+            predicted.push(Attribution { source: c.source.as_ref().map(|s| polnear_source(s.span)).unwrap_or_default(), cue, content });
         }
         if std::env::var_os("DOSSIER_EVAL_MISSES").is_some() {
             // For development: the cue words of gold attributions no predicted cue touches.
