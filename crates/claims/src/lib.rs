@@ -881,8 +881,13 @@ impl<'a> Finder<'a> {
                 // Also an age ("Mr. King, 82,") and an owner named ("China, Pyongyang's only ally,").
                 let age = open + 2 == j - 1 && first.chars().all(|c| c.is_ascii_digit());
                 let owner = self.mention_at.get(open + 1).copied().flatten().is_some() && (open + 1..j - 1).any(|i| matches!(self.w(i), "’s" | "'s"));
-                let describes = age || owner || is_determiner(first) || is_source_noun(first) || SOURCE_MODIFIERS.contains(&first) || PERSON_TITLE_WORDS.contains(&first);
-                if describes && !first.ends_with("ing") {
+                // And a party ("Dianne Feinstein, Democrat of California,", "McConnell, R-Ky.,").
+                let party = matches!(first, "democrat" | "republican") || matches!(first.as_bytes(), [b'r' | b'd' | b'i', b'-', _, ..]);
+                let describes = age || owner || party || is_determiner(first) || is_source_noun(first) || SOURCE_MODIFIERS.contains(&first) || PERSON_TITLE_WORDS.contains(&first);
+                // A relative clause describes its antecedent too ("Rucker Culpepper, who runs
+                // the effort, said"): the source is the whole phrase, as an appositive.
+                let relative_clause = matches!(first, "who" | "which" | "whose");
+                if (describes || relative_clause) && !first.ends_with("ing") {
                     attach(open, j - 1);
                 }
                 j = open;
@@ -890,7 +895,7 @@ impl<'a> Finder<'a> {
                 if j >= start + 3 && self.w(j - 2) == "," && self.w(j - 1).bytes().all(|b| b.is_ascii_digit()) {
                     j -= 2;
                 }
-                person_described |= first == "who";
+                person_described |= first == "who" || describes;
             } else if let Some((open, close)) = self.dash_aside_before(j, start).filter(|&(open, _)| self.mention_ending.contains_key(&(open - 1))) {
                 // "Rick Tyler — a former aide to Ted Cruz — said", "Kall -- co-editor of … --
                 // said": an aside in dashes after a name is its description.
@@ -917,8 +922,9 @@ impl<'a> Finder<'a> {
         if j < k && j > start + 1 && matches!(self.w(j - 1), "and" | "but") && (j..k).all(|i| !BE_FORMS.contains(&self.w(i))) {
             return self.subject(start, k);
         }
-        // A capitalised word opening the sentence is a name when a "who" clause describes
-        // it, known to the name finder or not ("Schiff, who has served …, told").
+        // A capitalised word opening the sentence is a name when a "who" clause or an
+        // appositive describes it, known to the name finder or not ("Schiff, who has served
+        // …, told", "Rendell, a Clinton surrogate, said").
         let source = if person_described && j == start + 1 && self.doc.token_text(start).starts_with(char::is_uppercase) {
             self.source_phrase(start, j)
         } else {

@@ -258,10 +258,19 @@ fn a_source_keeps_its_appositive_and_bracket() {
     );
     // Titles and coordinated speakers belong to the source.
     assert_eq!(triples(&["Mr. Grassley and Mr. Leahy said the program was abused."]), [t("Mr. Grassley and Mr. Leahy", "said", "the program was abused")]);
-    // A relative clause is not part of the name: "Jochen Hanebeck, who took over last year,".
+    // A relative clause describes the source as an appositive does (the name stays its entity).
     assert_eq!(
         triples(&["Jochen Hanebeck, who took over last year, said the plant would close."]),
-        [t("Jochen Hanebeck", "said", "the plant would close")]
+        [t("Jochen Hanebeck, who took over last year", "said", "the plant would close")]
+    );
+    // A party, and a name the name finder does not know, opening the sentence.
+    assert_eq!(
+        triples(&["Senator Dianne Feinstein, Democrat of California, said the program sent a terrible message."]),
+        [t("Senator Dianne Feinstein, Democrat of California", "said", "the program sent a terrible message")]
+    );
+    assert_eq!(
+        triples(&["Rendell, a Clinton surrogate, said he had battled pneumonia."]),
+        [t("Rendell, a Clinton surrogate", "said", "he had battled pneumonia")]
     );
 }
 
@@ -677,4 +686,11 @@ fn a_quote_sentence_goes_on_from_a_partial_quote() {
         texts,
         [("The summit accomplished \"too little".to_string(), Some("Merkel".to_string())), ("Without changing policies, Europe risks a lot".to_string(), Some("Merkel".to_string()))]
     );
+}
+
+#[test]
+fn an_appositive_opening_on_a_character_of_several_bytes_is_read_safely() {
+    // The party check reads the appositive's first word by bytes ("R-Ky."): "”" is three.
+    let (_, found) = claims(&["Smith, ” the mayor ”, said the plan failed."]);
+    assert!(found.iter().all(|c| c.cue.is_none() || c.source.is_some()));
 }

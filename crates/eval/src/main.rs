@@ -416,6 +416,9 @@ fn attribution(split: &Path) -> Result<(), String> {
             if original[a..b].contains(&',') && original.get(b) == Some(&',') {
                 b += 1;
             }
+            if matches!(original.get(b..b + 2), Some(['’' | '\'', 's'])) && original.get(b + 2).is_none_or(|c| !c.is_alphanumeric()) {
+                b += 2;
+            }
             vec![(a, b)]
         };
         // PolNeAR's cue of a verb is its verb group ("has also said"), where dossier's is the
