@@ -254,6 +254,16 @@ pub const PARTICIPLE_CUES: &[&str] = &[
     "asserting", "suggesting", "acknowledging", "admitting", "denying", "writing", "telling",
 ];
 
+/// Progressives that report what their subject says ("Trump is demanding …", "He’s
+/// claiming that …"); most "-ing" forms after "is" are acts ("is asking for it", "is
+/// responding to the fire", "is expecting"), so only these.
+pub const PROGRESSIVE_CUES: &[&str] = &[
+    "claiming", "demanding", "denying", "insisting", "arguing", "warning", "urging", "describing", "criticizing",
+    "criticising", "accusing", "suggesting", "alleging", "questioning", "touting", "defending", "blaming",
+    "predicting", "reporting", "vowing", "pledging", "denouncing", "condemning", "praising", "mocking", "disputing",
+    "asserting", "contending", "dismissing", "rejecting", "acknowledging", "admitting", "conceding", "estimating",
+];
+
 /// Cue verbs that are also plural nouns or nouns: cues only before what is said ("states that").
 pub const AMBIGUOUS_CUES: &[&str] = &[
     "states", "claims", "reports", "report", "estimates", "estimate", "notes", "shows", "finds", "quotes", "posts",

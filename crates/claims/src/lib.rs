@@ -355,7 +355,9 @@ impl<'a> Finder<'a> {
                 return None;
             }
         }
-        let listed = is_verb_cue(w);
+        // "Trump is demanding …", "He’s claiming that …": the progressive of a listed cue.
+        let progressive = k > sentence.start && matches!(self.w(k - 1), "is" | "are" | "was" | "were" | "’s" | "'s" | "’re" | "'re") && PROGRESSIVE_CUES.contains(&w);
+        let listed = is_verb_cue(w) || progressive;
         let called_for = matches!(w, "called" | "calls") && matches!(self.w(k + 1), "for" | "on");
         if (listed || called_for) && self.listed_verb_is_cue(k, sentence.clone()) {
             return self.verb(k, sentence);
@@ -849,7 +851,12 @@ impl<'a> Finder<'a> {
             // "The latest opinion poll released Friday shows": a participle and its time after
             // a source noun modify it.
             let dated_participle = w.ends_with("ed") && j >= 2 && j - 2 >= start && is_source_noun(self.w(j - 2)) && self.in_time.get(j).copied().unwrap_or(false);
-            if self.in_time[j - 1] || BETWEEN_SOURCE_AND_CUE.contains(&w) || in_verb_group(w) && self.mention_at[j - 1].is_none() || dated_participle {
+            // "He’s claiming", "they’ve said": a contracted auxiliary after a pronoun (not a
+            // passive: "it’s called", "she’s found").
+            let contracted = (matches!(w, "’ve" | "'ve") || matches!(w, "’s" | "'s" | "’re" | "'re") && self.w(k).ends_with("ing"))
+                && j >= 2
+                && matches!(self.w(j - 2), "he" | "she" | "it" | "they" | "we" | "you");
+            if self.in_time[j - 1] || BETWEEN_SOURCE_AND_CUE.contains(&w) || in_verb_group(w) && self.mention_at[j - 1].is_none() || dated_participle || contracted {
                 j -= 1;
             } else if matches!(w, "which" | "who" | "that") && j - 1 > start {
                 j -= 1;

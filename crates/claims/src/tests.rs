@@ -694,3 +694,18 @@ fn an_appositive_opening_on_a_character_of_several_bytes_is_read_safely() {
     let (_, found) = claims(&["Smith, ” the mayor ”, said the plan failed."]);
     assert!(found.iter().all(|c| c.cue.is_none() || c.source.is_some()));
 }
+
+#[test]
+fn the_progressive_of_a_cue_is_a_cue() {
+    assert_eq!(
+        triples(&["Donald Trump is demanding that Barack Obama make a pledge."]),
+        [t("Donald Trump", "demanding", "Barack Obama make a pledge")]
+    );
+    assert_eq!(
+        triples(&["Donald Trump spoke on Friday. He’s claiming that voting fraud is a big problem."]),
+        [t("He", "claiming", "voting fraud is a big problem")]
+    );
+    // An act, or a passive after a contraction, is no cue.
+    assert!(triples(&["The mayor is responding to the fire."]).is_empty());
+    assert!(triples(&["Donald Trump spoke on Friday. He’s called the Donald by his friends."]).is_empty());
+}
