@@ -272,7 +272,13 @@ impl<'a> Finder<'a> {
         let named_speaker = w.ends_with('s') && k > sentence.start + 1 && (person_before(k - 1) || self.w(k - 1) == "," && person_before(k - 2));
         let source_verb = source_verb || record_shows || named_speaker;
         let bare_plural = AMBIGUOUS_CUES.contains(&w) && w.ends_with('s') && (self.w(k + 1) == "," || before_to) && !speaker_before;
-        let noun_form = bare_plural
+        // "member states to counter", "swing states", "that states, led by West Virginia,":
+        // the country's or union's states, not a verb.
+        let polities = w == "states"
+            && (matches!(self.w(k.wrapping_sub(1)), "member" | "united" | "swing" | "battleground" | "border" | "red" | "blue" | "gulf" | "baltic" | "island" | "nation" | "southern" | "northern" | "western" | "eastern" | "other" | "several" | "many" | "some" | "all" | "both")
+                || self.w(k + 1) == "," && !matches!(self.w(k + 2), "“" | "\"" | ":"));
+        let noun_form = polities
+            || bare_plural
             || AMBIGUOUS_CUES.contains(&w) && after_article
             || AMBIGUOUS_CUES.contains(&w)
             && !source_verb

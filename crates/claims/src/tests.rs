@@ -709,3 +709,10 @@ fn the_progressive_of_a_cue_is_a_cue() {
     assert!(triples(&["The mayor is responding to the fire."]).is_empty());
     assert!(triples(&["Donald Trump spoke on Friday. He’s called the Donald by his friends."]).is_empty());
 }
+
+#[test]
+fn states_as_polities_are_no_cue() {
+    assert!(triples(&["The alliance may set up bases in its eastern member states to counter Russia."]).is_empty());
+    assert!(triples(&["He is hoping that states, led by West Virginia, will allow it."]).iter().all(|(_, cue, _)| cue != "states"));
+    assert_eq!(triples(&["The report states that the plant will close."]), [t("The report", "states", "the plant will close")]);
+}
