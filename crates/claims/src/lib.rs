@@ -509,7 +509,9 @@ impl<'a> Finder<'a> {
                 let source_end = if closing_appositive { sentence_end } else { name_end };
                 let after_quote_or_comma = k > s.start && matches!(self.w(k - 1), "," | "”" | "\"" | "'" | "’");
                 // A noun phrase, not a clause: "…, said that the campaign was taking a look."
-                let noun_phrase = self.w(after) != "that" && (after..name_end).all(|i| !in_verb_group(self.w(i)) || self.w(i).ends_with("ly"));
+                // Nor a preposition or an object ("…, he said to the crowd", "compared him favorably to …").
+                let noun_phrase = !matches!(self.w(after), "that" | "to" | "of" | "in" | "on" | "at" | "for" | "with" | "from" | "by" | "about" | "him" | "her" | "them" | "us" | "me" | "not" | "as")
+                    && (after..name_end).all(|i| !in_verb_group(self.w(i)) || self.w(i).ends_with("ly"));
                 if end > after && (self.only_trailer(end, s.end, false) || closing_appositive || resumes_quote || own_cue) && after_quote_or_comma && noun_phrase {
                     (Some(self.source_phrase(after, source_end)), Some(source_end))
                 } else {

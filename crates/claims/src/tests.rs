@@ -716,3 +716,8 @@ fn states_as_polities_are_no_cue() {
     assert!(triples(&["He is hoping that states, led by West Virginia, will allow it."]).iter().all(|(_, cue, _)| cue != "states"));
     assert_eq!(triples(&["The report states that the plant will close."]), [t("The report", "states", "the plant will close")]);
 }
+
+#[test]
+fn a_preposition_after_the_cue_opens_no_source() {
+    assert!(triples(&["\"We will win,\" said to the crowd."]).iter().all(|(source, _, _)| source != "to the crowd"));
+}
