@@ -265,7 +265,7 @@ impl<'a> Finder<'a> {
         let next = k + 1;
         let record_shows = matches!(w, "shows" | "show")
             && (matches!(self.w(next), "he" | "she" | "they" | "him" | "her" | "them" | "it" | "we" | "us") || self.mention_at.get(next).copied().flatten().is_some())
-            && (k.saturating_sub(6).max(sentence.start)..k).rev().take_while(|&i| !self.is_punct(i)).any(|i| is_source_noun(self.w(i)));
+            && (k.saturating_sub(10).max(sentence.start)..k).rev().take_while(|&i| !self.is_punct(i)).any(|i| is_source_noun(self.w(i)));
         // "Lynch notes they were …", "The minister, Mr. Guajardo, argues there is …": after a
         // person's name, "-s" is its verb.
         let person_before = |i: usize| self.mention_at.get(i).copied().flatten().is_some_and(|e| self.doc.entities[e].kind == EntityKind::Person) && self.mention_ending.contains_key(&i);
@@ -970,9 +970,10 @@ impl<'a> Finder<'a> {
             return Some(Source { entity: None, span: self.span(from, end) });
         }
         // (Opening the sentence, a capitalised word may be any word; right before a cue and
-        // its "that" it is the subject: "MSNBC suggested that …", "Delegates questioned how …".)
+        // its "that" or particle it is the subject: "MSNBC suggested that …", "Delegates
+        // questioned how …", "Palmieri called on Trump to …".)
         let proper = self.doc.token_text(end - 1).starts_with(char::is_uppercase)
-            && (end - 1 > start || end == k && matches!(self.w(k + 1), "that" | "whether" | "how" | "why") && !is_function_word(w) && !matches!(w, "we" | "you" | "i"));
+            && (end - 1 > start || end == k && (matches!(self.w(k + 1), "that" | "whether" | "how" | "why") || self.particle_after(k)) && !is_function_word(w) && !matches!(w, "we" | "you" | "i"));
         // "Some believe …", "all agreed that …", "many of whom say …": a quantifier standing
         // for people, opening its clause.
         let counted = match (self.w(end - 1), end.checked_sub(3)) {

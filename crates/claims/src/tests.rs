@@ -721,3 +721,12 @@ fn states_as_polities_are_no_cue() {
 fn a_preposition_after_the_cue_opens_no_source() {
     assert!(triples(&["\"We will win,\" said to the crowd."]).iter().all(|(source, _, _)| source != "to the crowd"));
 }
+
+#[test]
+fn a_first_word_before_a_cue_and_its_particle_and_a_long_record_speak() {
+    assert_eq!(triples(&["Palmieri called on Trump to stop attacking Machado."]), [t("Palmieri", "called on", "Trump to stop attacking Machado")]);
+    assert_eq!(
+        triples(&["The average of polls taken over the past two weeks shows Clinton leading Trump."]),
+        [t("The average of polls taken over the past two weeks", "shows", "Clinton leading Trump")]
+    );
+}
