@@ -834,13 +834,9 @@ impl<'a> Finder<'a> {
 
     /// The source to the left of a verb cue, if there is one.
     fn source_left(&self, k: usize, start: usize) -> Option<Source> {
-        // "Cruz exhorted Republicans … and said": a coordinated verb reports for the subject.
-        if k > start + 1 && matches!(self.w(k - 1), "and" | "but") {
-            return self.subject(start, k);
-        }
         let mut j = k;
         let mut relative = false;
-        let mut person_described = false;
+        let mut described = false;
         // An appositive or bracket right after the source belongs to its words ("Brian
         // Fallon, the campaign’s press secretary,", "Sen. Lindsey Graham (R-S.C.)"): the
         // tokens they cover, first to last.
@@ -910,7 +906,7 @@ impl<'a> Finder<'a> {
                 if j >= start + 3 && self.w(j - 2) == "," && self.w(j - 1).bytes().all(|b| b.is_ascii_digit()) {
                     j -= 2;
                 }
-                person_described |= first == "who" || describes;
+                described |= first == "who" || describes;
             } else if let Some((open, close)) = self.dash_aside_before(j, start).filter(|&(open, _)| self.mention_ending.contains_key(&(open - 1))) {
                 // "Rick Tyler — a former aide to Ted Cruz — said", "Kall -- co-editor of … --
                 // said": an aside in dashes after a name is its description.
@@ -931,16 +927,16 @@ impl<'a> Finder<'a> {
                 break;
             }
         }
-        // "… and has called for", "…, but also contended that": past the verb group, a
-        // coordinated verb reports for the subject.
-        // (Not a passive: "… and are charged the taker fee".)
-        if j < k && j > start + 1 && matches!(self.w(j - 1), "and" | "but") && (j..k).all(|i| !BE_FORMS.contains(&self.w(i))) {
+        // "Cruz exhorted Republicans … and said", "… and has called for", "…, but also
+        // contended that": a coordinated verb, past its auxiliaries and adverbs, reports for
+        // the subject (not a passive: "… and are charged the taker fee").
+        if j > start + 1 && matches!(self.w(j - 1), "and" | "but") && (j..k).all(|i| !BE_FORMS.contains(&self.w(i))) {
             return self.subject(start, k);
         }
         // A capitalised word opening the sentence is a name when a "who" clause or an
         // appositive describes it, known to the name finder or not ("Schiff, who has served
         // …, told", "Rendell, a Clinton surrogate, said").
-        let source = if person_described && j == start + 1 && self.doc.token_text(start).starts_with(char::is_uppercase) {
+        let source = if described && j == start + 1 && self.doc.token_text(start).starts_with(char::is_uppercase) {
             self.source_phrase(start, j)
         } else {
             self.source_ending(j, k, start, relative)?
