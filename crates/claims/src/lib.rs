@@ -1667,9 +1667,16 @@ impl<'a> Finder<'a> {
     fn trailer_end(&self, i: usize, end: usize, told: bool) -> usize {
         let mut j = i;
         if told {
-            while j < end && j < i + 4 && !self.is_punct(j) && !self.in_time[j] && !matches!(self.w(j), "that" | "on" | "in" | "at") {
-                j += 1;
-            }
+            // Past whom it was told: a few words up to a preposition or a time, when that
+            // closes the sentence ("told Gizmodo by email."); else the addressee as far as it
+            // is known, or those words up to the subject of what was said ("told CNN she would").
+            let words = |stop_at_subject: bool| {
+                (i..end.min(i + 4))
+                    .find(|&j| self.is_punct(j) || self.in_time[j] || matches!(self.w(j), "that" | "on" | "in" | "at") || stop_at_subject && matches!(self.w(j), "he" | "she" | "they" | "it" | "we" | "i"))
+                    .unwrap_or(end.min(i + 4))
+            };
+            let closing = words(false);
+            j = if self.ends_sentence(closing, end) { closing } else { self.addressee_end(i, end).unwrap_or_else(|| words(true)) };
         }
         let timed = |k: usize| self.in_time.get(k) == Some(&true);
         let place = |k: usize| self.mention_at.get(k).copied().flatten().is_some_and(|e| self.doc.entities[e].kind == EntityKind::Place);
@@ -1725,6 +1732,10 @@ impl<'a> Finder<'a> {
     /// sentence's end — then nothing is said, only where it was.
     fn venue_end(&self, i: usize, end: usize) -> Option<usize> {
         if !matches!(self.w(i), "on" | "during" | "at" | "in" | "before" | "to") {
+            return None;
+        }
+        // "said to the crowd at a rally", not "told his advisers to figure out … Congress".
+        if self.w(i) == "to" && !(is_determiner(self.w(i + 1)) || POSSESSIVES.contains(&self.w(i + 1)) || self.mention_at.get(i + 1).copied().flatten().is_some() || is_source_noun(self.w(i + 1))) {
             return None;
         }
         let names_venue = |k: usize| {
@@ -1880,7 +1891,35 @@ impl<'a> Finder<'a> {
 
     /// "told reporters that …": skips the hearer.
     fn skip_object(&self, from: usize, end: usize) -> usize {
-        (from..end.min(from + 12)).find(|&i| matches!(self.w(i), "that" | ":" | ",")).unwrap_or(from)
+        (from..end.min(from + 12)).find(|&i| matches!(self.w(i), "that" | ":" | ",")).or_else(|| self.addressee_end(from, end)).unwrap_or(from)
+    }
+
+    /// Where the addressee of "told" starting at token `i` ends, when it is known: a name
+    /// ("told CNN she would run"), an object pronoun or role noun ("told reporters the plan
+    /// was dead"), or a determined phrase up to its name or role noun ("told the Financial
+    /// Times").
+    fn addressee_end(&self, i: usize, end: usize) -> Option<usize> {
+        if let Some(e) = self.mention_at.get(i).copied().flatten() {
+            return Some((i..end).find(|&j| self.mention_at[j] != Some(e)).unwrap_or(end));
+        }
+        if matches!(self.w(i), "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists") || is_source_noun(self.w(i)) {
+            return Some(i + 1);
+        }
+        if !(is_determiner(self.w(i)) || POSSESSIVES.contains(&self.w(i))) {
+            return None;
+        }
+        // A short phrase closing the sentence is all addressee ("told the RT America audience.").
+        let words_end = (i + 1..end.min(i + 6)).find(|&j| self.is_punct(j));
+        if let Some(j) = words_end.filter(|&j| self.ends_sentence(j, end)) {
+            return Some(j);
+        }
+        // Up to its role noun or name; or, a plain phrase, up to what opens the content: an
+        // infinitive, a question word or a second determiner ("told the man to leave", "told
+        // the man in charge what she did", "told the world the real reason").
+        let phrase = (i + 1..end.min(i + 6)).take_while(|&j| !self.is_punct(j));
+        phrase.clone().find(|&j| is_source_noun(self.w(j)) || self.mention_ending.contains_key(&j)).map(|j| j + 1).or_else(|| {
+            phrase.skip(1).find(|&j| matches!(self.w(j), "to" | "what" | "how" | "why" | "whether" | "if" | "when" | "where") || is_determiner(self.w(j)))
+        })
     }
 }
 

@@ -730,3 +730,19 @@ fn a_first_word_before_a_cue_and_its_particle_and_a_long_record_speak() {
         [t("The average of polls taken over the past two weeks", "shows", "Clinton leading Trump")]
     );
 }
+
+#[test]
+fn the_addressee_of_told_is_not_what_was_told() {
+    assert_eq!(triples(&["Mary Smith told CNN she would run again."]), [t("Mary Smith", "told", "she would run again")]);
+    assert_eq!(triples(&["Mary Smith told reporters the plan was dead."]), [t("Mary Smith", "told", "the plan was dead")]);
+    assert_eq!(
+        triples(&["\"I cannot be part of it,\" Ms. Wahl told the RT America audience."]),
+        [t("Ms. Wahl", "told", "I cannot be part of it")]
+    );
+    assert_eq!(triples(&["Dion told the world the real reason for her appearance."]), [t("Dion", "told", "the real reason for her appearance")]);
+    // "to" and a verb after the addressee is no venue ("said to the crowd at a rally" is).
+    assert_eq!(
+        triples(&["Mr. Obama told his advisers to figure out how to cut emissions without Congress."]).len(),
+        1
+    );
+}
