@@ -107,7 +107,7 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "leader", "leaders", "governor", "mayor", "ambassador", "envoy", "secretary", "chief", "head", "people",
     "operator", "company", "firm", "group", "association", "watchdog", "regulator", "provider", "producer",
     "maker", "giant", "organisation", "organization", "institute", "spokesmen", "representative", "troops",
-    "forces", "government", "coalition", "ministers", "lawmakers", "senator", "mp", "premier", "body", "bodies",
+    "forces", "coalition", "ministers", "lawmakers", "senator", "mp", "premier", "body", "bodies",
     "book", "announcer", "ad", "letter", "memo", "document", "documents", "article", "website", "campaign", "poll",
     "polls", "analysis", "email", "emails", "note", "video", "post", "tweet", "filing", "lawsuit", "complaint",
     "indictment", "ruling", "judge", "chairman", "chairwoman", "chair", "founder", "candidate", "nominee",
@@ -115,12 +115,12 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "advocate", "advocates", "director", "executive", "executives", "adviser", "advisers", "advisor", "advisors",
     "strategist", "strategists", "pollster", "pollsters", "author", "authors", "writer", "columnist", "editor",
     "host", "anchor", "attorney", "attorneys", "administration", "prosecutor", "sheriff", "critics", "supporters",
-    "voters", "democrats", "republicans", "aide", "staff", "staffer", "staffers", "member", "members", "press",
-    "commissioner", "team", "brief", "spokesperson", "representatives", "organizers", "organisers", "residents",
-    "tank", "think-tank", "institute", "researchers", "scientists", "economist", "forecasters", "traders",
+    "voters", "democrats", "republicans", "staff", "staffer", "staffers", "member", "members", "press",
+    "commissioner", "team", "brief", "representatives", "organizers", "organisers", "tank", "think-tank",
+    "researchers", "scientists", "forecasters", "traders",
     "service", "services", "agencies", "bureau", "centre", "center", "council", "court", "tribunal",
     "parents", "family", "families", "relatives", "neighbours", "neighbors", "survivors", "victims", "protesters",
-    "charity", "charities", "campaigners", "monitor", "observatory", "union", "authority", "council", "committee",
+    "charity", "charities", "campaigners", "monitor", "observatory", "union", "authority", "committee",
     // Plurals of the bodies above, and people who speak as a group.
     "groups", "companies", "firms", "operators", "associations", "organisations", "organizations", "unions",
     "governments", "ministries", "regulators", "watchdogs", "hospitals", "embassy", "embassies", "party",
@@ -131,7 +131,7 @@ pub const SOURCE_NOUNS: &[&str] = &[
     // Records that show or find things.
     "transcript", "transcripts", "footage", "records", "research", "findings", "results", "review", "audit",
     "story", "stories", "average", "averages",
-    "census", "testimony", "investigation", "tally", "average",
+    "census", "testimony", "tally",
 ];
 
 /// Participles that pass on someone else's words ("…, citing the port authority"):

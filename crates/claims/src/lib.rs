@@ -323,7 +323,7 @@ impl<'a> Finder<'a> {
     /// Whether token `i` ends something that can speak: a name, a role noun or a subject
     /// pronoun.
     fn may_speak(&self, i: usize) -> bool {
-        self.mention_ending.contains_key(&i) || is_source_noun(self.w(i)) || matches!(self.w(i), "he" | "she" | "it" | "they" | "we" | "i")
+        self.mention_ending.contains_key(&i) || is_source_noun(self.w(i)) || is_subject_pronoun(self.w(i))
     }
 
     /// A claim whose cue starts at token `k`, and the token to continue from.
@@ -1672,7 +1672,7 @@ impl<'a> Finder<'a> {
             // is known, or those words up to the subject of what was said ("told CNN she would").
             let words = |stop_at_subject: bool| {
                 (i..end.min(i + 4))
-                    .find(|&j| self.is_punct(j) || self.in_time[j] || matches!(self.w(j), "that" | "on" | "in" | "at") || stop_at_subject && matches!(self.w(j), "he" | "she" | "they" | "it" | "we" | "i"))
+                    .find(|&j| self.is_punct(j) || self.in_time[j] || matches!(self.w(j), "that" | "on" | "in" | "at") || stop_at_subject && is_subject_pronoun(self.w(j)))
                     .unwrap_or(end.min(i + 4))
             };
             let closing = words(false);
@@ -1959,6 +1959,11 @@ fn is_telling(word: &str) -> bool {
             | "provide" | "provided" | "speculate" | "speculated" | "explain" | "explained" | "mention" | "mentioned" | "tell"
             | "told" | "talk" | "talked"
     )
+}
+
+/// A personal pronoun that can be a clause's subject ("he", "we", "i"; lower case).
+fn is_subject_pronoun(word: &str) -> bool {
+    matches!(word, "he" | "she" | "it" | "they" | "we" | "i")
 }
 
 /// Whether a token is a dash: "—", "―", "–", or "--" typed as two hyphens (one token).

@@ -388,7 +388,7 @@ fn times(data: &Path) -> Result<(), String> {
 
 /// Runs the whole pipeline on each PolNeAR text (as plain input) and scores its claims.
 fn attribution(split: &Path) -> Result<(), String> {
-    use dossier_eval::attribution::{load, Attribution, Score, ROLES};
+    use dossier_eval::attribution::{around_cue, load, relative_pronoun_source, Attribution, Score, ROLES};
     let docs = load(split)?;
     let mut score = Score::default();
     // The models load on first use: once per process, not per article, so not timed.
@@ -448,44 +448,8 @@ fn attribution(split: &Path) -> Result<(), String> {
                 }
             }
             let cue = c.cue.map(polnear_cue).unwrap_or_default();
-            // PolNeAR's content never holds its cue: a content around its cue ("Obama’s veto
-            // is expected to come …") is the two pieces either side of it.
-            let content = polnear_content(c.content)
-                .into_iter()
-                .flat_map(|(a, b)| match cue.first().copied().filter(|&(ca, cb)| a < ca && cb < b) {
-                    Some((ca, cb)) => {
-                        let trim_end = |mut e: usize| {
-                            while e > a && original[e - 1].is_whitespace() {
-                                e -= 1;
-                            }
-                            e
-                        };
-                        let trim_start = |mut s: usize| {
-                            while s < b && original[s].is_whitespace() {
-                                s += 1;
-                            }
-                            s
-                        };
-                        vec![(a, trim_end(ca)), (trim_start(cb), b)]
-                    }
-                    None => vec![(a, b)],
-                })
-                .filter(|(a, b)| a < b)
-                .collect();
-            let mut source = c.source.as_ref().map(|s| polnear_source(s.span)).unwrap_or_default();
-            // PolNeAR's source of a cue in a relative clause is the relative pronoun ("Trump,
-            // who has said …": "who"; 567 of 581 such sources in train), where dossier's is
-            // its antecedent.
-            if let (Some(&(_, b)), Some(&(cue_start, _))) = (source.last(), cue.first()) {
-                if b < cue_start {
-                    let between: String = original[b..cue_start].iter().collect();
-                    let words: Vec<&str> = between.trim_start_matches([',', ' ', '-', '—', '–']).split_whitespace().collect();
-                    if (1..=4).contains(&words.len()) && matches!(words[0].to_lowercase().as_str(), "who" | "which" | "that") {
-                        let at = cue_start - between.chars().count() + between.find(words[0]).map_or(0, |i| between[..i].chars().count());
-                        source = vec![(at, at + words[0].chars().count())];
-                    }
-                }
-            }
+            let content = around_cue(&original, polnear_content(c.content), &cue);
+            let source = relative_pronoun_source(&original, c.source.as_ref().map(|s| polnear_source(s.span)).unwrap_or_default(), &cue);
             predicted.push(Attribution { source, cue, content });
         }
         if std::env::var_os("DOSSIER_EVAL_MISSES").is_some() {
