@@ -21,10 +21,9 @@
 //! find there. Where PolNeAR's edge takes in what dossier leaves out (a leading "that",
 //! quote marks), the innermost boundary that gives it is the one learned.
 
-use crate::Finder;
+use crate::{Finder, OUTSIDE};
 use dossier_doc::{Claim, Doc, Span};
-use dossier_text::perceptron::{read_single_model, shuffled_passes, single_model_bytes, Learner, Model};
-use std::cell::Cell;
+use dossier_text::perceptron::{combine, read_single_model, shuffled_passes, single_model_bytes, Learner, Model};
 
 /// How many tokens an edge may move either way.
 pub const WINDOW: usize = 4;
@@ -78,15 +77,16 @@ impl BoundsModel {
 pub(crate) fn refine(finder: &Finder, claims: &mut [Claim], model: &BoundsModel) {
     let edges = Edges::new(finder);
     for claim in claims {
+        let Some(mut parts) = edges.parts(claim) else { continue };
         for edge in [Edge::Start, Edge::End] {
             let mut best = Best::default();
-            edges.each_candidate(claim, edge, |at, features| best.offer(at, model.score(features)));
+            edges.each_candidate(&parts, edge, |at, features| best.offer(at, model.score(features)));
             if let Some(token) = best.at() {
-                let tokens = finder.doc.token_range(claim.content);
-                claim.content = match edge {
-                    Edge::Start => finder.span(token, tokens.end),
-                    Edge::End => finder.span(tokens.start, token),
-                };
+                match edge {
+                    Edge::Start => parts.content.start = token,
+                    Edge::End => parts.content.end = token,
+                }
+                claim.content = finder.span(parts.content.start, parts.content.end);
             }
         }
     }
@@ -107,7 +107,9 @@ pub fn edge_candidates(doc: &Doc, claims: &[Claim]) -> Vec<[Vec<Candidate>; 2]> 
         .map(|claim| {
             [Edge::Start, Edge::End].map(|edge| {
                 let mut out = Vec::new();
-                edges.each_candidate(claim, edge, |at, features| out.push((at, features.to_vec())));
+                if let Some(parts) = edges.parts(claim) {
+                    edges.each_candidate(&parts, edge, |at, features| out.push((at, features.to_vec())));
+                }
                 out
             })
         })
@@ -158,6 +160,14 @@ impl Best {
     }
 }
 
+/// The token ranges of a claim's parts, as [`Edges::each_candidate`] reads them.
+struct Parts {
+    content: std::ops::Range<usize>,
+    cue: std::ops::Range<usize>,
+    source: Option<std::ops::Range<usize>>,
+    paragraph: std::ops::Range<usize>,
+}
+
 /// What the edges of one document's contents are judged with.
 struct Edges<'f, 'a> {
     finder: &'f Finder<'a>,
@@ -167,18 +177,13 @@ struct Edges<'f, 'a> {
     /// Whether a boundary before each token would split a figure or a date ("said up | to
     /// 19 violations"): no edge goes there.
     splits: Vec<bool>,
-    /// Each token's word (lower case) and word class (a name's kind, a pronoun, a role
-    /// noun, punctuation as itself), hashed when first asked for (0: not yet).
-    word: Vec<Cell<u64>>,
-    class: Vec<Cell<u64>>,
 }
 
 impl<'f, 'a> Edges<'f, 'a> {
     fn new(finder: &'f Finder<'a>) -> Edges<'f, 'a> {
         let doc = finder.doc;
         let mut sentence_edge = vec![false; doc.tokens.len() + 1];
-        for s in &doc.sentences {
-            let r = doc.token_range(*s);
+        for r in finder.sentences.iter().cloned() {
             sentence_edge[r.start] = true;
             sentence_edge[r.end] = true;
             if r.end > r.start && finder.is_punct(r.end - 1) {
@@ -192,37 +197,42 @@ impl<'f, 'a> Edges<'f, 'a> {
                 *split = true;
             }
         }
-        let unknown = || (0..doc.tokens.len()).map(|_| Cell::new(0)).collect();
-        Edges { finder, sentence_edge, splits, word: unknown(), class: unknown() }
+        Edges { finder, sentence_edge, splits }
     }
 
     /// The hash of token `i`'s word, or of its class, or [`OUTSIDE`] past the document.
     fn hashed(&self, i: isize, class: bool) -> u64 {
-        let Some(cell) = usize::try_from(i).ok().and_then(|i| if class { self.class.get(i) } else { self.word.get(i) }) else { return OUTSIDE };
-        if cell.get() == 0 {
-            let i = i as usize;
-            cell.set(if class { atom(self.finder.word_class(i)) ^ CLASS } else { atom(self.finder.w(i)) } | 1);
+        match usize::try_from(i) {
+            Ok(i) if i < self.finder.doc.tokens.len() => self.finder.atom_at(i, class),
+            _ => OUTSIDE,
         }
-        cell.get()
     }
 
     fn is_punct(&self, i: usize) -> bool {
         self.finder.is_punct(i)
     }
 
-    /// Calls `each` with every candidate boundary of `edge` and its features (see
-    /// [`edge_candidates`]).
-    fn each_candidate(&self, claim: &Claim, edge: Edge, mut each: impl FnMut(usize, &[u64])) {
-        let Some(cue) = claim.cue else { return };
+    /// The token ranges of `claim`'s parts, read once for both its edges; `None` when
+    /// neither edge is the ranker's to move (see [`edge_candidates`]).
+    fn parts(&self, claim: &Claim) -> Option<Parts> {
+        let cue = claim.cue?;
         if claim.quoted || claim.content.is_empty() {
-            return;
+            return None;
         }
         let doc = self.finder.doc;
-        let tokens = doc.token_range(claim.content);
-        let (first, end) = (tokens.start, tokens.end);
-        let Some(paragraph) = doc.paragraph_of(claim.content.start()).map(|p| doc.token_range(doc.paragraphs[p])) else { return };
-        let cue_tokens = doc.token_range(cue);
-        let source_tokens = claim.source.as_ref().map(|s| doc.token_range(s.span));
+        Some(Parts {
+            content: doc.token_range(claim.content),
+            cue: doc.token_range(cue),
+            source: claim.source.as_ref().map(|s| doc.token_range(s.span)),
+            paragraph: doc.token_range(doc.paragraphs[doc.paragraph_of(claim.content.start())?]),
+        })
+    }
+
+    /// Calls `each` with every candidate boundary of `edge` of a claim with these `parts`,
+    /// and its features (see [`edge_candidates`]).
+    fn each_candidate(&self, parts: &Parts, edge: Edge, mut each: impl FnMut(usize, &[u64])) {
+        let Parts { content, cue: cue_tokens, source: source_tokens, paragraph } = parts;
+        let (first, end) = (content.start, content.end);
         // The content may not take in the cue or the source.
         let blocked = |i: usize| cue_tokens.contains(&i) || source_tokens.as_ref().is_some_and(|s| s.contains(&i));
         let after_cue = first >= cue_tokens.end;
@@ -231,7 +241,7 @@ impl<'f, 'a> Edges<'f, 'a> {
         if edge == Edge::Start && first < cue_tokens.start && cue_tokens.end <= end {
             return;
         }
-        let cue_word = self.hashed(self.finder.last_token(cue) as isize, false);
+        let cue_word = self.hashed(cue_tokens.end as isize - 1, false);
         let rule = match edge {
             Edge::Start => first,
             Edge::End => end,
@@ -254,7 +264,7 @@ impl<'f, 'a> Edges<'f, 'a> {
             if crossed || gerund {
                 continue;
             }
-            each(at, &self.edge_features(edge, at, rule, after_cue, cue_word, &cue_tokens));
+            each(at, &self.edge_features(edge, at, rule, after_cue, cue_word, cue_tokens));
         }
     }
 
@@ -299,39 +309,6 @@ impl<'f, 'a> Edges<'f, 'a> {
 
 /// How many features a boundary has.
 const FEATURES: usize = 17;
-
-/// The hash standing for a word before the document's first token or after its last.
-const OUTSIDE: u64 = 0x5bd1_e995_0000_0001;
-
-/// What sets a word class's hash apart from the same word's ("PER" the class, "per" the word).
-const CLASS: u64 = 0xc1a5_5000_0000_0000;
-
-/// A word's hash, eight bytes at a time (a token's word is hashed once per document;
-/// [`combine`] spreads the bits after).
-fn atom(word: &str) -> u64 {
-    let mut h = 0x243f_6a88_85a3_08d3 ^ word.len() as u64;
-    for chunk in word.as_bytes().chunks(8) {
-        let mut bytes = [0u8; 8];
-        bytes[..chunk.len()].copy_from_slice(chunk);
-        h = (h ^ u64::from_le_bytes(bytes)).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(31);
-    }
-    h
-}
-
-/// A feature from its template and its parts' hashes. Each part is multiplied by its own
-/// odd constant (the products are independent, so the processor computes them side by
-/// side), then one multiply-xorshift spreads the bits: the model's map takes a key's bits
-/// as its hash. Parts are hashed once per token, not once per feature.
-fn combine(template: u64, parts: &[u64]) -> u64 {
-    const ODD: [u64; 5] = [0x9e37_79b9_7f4a_7c15, 0xff51_afd7_ed55_8ccd, 0xc4ce_b9fe_1a85_ec53, 0xbf58_476d_1ce4_e5b9, 0x94d0_49bb_1331_11eb];
-    let mut h = (template + 1).wrapping_mul(ODD[0]);
-    for (p, k) in parts.iter().zip(&ODD[1..]) {
-        h ^= p.wrapping_mul(*k);
-    }
-    h ^= h >> 32;
-    h = h.wrapping_mul(ODD[1]);
-    h ^ (h >> 29)
-}
 
 #[cfg(test)]
 mod tests {

@@ -24,9 +24,9 @@
 //! ```
 
 use crate::cues::{is_function_word, is_source_noun, is_verb_cue};
-use crate::Finder;
+use crate::{Finder, OUTSIDE};
 use dossier_doc::{Doc, EntityKind, TokenKind};
-use dossier_text::perceptron::{deflate, feature, inflate, shuffled_passes, start_model, suffix, Bytes, Learner, Model, Prehashed};
+use dossier_text::perceptron::{atom, combine, deflate, inflate, shuffled_passes, start_model, suffix, Bytes, Learner, Model, Prehashed};
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
@@ -39,9 +39,9 @@ pub struct CueModel {
     heads: HashSet<u64, BuildHasherDefault<Prehashed>>,
 }
 
-/// The feature of the word itself, which also keys [`CueModel`]'s heads.
-fn word_feature(word: &str) -> u64 {
-    feature(1, &[word])
+/// The feature of the word itself (its [`atom`]), which also keys [`CueModel`]'s heads.
+fn word_feature(word: u64) -> u64 {
+    combine(1, &[word])
 }
 
 /// Where the word's own feature sits among a candidate's features.
@@ -61,8 +61,8 @@ impl CueModel {
         s[1] - s[0]
     }
 
-    /// Whether the word headed a cue in training, and so is worth judging.
-    pub fn may_head(&self, word: &str) -> bool {
+    /// Whether the word (its [`atom`]) headed a cue in training, and so is worth judging.
+    pub fn may_head(&self, word: u64) -> bool {
         self.heads.contains(&word_feature(word))
     }
 
@@ -73,7 +73,7 @@ impl CueModel {
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        let (mut raw, scale) = start_model(b"CUES2", &[&self.model]);
+        let (mut raw, scale) = start_model(b"CUES3", &[&self.model]);
         self.model.write(scale, &mut raw);
         let mut heads: Vec<u64> = self.heads.iter().copied().collect();
         heads.sort_unstable();
@@ -87,7 +87,7 @@ impl CueModel {
     pub fn from_bytes(bytes: &[u8]) -> Result<CueModel, String> {
         let raw = inflate(bytes)?;
         let mut bytes = Bytes::new(&raw);
-        let scale = bytes.header(b"CUES2", "cue detector")?;
+        let scale = bytes.header(b"CUES3", "cue detector")?;
         let model = Model::read(&mut bytes, scale)?;
         let heads = (0..bytes.u32()?).map(|_| bytes.u64()).collect::<Result<_, _>>()?;
         Ok(CueModel { model, heads })
@@ -99,8 +99,7 @@ impl CueModel {
 pub fn candidates(doc: &Doc) -> Vec<(usize, Vec<u64>)> {
     let finder = Finder::new(doc);
     let mut out = Vec::new();
-    for &sentence in &doc.sentences {
-        let range = doc.token_range(sentence);
+    for range in finder.sentences.iter().cloned() {
         for k in range.clone() {
             if finder.may_be_cue(k, range.start) {
                 let mut features = Vec::new();
@@ -193,70 +192,55 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// The features of candidate `k` in the sentence `range`, into `out`.
+    /// The features of candidate `k` in the sentence `range`, into `out`. Words and word
+    /// classes are the tokens' [`atom`]s, hashed once per document; the rest are small
+    /// numbers.
     pub(crate) fn cue_features(&self, k: usize, range: std::ops::Range<usize>, out: &mut Vec<u64>) {
         out.clear();
-        let at = |i: isize| -> &str {
-            let j = k as isize + i;
-            if j < range.start as isize || j >= range.end as isize {
-                "<s>"
-            } else {
-                self.w(j as usize)
-            }
-        };
-        let class = |i: isize| -> &str {
-            let j = k as isize + i;
-            if j < range.start as isize || j >= range.end as isize {
-                "<s>"
-            } else {
-                self.word_class(j as usize)
-            }
-        };
-        let w = at(0);
-        let listed = if is_verb_cue(w) { "listed" } else { "unlisted" };
-        // Who could be speaking, and how far before.
-        let (speaker, distance) = self.speaker_before(k, range.start).map_or(("none", ""), |i| (self.word_class(i), ["", "1", "2", "3", "4"][k - i]));
-        let to_end = match range.end - k {
-            1 => "1",
-            2 => "2",
-            3 => "3",
-            _ => "more",
-        };
-        let quoted = if self.in_quote[k] { "in" } else { "out" };
+        let inside = |i: isize| usize::try_from(k as isize + i).ok().filter(|j| range.contains(j));
+        let at = |i: isize| inside(i).map_or(OUTSIDE, |j| self.atom_at(j, false));
+        let class = |i: isize| inside(i).map_or(OUTSIDE, |j| self.atom_at(j, true));
+        let w = self.w(k);
+        let word = at(0);
+        let listed = u64::from(is_verb_cue(w));
+        // Who could be speaking, and how far before (0: no one).
+        let (speaker, distance) = self.speaker_before(k, range.start).map_or((OUTSIDE, 0), |i| (self.atom_at(i, true), (k - i) as u64));
+        let to_end = (range.end - k).min(4) as u64;
+        let quoted = u64::from(self.in_quote[k]);
         // A quotation opening just after the word is what it reports.
-        let quote_ahead = (k + 1..(k + 4).min(range.end)).any(|i| matches!(self.w(i), "“" | "\"" | ":"));
+        let quote_ahead = u64::from((k + 1..(k + 4).min(range.end)).any(|i| matches!(self.w(i), "“" | "\"" | ":")));
         let from_start = match k - range.start {
-            0 => "0",
-            1 => "1",
-            2..=4 => "2-4",
-            5..=9 => "5-9",
-            _ => "10+",
+            0 => 0,
+            1 => 1,
+            2..=4 => 2,
+            5..=9 => 3,
+            _ => 4,
         };
         out.extend([
-            feature(0, &[]),
-            word_feature(w),
-            feature(2, &[suffix(w, 3)]),
-            feature(3, &[at(-1)]),
-            feature(4, &[at(1)]),
-            feature(5, &[at(-1), w]),
-            feature(6, &[w, at(1)]),
-            feature(7, &[at(1), at(2)]),
-            feature(8, &[listed]),
-            feature(9, &[class(-1)]),
-            feature(10, &[class(1)]),
-            feature(11, &[speaker, distance]),
-            feature(12, &[w, speaker, distance]),
-            feature(13, &[quoted, to_end]),
-            feature(14, &[w, class(-1)]),
-            feature(15, &[suffix(w, 2), at(1)]),
-            feature(16, &[listed, at(1)]),
-            feature(17, &[at(-2), at(-1)]),
-            feature(18, &[w, to_end]),
-            feature(19, &[suffix(w, 4), class(1)]),
-            feature(20, &[if quote_ahead { "quote-ahead" } else { "no-quote" }, listed]),
-            feature(21, &[from_start]),
+            combine(0, &[]),
+            word_feature(word),
+            combine(2, &[atom(suffix(w, 3))]),
+            combine(3, &[at(-1)]),
+            combine(4, &[at(1)]),
+            combine(5, &[at(-1), word]),
+            combine(6, &[word, at(1)]),
+            combine(7, &[at(1), at(2)]),
+            combine(8, &[listed]),
+            combine(9, &[class(-1)]),
+            combine(10, &[class(1)]),
+            combine(11, &[speaker, distance]),
+            combine(12, &[word, speaker, distance]),
+            combine(13, &[quoted, to_end]),
+            combine(14, &[word, class(-1)]),
+            combine(15, &[atom(suffix(w, 2)), at(1)]),
+            combine(16, &[listed, at(1)]),
+            combine(17, &[at(-2), at(-1)]),
+            combine(18, &[word, to_end]),
+            combine(19, &[atom(suffix(w, 4)), class(1)]),
+            combine(20, &[quote_ahead, listed]),
+            combine(21, &[from_start]),
         ]);
-        debug_assert_eq!(out[WORD_AT], word_feature(w));
+        debug_assert_eq!(out[WORD_AT], word_feature(word));
     }
 }
 
@@ -268,9 +252,9 @@ mod tests {
     fn the_committed_model_loads_and_round_trips() {
         let model = CueModel::from_bytes(include_bytes!("../models/cues.bin")).unwrap();
         let again = CueModel::from_bytes(&model.to_bytes()).unwrap();
-        let features = [word_feature("fear"), feature(4, &["that"])];
+        let features = [word_feature(atom("fear")), combine(4, &[atom("that")])];
         assert_eq!(model.margin(&features), again.margin(&features));
-        assert!(model.may_head("fear") && again.may_head("fear") && !model.may_head("banana"));
+        assert!(model.may_head(atom("fear")) && again.may_head(atom("fear")) && !model.may_head(atom("banana")));
         assert!(CueModel::from_bytes(b"not a model").is_err());
     }
 

@@ -40,6 +40,8 @@ pub use cues::in_verb_group;
 use cues::*;
 use dossier_doc::{Claim, Doc, EntityKind, Polarity, Source, Span, TokenKind};
 use rustc_hash::FxHashMap;
+use dossier_text::perceptron::atom;
+use std::cell::Cell;
 
 /// Finds the claims of a document whose entities, times and quantities are annotated.
 pub fn annotate(doc: &Doc) -> Vec<Claim> {
@@ -52,7 +54,7 @@ pub fn annotate_with(doc: &Doc, bounds: Option<&bounds::BoundsModel>) -> Vec<Cla
     let finder = Finder::new(doc);
     let mut claims: Vec<Claim> = Vec::new();
     for (s, &sentence) in doc.sentences.iter().enumerate() {
-        let range = doc.token_range(sentence);
+        let range = finder.sentences[s].clone();
         // Already inside what an earlier sentence's source says ("He said:" and its quote).
         let words = || range.clone().filter(|&i| doc.tokens[i].kind != TokenKind::Punct);
         if claims.last().is_some_and(|c| words().next().is_some() && words().all(|i| c.content.contains(doc.tokens[i].span))) {
@@ -157,7 +159,22 @@ struct Finder<'a> {
     in_quote: Vec<bool>,
     /// Each token's [`Finder::word_class`], once asked.
     word_classes: Vec<std::cell::OnceCell<&'a str>>,
+    /// Each sentence's tokens, and the sentence of each token: rules ask for them at
+    /// every turn, and a search per question cost a tenth of the stage's time.
+    sentences: Vec<std::ops::Range<usize>>,
+    sentence_at: Vec<usize>,
+    /// Each token's word and word class as [`atom`]s for the learned parts' features,
+    /// hashed when first asked for (0: not yet).
+    word_atoms: Vec<Cell<u64>>,
+    class_atoms: Vec<Cell<u64>>,
 }
+
+/// The hash standing for a word outside what a learned part's features read (the
+/// sentence for the cue detector, the document for the bounds ranker).
+const OUTSIDE: u64 = 0x5bd1_e995_0000_0001;
+
+/// What sets a word class's hash apart from the same word's ("PER" the class, "per" the word).
+const CLASS: u64 = 0xc1a5_5000_0000_0000;
 
 impl<'a> Finder<'a> {
     fn new(doc: &'a Doc) -> Finder<'a> {
@@ -194,7 +211,27 @@ impl<'a> Finder<'a> {
             }
         }
         let word_classes = (0..doc.tokens.len()).map(|_| std::cell::OnceCell::new()).collect();
-        Finder { doc, lower, mention_ending, mention_at, in_time, in_quote, word_classes }
+        let sentences = doc.token_ranges(&doc.sentences);
+        let mut sentence_at = vec![usize::MAX; doc.tokens.len()];
+        for (s, r) in sentences.iter().enumerate() {
+            sentence_at[r.clone()].fill(s);
+        }
+        let unknown = || (0..doc.tokens.len()).map(|_| Cell::new(0)).collect();
+        Finder { doc, lower, mention_ending, mention_at, in_time, in_quote, word_classes, sentences, sentence_at, word_atoms: unknown(), class_atoms: unknown() }
+    }
+
+    /// The [`atom`] of token `i`'s word (lower case), or of its [`Finder::word_class`].
+    fn atom_at(&self, i: usize, class: bool) -> u64 {
+        let cell = if class { &self.class_atoms[i] } else { &self.word_atoms[i] };
+        if cell.get() == 0 {
+            cell.set(if class { atom(self.word_class(i)) ^ CLASS } else { atom(self.w(i)) } | 1);
+        }
+        cell.get()
+    }
+
+    /// The index of the sentence holding token `k`, if any.
+    fn sentence_of_token(&self, k: usize) -> Option<usize> {
+        self.sentence_at.get(k).copied().filter(|&s| s != usize::MAX)
     }
 
     fn w(&self, i: usize) -> &str {
@@ -346,7 +383,7 @@ impl<'a> Finder<'a> {
         if EVIDENTIAL_ADVERBS.contains(&w) {
             return self.evidential(k, k, sentence);
         }
-        if EVIDENTIAL_PARTICIPLES.contains(&w) && k > sentence.start && BE_FORMS.contains(&self.w(k - 1)) && self.w(k + 1) == "to" {
+        if self.w(k + 1) == "to" && k > sentence.start && EVIDENTIAL_PARTICIPLES.contains(&w) && BE_FORMS.contains(&self.w(k - 1)) {
             return self.evidential(k - 1, k, sentence);
         }
         // "did not respond to a request for comment", "replied to the letter": what follows
@@ -368,7 +405,7 @@ impl<'a> Finder<'a> {
         if (listed || called_for) && self.listed_verb_is_cue(k, sentence.clone()) {
             return self.verb(k, sentence);
         }
-        if PARTICIPLE_CUES.contains(&w) && k > sentence.start && self.w(k - 1) == "," {
+        if k > sentence.start && self.w(k - 1) == "," && PARTICIPLE_CUES.contains(&w) {
             return self.participle(k, sentence);
         }
         // "began by saying he would …", "was fined for saying that …": the subject said it,
@@ -394,7 +431,7 @@ impl<'a> Finder<'a> {
         // "speaking to veterans", "appearing on Fox": where and to whom, not what.)
         let occasion = matches!(w, "speaking" | "talking" | "appearing" | "testifying" | "addressing")
             && matches!(self.w(k + 1), "to" | "at" | "in" | "on" | "before" | "during" | "with");
-        if !listed && !occasion && !RELAYING_PARTICIPLES.contains(&w) && learned::cue_model().may_head(w) && self.may_be_cue(k, sentence.start) {
+        if !listed && !occasion && learned::cue_model().may_head(self.atom_at(k, false)) && !RELAYING_PARTICIPLES.contains(&w) && self.may_be_cue(k, sentence.start) {
             let mut features = Vec::with_capacity(24);
             self.cue_features(k, sentence.clone(), &mut features);
             // "Romania recorded about 2,000 cases": a figure as the object is a fact the
@@ -654,8 +691,8 @@ impl<'a> Finder<'a> {
     /// The tokens of the sentence before the one starting at token `start`, when it is a
     /// quotation alone in the same paragraph.
     fn quote_before(&self, start: usize) -> Option<(usize, usize)> {
-        let here = self.doc.sentence_of(self.doc.tokens.get(start)?.span.start())?;
-        let before = self.doc.token_range(self.doc.sentences[here.checked_sub(1)?]);
+        let here = self.sentence_of_token(start)?;
+        let before = self.sentences[here.checked_sub(1)?].clone();
         let paragraph = |i: usize| self.doc.paragraph_of(self.doc.tokens[i].span.start());
         let whole_quote = before.len() > 2 && matches!(self.w(before.start), "“" | "\"") && matches!(self.w(before.end - 1), "”" | "\"");
         (whole_quote && paragraph(before.start) == paragraph(start)).then_some((before.start, before.end))
@@ -822,7 +859,7 @@ impl<'a> Finder<'a> {
         let is_outlet = |i: usize| self.mention_at[i].filter(|&e| self.doc.entities[e].kind == EntityKind::Outlet);
         let told = matches!(self.w(k), "told" | "tells").then(|| (k + 1..end.min(k + 7)).take_while(|&i| !self.is_punct(i)).find_map(is_outlet)).flatten();
         // "In an interview with the BBC, a NATO official said": the outlet interviewed relays too.
-        let start = self.doc.token_at_or_after(self.doc.sentences[self.doc.sentence_of(self.doc.tokens[k].span.start()).unwrap_or(0)].start());
+        let start = self.sentences[self.sentence_of_token(k).unwrap_or(0)].start;
         let interviewed = (start..k.saturating_sub(1))
             .find(|&i| matches!(self.w(i), "interview" | "interviews") && self.w(i + 1) == "with")
             .and_then(|i| (i + 2..(i + 5).min(k)).find_map(is_outlet));
@@ -1043,7 +1080,7 @@ impl<'a> Finder<'a> {
             return Some(self.source_phrase(clause, self.complement_end(end, k, start)));
         }
         if definite {
-            let sentence_end = self.doc.sentence_of(self.doc.tokens[k].span.start()).map_or(k + 1, |s| self.doc.token_at_or_after(self.doc.sentences[s].end()));
+            let sentence_end = self.sentence_of_token(k).map_or(k + 1, |s| self.sentences[s].end);
             let told = matches!(self.w(k), "told" | "tells");
             let after = self.trailer_end(k + 1, sentence_end, told);
             // "“…,” the businessman said, adding that …": set off by commas, a reporting clause.
@@ -1511,7 +1548,7 @@ impl<'a> Finder<'a> {
         let same_paragraph = paragraph(last.content) == here_paragraph
             || here_paragraph.is_some_and(|p| paragraph(last.content) == p.checked_sub(1)) && self.quote_left_open(last.content);
         // Right after the quote, or after the reporting clause that closed it ("“…?” Clinton said. “…”").
-        let here = self.doc.sentence_of(self.doc.tokens[s.start].span.start());
+        let here = self.sentence_of_token(s.start);
         let follows = |at: Span| self.doc.sentence_of(at.start()).is_some_and(|p| Some(p + 1) == here);
         let previous_sentence = follows(last.content) || last.cue.is_some_and(follows);
         if !(opens && closes && same_paragraph && previous_sentence) {
@@ -1611,11 +1648,11 @@ impl<'a> Finder<'a> {
             }
         }
         for i in self.doc.token_range(c) {
-            // "could", "may" — but not "May" the month in mid-sentence.
-            let capitalised = self.doc.token_text(i).starts_with(char::is_uppercase) && self.doc.sentence_of(self.doc.tokens[i].span.start()).is_some_and(|s| self.doc.sentences[s].start() != self.doc.tokens[i].span.start());
             // "is expected to", "are believed to"
-            let evidential = EVIDENTIAL_PARTICIPLES.contains(&self.w(i)) && i > 0 && BE_FORMS.contains(&self.w(i - 1)) && self.w(i + 1) == "to";
-            if !capitalised && (MODALS.contains(&self.w(i)) || EVIDENTIAL_ADVERBS.contains(&self.w(i)) || evidential) {
+            let evidential = || self.w(i + 1) == "to" && i > 0 && EVIDENTIAL_PARTICIPLES.contains(&self.w(i)) && BE_FORMS.contains(&self.w(i - 1));
+            // "could", "may" — but not "May" the month in mid-sentence.
+            let capitalised = || self.doc.token_text(i).starts_with(char::is_uppercase) && self.sentence_of_token(i).is_some_and(|s| self.sentences[s].start != i);
+            if (MODALS.contains(&self.w(i)) || EVIDENTIAL_ADVERBS.contains(&self.w(i)) || evidential()) && !capitalised() {
                 hedges.push(self.doc.tokens[i].span);
             }
         }

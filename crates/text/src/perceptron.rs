@@ -62,6 +62,45 @@ pub fn feature(template: u8, parts: &[&str]) -> u64 {
     h
 }
 
+/// A part's hash for [`combine`], eight bytes at a time: for features whose parts are
+/// hashed once (a token's word, once per document) and combined many times, where
+/// [`feature`] would hash each part's bytes again for every feature. `combine` spreads
+/// the bits after.
+#[inline]
+pub fn atom(word: &str) -> u64 {
+    let mut h = 0x243f_6a88_85a3_08d3 ^ word.len() as u64;
+    for chunk in word.as_bytes().chunks(8) {
+        let mut bytes = [0u8; 8];
+        bytes[..chunk.len()].copy_from_slice(chunk);
+        h = (h ^ u64::from_le_bytes(bytes)).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(31);
+    }
+    h
+}
+
+/// A feature from its template and at most four parts' hashes ([`atom`]s, or small
+/// numbers). Each part is multiplied by its own odd constant (the products are
+/// independent, so the processor computes them side by side), then one multiply-xorshift
+/// spreads the bits: the model's map takes a key's bits as its hash.
+///
+/// ```
+/// use dossier_text::perceptron::{atom, combine};
+/// let (said, that) = (atom("said"), atom("that"));
+/// assert_ne!(combine(6, &[said, that]), combine(6, &[that, said]), "a part's place counts");
+/// assert_ne!(combine(6, &[said]), combine(7, &[said]), "so does the template");
+/// ```
+#[inline]
+pub fn combine(template: u64, parts: &[u64]) -> u64 {
+    const ODD: [u64; 5] = [0x9e37_79b9_7f4a_7c15, 0xff51_afd7_ed55_8ccd, 0xc4ce_b9fe_1a85_ec53, 0xbf58_476d_1ce4_e5b9, 0x94d0_49bb_1331_11eb];
+    debug_assert!(parts.len() < ODD.len(), "combine takes at most four parts");
+    let mut h = (template + 1).wrapping_mul(ODD[0]);
+    for (p, k) in parts.iter().zip(&ODD[1..]) {
+        h ^= p.wrapping_mul(*k);
+    }
+    h ^= h >> 32;
+    h = h.wrapping_mul(ODD[1]);
+    h ^ (h >> 29)
+}
+
 /// A word's shape: "Xx", "x", "X.X.", "d,d": uppercase, lowercase and digits as classes,
 /// other characters as themselves, runs collapsed, at most `max` characters.
 ///
