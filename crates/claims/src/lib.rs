@@ -764,11 +764,32 @@ impl<'a> Finder<'a> {
         if let Some(pronoun) = self.pronoun_source(first) {
             return Some(pronoun);
         }
-        let subject_end = match self.mention_at[first] {
-            Some(e) => (first..k).take_while(|&i| self.mention_at[i] == Some(e)).last()? + 1,
-            None => first + 1,
-        };
+        let subject_end = self.noun_phrase_end(first, k);
         Some(self.source_phrase(self.phrase_start(subject_end, start), subject_end))
+    }
+
+    /// The end of the noun phrase opened by token `first` (a name or a role noun), before
+    /// `k`: on through names, role nouns, capitalised words, and a word and role noun that
+    /// title a name ("British Prime Minister Theresa May", "Democratic presidential nominee
+    /// Hillary Clinton"); not into a time ("Trump Monday said") or a verb.
+    fn noun_phrase_end(&self, first: usize, k: usize) -> usize {
+        let word = |i: usize| {
+            let w = self.w(i);
+            self.doc.tokens[i].kind == TokenKind::Word && !self.in_time[i] && !is_function_word(w) && !is_verb_cue(w) && !in_verb_group(w)
+        };
+        let mut end = first;
+        while end < k {
+            if let Some(e) = self.mention_at[end] {
+                end = (end..k).take_while(|&i| self.mention_at[i] == Some(e)).last().unwrap_or(end) + 1;
+            } else if word(end) && (is_source_noun(self.w(end)) || self.doc.token_text(end).starts_with(char::is_uppercase)) {
+                end += 1;
+            } else if end + 2 < k && word(end) && is_source_noun(self.w(end + 1)) && self.mention_at[end + 2].is_some() {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        end.max(first + 1)
     }
 
     /// "reportedly …", "are believed to …": the content is the clause around the cue.

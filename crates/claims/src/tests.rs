@@ -666,6 +666,15 @@ fn a_reporting_clause_set_off_by_commas_or_coordinated_keeps_its_source() {
         triples(&["\"It doesn't make our problems worse,\" said Mr. Kamin, who emphasized that her proposals would simplify returns."]),
         [t("Mr. Kamin", "said", "It doesn't make our problems worse"), t("Mr. Kamin", "emphasized", "her proposals would simplify returns")]
     );
+    // A coordinated verb's subject is the whole noun phrase, titles and name together.
+    assert_eq!(
+        triples(&["British Prime Minister Theresa May said this week that the country would leave and suggested that it would quit the market."]),
+        [t("British Prime Minister Theresa May", "said", "the country would leave"), t("British Prime Minister Theresa May", "suggested", "it would quit the market")]
+    );
+    assert_eq!(
+        triples(&["Democratic presidential nominee Hillary Clinton visited the city on Tuesday and said the police must release the video."])[0].0,
+        "Democratic presidential nominee Hillary Clinton"
+    );
 }
 
 #[test]
