@@ -764,8 +764,14 @@ impl<'a> Finder<'a> {
         if let Some(pronoun) = self.pronoun_source(first) {
             return Some(pronoun);
         }
-        let subject_end = self.noun_phrase_end(first, k);
-        Some(self.source_phrase(self.phrase_start(subject_end, start), subject_end))
+        let mut subject_end = self.noun_phrase_end(first, k);
+        let from = self.phrase_start(subject_end, start);
+        // "Rendell, a Clinton surrogate, said … and called it …": the appositive belongs
+        // to the subject, as it does to the first verb's source.
+        if self.w(subject_end) == "," {
+            subject_end = self.appositive(subject_end + 1, k).unwrap_or(subject_end);
+        }
+        Some(self.source_phrase(from, subject_end))
     }
 
     /// The end of the noun phrase opened by token `first` (a name or a role noun), before

@@ -675,6 +675,10 @@ fn a_reporting_clause_set_off_by_commas_or_coordinated_keeps_its_source() {
         triples(&["Democratic presidential nominee Hillary Clinton visited the city on Tuesday and said the police must release the video."])[0].0,
         "Democratic presidential nominee Hillary Clinton"
     );
+    assert_eq!(
+        triples(&["Dean, a former party chairman, visited the city on Tuesday and said the police must release the video."])[0].0,
+        "Dean, a former party chairman"
+    );
 }
 
 #[test]
