@@ -953,12 +953,7 @@ impl<'a> Finder<'a> {
                 // Only a noun phrase naming who they are: not "Trump, speaking to veterans,"
                 // nor "Clinton, at Monday’s debate,".
                 let first = self.w(open + 1);
-                // Also an age ("Mr. King, 82,") and an owner named ("China, Pyongyang's only ally,").
-                let age = open + 2 == j - 1 && first.chars().all(|c| c.is_ascii_digit());
-                let owner = self.mention_at.get(open + 1).copied().flatten().is_some() && (open + 1..j - 1).any(|i| matches!(self.w(i), "’s" | "'s"));
-                // And a party ("Dianne Feinstein, Democrat of California,", "McConnell, R-Ky.,").
-                let party = matches!(first, "democrat" | "republican") || matches!(first.as_bytes(), [b'r' | b'd' | b'i', b'-', _, ..]);
-                let describes = age || owner || party || is_determiner(first) || is_source_noun(first) || SOURCE_MODIFIERS.contains(&first) || PERSON_TITLE_WORDS.contains(&first);
+                let describes = self.describes_before(open, j - 1);
                 // A relative clause describes its antecedent too ("Rucker Culpepper, who runs
                 // the effort, said"): the source is the whole phrase, as an appositive.
                 let relative_clause = matches!(first, "who" | "which" | "whose");
@@ -969,6 +964,16 @@ impl<'a> Finder<'a> {
                 // "Schiff, 56, who has served …, told": an age between the name and its clause.
                 if j >= start + 3 && self.w(j - 2) == "," && self.w(j - 1).bytes().all(|b| b.is_ascii_digit()) {
                     j -= 2;
+                }
+                // "Michael Mulgrew, president of the union, which represents teachers, said":
+                // the comma that opens the clause also closes a description of a person
+                // named before it.
+                let person_before = |comma: usize| {
+                    comma > start && self.mention_ending.get(&(comma - 1)).is_some_and(|&(e, _)| self.doc.entities[e].kind == EntityKind::Person)
+                };
+                if let Some(before) = self.appositive_before(j, start).filter(|&before| (describes || relative_clause) && person_before(before) && self.describes_before(before, j)) {
+                    attach(before, j);
+                    j = before;
                 }
                 described |= first == "who" || describes;
             } else if let Some((open, close)) = self.dash_aside_before(j, start).filter(|&(open, _)| self.mention_ending.contains_key(&(open - 1))) {
@@ -1219,6 +1224,18 @@ impl<'a> Finder<'a> {
         let named = |i: usize| self.mention_ending.contains_key(&i) || self.doc.token_text(i).starts_with(char::is_uppercase) && self.doc.tokens[i].kind == TokenKind::Word;
         // "Russian officials, speaking on condition of anonymity, said": a role noun too.
         (named(before) || is_source_noun(self.w(before)) || self.w(before) == ")" || self.w(before).chars().all(|c| c.is_ascii_digit())).then_some(open)
+    }
+
+    /// Whether the phrase set off by the commas at `open` and `close` says who the name
+    /// before it is: a determined noun phrase, a role, a title, an age ("Mr. King, 82,"),
+    /// an owner named ("China, Pyongyang's only ally,") or a party ("Dianne Feinstein,
+    /// Democrat of California,", "McConnell, R-Ky.,").
+    fn describes_before(&self, open: usize, close: usize) -> bool {
+        let first = self.w(open + 1);
+        let age = open + 2 == close && first.chars().all(|c| c.is_ascii_digit());
+        let owner = self.mention_at.get(open + 1).copied().flatten().is_some() && (open + 1..close).any(|i| matches!(self.w(i), "’s" | "'s"));
+        let party = matches!(first, "democrat" | "republican") || matches!(first.as_bytes(), [b'r' | b'd' | b'i', b'-', _, ..]);
+        age || owner || party || is_determiner(first) || is_source_noun(first) || SOURCE_MODIFIERS.contains(&first) || PERSON_TITLE_WORDS.contains(&first)
     }
 
     /// The comma opening a relative clause (", who …") that the comma at `close` ends.

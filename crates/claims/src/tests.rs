@@ -679,6 +679,20 @@ fn a_reporting_clause_set_off_by_commas_or_coordinated_keeps_its_source() {
         triples(&["Dean, a former party chairman, visited the city on Tuesday and said the police must release the video."])[0].0,
         "Dean, a former party chairman"
     );
+    // Two descriptions in a row, the second a relative clause or an appositive of the first.
+    assert_eq!(
+        triples(&["Mary Walsh, president of the teachers union, which represents city educators, said the strike would go on."]),
+        [t("Mary Walsh, president of the teachers union, which represents city educators", "said", "the strike would go on")]
+    );
+    assert_eq!(
+        triples(&["“It is an invasion,” John Carter, the attorney general of Oklahoma, one of the states suing the agency, said."]),
+        [t("John Carter, the attorney general of Oklahoma, one of the states suing the agency", "said", "It is an invasion")]
+    );
+    // Only a person's description: not back past a time ("In 2010, the laboratory of …").
+    assert_eq!(
+        triples(&["But in 2010, the laboratory of Mary Walsh, who was then at the university, reported that the cells respond."])[0].0,
+        "Mary Walsh, who was then at the university"
+    );
 }
 
 #[test]
