@@ -1030,8 +1030,15 @@ impl<'a> Finder<'a> {
         }
         // "Another 19 percent said": a figure speaks (a share of those polled).
         if let Some(q) = self.doc.quantities.iter().find(|q| q.span.end() == self.doc.tokens[end - 1].span.end() || q.unit_span.is_some_and(|u| u.end() == self.doc.tokens[end - 1].span.end())) {
-            let first = self.doc.token_at_or_after(q.span.start());
-            let from = if first > start && matches!(self.w(first - 1), "another" | "the" | "some" | "about") { first - 1 } else { first };
+            let mut first = self.doc.token_at_or_after(q.span.start());
+            // "Nearly eight of 10 voters": the share's first figure with its hedge.
+            if first >= start + 2 && self.w(first - 1) == "of" {
+                let before = self.doc.tokens[first - 2].span.end();
+                if let Some(share) = self.doc.quantities.iter().find(|q| q.span.end() == before) {
+                    first = self.doc.token_at_or_after(share.span.start()).max(start);
+                }
+            }
+            let from = if first > start && matches!(self.w(first - 1), "another" | "the" | "some" | "about" | "only" | "just") { first - 1 } else { first };
             return Some(Source { entity: None, span: self.span(from, end) });
         }
         // (Opening the sentence, a capitalised word may be any word; right before a cue and
@@ -1308,10 +1315,12 @@ impl<'a> Finder<'a> {
             }
             // "Mr. Grassley and Mr. Leahy said", "Federal and state officials": coordinated
             // sources speak together.
+            // (A title and a capitalised word are a name the name finder may not know: "Mr. King".)
+            let titled = |n: usize| n > start && PERSON_TITLE_WORDS.contains(&self.w(n - 1)) && self.doc.token_text(n).starts_with(char::is_uppercase);
             let coordinated = w == "and"
                 && from < end
                 && i > start
-                && (self.mention_ending.contains_key(&(i - 1)) || is_source_noun(self.w(i - 1)) || SOURCE_MODIFIERS.contains(&self.w(i - 1)));
+                && (self.mention_ending.contains_key(&(i - 1)) || is_source_noun(self.w(i - 1)) || SOURCE_MODIFIERS.contains(&self.w(i - 1)) || titled(i - 1));
             if coordinated {
                 from = i;
                 continue;

@@ -258,6 +258,11 @@ fn a_source_keeps_its_appositive_and_bracket() {
     );
     // Titles and coordinated speakers belong to the source.
     assert_eq!(triples(&["Mr. Grassley and Mr. Leahy said the program was abused."]), [t("Mr. Grassley and Mr. Leahy", "said", "the program was abused")]);
+    // A title and a capitalised word name someone the name finder does not know.
+    assert_eq!(triples(&["Mr. King and Mr. Schultz said the program was abused."])[0].0, "Mr. King and Mr. Schultz");
+    // A share of those polled speaks, with its hedge or limit.
+    assert_eq!(triples(&["Nearly eight of 10 voters said the economy mattered most."])[0].0, "Nearly eight of 10 voters");
+    assert_eq!(triples(&["Only 52 percent of registered voters said they trusted her."])[0].0, "Only 52 percent of registered voters");
     // A relative clause describes the source as an appositive does (the name stays its entity).
     assert_eq!(
         triples(&["Jochen Hanebeck, who took over last year, said the plant would close."]),
