@@ -1989,11 +1989,26 @@ impl<'a> Finder<'a> {
     /// was dead"), or a determined phrase up to its name or role noun ("told the Financial
     /// Times").
     fn addressee_end(&self, i: usize, end: usize) -> Option<usize> {
+        let mention_end = |e: usize, from: usize| (from..end).find(|&j| self.mention_at[j] != Some(e)).unwrap_or(end);
+        // "told Breitbart News host Alex Marlow how …": an outlet's role noun, and a role
+        // noun's name, run on.
+        let run_on = |mut j: usize| {
+            if j < end && is_source_noun(self.w(j)) && self.mention_at[j - 1].is_some() {
+                j += 1;
+            }
+            match self.mention_at.get(j).copied().flatten() {
+                Some(e) if self.doc.entities[e].kind == EntityKind::Person && is_source_noun(self.w(j - 1)) && !self.w(j - 1).ends_with('s') => mention_end(e, j),
+                _ => j,
+            }
+        };
         if let Some(e) = self.mention_at.get(i).copied().flatten() {
-            return Some((i..end).find(|&j| self.mention_at[j] != Some(e)).unwrap_or(end));
+            return Some(run_on(mention_end(e, i)));
         }
-        if matches!(self.w(i), "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists") || is_source_noun(self.w(i)) {
+        if matches!(self.w(i), "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists") {
             return Some(i + 1);
+        }
+        if is_source_noun(self.w(i)) {
+            return Some(run_on(i + 1));
         }
         if !(is_determiner(self.w(i)) || POSSESSIVES.contains(&self.w(i))) {
             return None;

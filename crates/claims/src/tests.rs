@@ -766,6 +766,11 @@ fn a_first_word_before_a_cue_and_its_particle_and_a_long_record_speak() {
 #[test]
 fn the_addressee_of_told_is_not_what_was_told() {
     assert_eq!(triples(&["Mary Smith told CNN she would run again."]), [t("Mary Smith", "told", "she would run again")]);
+    // An outlet's role noun and a role noun's name run on in the addressee.
+    assert_eq!(
+        triples(&["Mary Smith told Breitbart News host Alex Marlow on Thursday how surprised she was."]),
+        [t("Mary Smith", "told", "how surprised she was")]
+    );
     assert_eq!(triples(&["Mary Smith told reporters the plan was dead."]), [t("Mary Smith", "told", "the plan was dead")]);
     assert_eq!(
         triples(&["\"I cannot be part of it,\" Ms. Wahl told the RT America audience."]),

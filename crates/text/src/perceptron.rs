@@ -171,6 +171,43 @@ impl<const N: usize> Model<N> {
         Model { weights }
     }
 
+    /// How many features the model weighs.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Whether the model weighs no feature at all.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// The model with only its `keep` features whose weights spread widest across the
+    /// classes (the others move a score least): for a [`Model::mean`] of several models,
+    /// a table no bigger than one of theirs. Ties go to the lower feature hash, so the
+    /// result never depends on map order.
+    ///
+    /// ```
+    /// use dossier_text::perceptron::Learner;
+    /// let mut learner = Learner::<2>::default();
+    /// learner.learn(&[1, 2], 1, 0); // features 1 and 2 learn class 1 over class 0
+    /// learner.learn(&[1], 1, 0); // feature 1 twice as far
+    /// let model = learner.average().pruned(1);
+    /// assert_eq!(model.len(), 1);
+    /// assert_eq!(model.score(&[2]), [0.0, 0.0], "the narrower feature is gone");
+    /// assert!(model.score(&[1])[1] > 0.0);
+    /// ```
+    pub fn pruned(mut self, keep: usize) -> Model<N> {
+        if self.weights.len() <= keep {
+            return self;
+        }
+        let spread = |w: &[f32; N]| w.iter().copied().fold(f32::MIN, f32::max) - w.iter().copied().fold(f32::MAX, f32::min);
+        let mut ranked: Vec<(u64, f32)> = self.weights.iter().map(|(&f, w)| (f, spread(w))).collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let kept: std::collections::HashSet<u64> = ranked[..keep].iter().map(|&(f, _)| f).collect();
+        self.weights.retain(|f, _| kept.contains(f));
+        self
+    }
+
     /// Each class's score: the sum of the features' weights.
     pub fn score(&self, features: &[u64]) -> [f32; N] {
         let mut scores = [0f32; N];
