@@ -126,6 +126,7 @@ pub fn annotate_with(doc: &Doc, bounds: Option<&bounds::BoundsModel>) -> Vec<Cla
                 finder.carry_source(&mut claim, &claims, s);
             }
             finder.unnamed_antecedent(&mut claim, &claims);
+            finder.through_open_quote(&mut claim);
             // A claim whose words came before its sentence (a quote, then "Clinton said.")
             // replaces what that quote was taken for alone.
             if claim.content.start() < sentence.start() {
@@ -1899,6 +1900,25 @@ impl<'a> Finder<'a> {
 
     fn closing_quote(&self, from: usize, end: usize) -> usize {
         (from..end).find(|&i| matches!(self.w(i), "”" | "\"")).map_or(end, |i| i + 1)
+    }
+
+    /// "He said, “I wonder why it was bad. Think of that.”": a quote still open where the
+    /// content's sentence ends runs on to its closing mark in the paragraph, and the
+    /// content with it (the sentences it takes in are then skipped as already said).
+    fn through_open_quote(&self, claim: &mut Claim) {
+        let last = self.last_token(claim.content);
+        let Some(sentence) = self.sentence_of_token(last).map(|s| self.sentences[s].clone()) else { return };
+        let Some(paragraph) = self.paragraph_tokens(last) else { return };
+        let open_after = sentence.end < paragraph.end && self.in_quote[sentence.end];
+        if !open_after || !self.ends_sentence(last + 1, sentence.end) {
+            return;
+        }
+        let closes = |j: usize| matches!(self.w(j), "”" | "\"") && (j + 1 >= paragraph.end || !self.in_quote[j + 1]);
+        if let Some(close) = (sentence.end..paragraph.end).find(|&j| closes(j)) {
+            let from = self.doc.token_at_or_after(claim.content.start());
+            let to = (from + 1..close).rev().find(|&j| !self.is_punct(j - 1)).unwrap_or(close);
+            claim.content = self.span(from, to);
+        }
     }
 
     /// The tokens of the paragraph holding token `k`.

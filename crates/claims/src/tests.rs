@@ -606,6 +606,18 @@ fn a_quote_runs_over_paragraphs_when_the_next_one_opens_with_a_quotation_mark() 
 }
 
 #[test]
+fn a_quote_open_at_its_sentence_end_runs_on_to_its_closing_mark() {
+    assert_eq!(triples(&["He said, “I wonder why it was bad. Think of that.”"]), [t("He", "said", "I wonder why it was bad. Think of that")]);
+    assert_eq!(
+        triples(&["Trump said the plan was “what we are fighting for. Denying us justice is wrong.”"]),
+        [t("Trump", "said", "the plan was “what we are fighting for. Denying us justice is wrong")]
+    );
+    // A quote closed in its sentence, or never closed in the paragraph, runs on no further.
+    assert_eq!(triples(&["He said, “It was bad.” Then he left."]), [t("He", "said", "It was bad")]);
+    assert_eq!(triples(&["He said, “It was bad. Then he left."])[0].2, "It was bad");
+}
+
+#[test]
 fn an_adverb_after_the_cue_belongs_to_the_reporting_clause() {
     assert_eq!(triples(&["\"God forbid we ask the FBI anything,\" Gowdy said sarcastically."]), [t("Gowdy", "said", "God forbid we ask the FBI anything")]);
     assert_eq!(triples(&["The ministry said repeatedly that six ships sank."]), [t("The ministry", "said", "six ships sank")]);
