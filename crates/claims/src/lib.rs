@@ -1860,11 +1860,26 @@ impl<'a> Finder<'a> {
         (from..end)
             .find(|&i| {
                 self.w(i) == ";"
-                    || self.w(i) == "," && (CONTRAST.contains(&self.w(i + 1)) || self.reporting_clause_at(i + 1, end) || PARTICIPLE_CUES.contains(&self.w(i + 1)) || RELAYING_PARTICIPLES.contains(&self.w(i + 1)))
+                    || self.w(i) == "," && (CONTRAST.contains(&self.w(i + 1)) || self.reporting_clause_at(i + 1, end) || PARTICIPLE_CUES.contains(&self.w(i + 1)) || RELAYING_PARTICIPLES.contains(&self.w(i + 1)) || self.participial_at(i + 1))
                     // "… and said she would stand up": the speaker's next act is not what they said.
                     || i > from && matches!(self.w(i), "and" | "but") && self.next_cue_verb(i + 1)
             })
             .unwrap_or(end)
+    }
+
+    /// Whether a participial phrase starts at `i` ("…, encouraging his supporters to …",
+    /// "…, forcing them to …", "…, implicitly putting his name on the line"): what the
+    /// subject did while saying it, not what was said. The participle must take an object
+    /// or particle, so that a list of nouns ("taxes, spending and debt") is not one; a
+    /// condition ("…, depending on whether …") stays with what it qualifies.
+    fn participial_at(&self, i: usize) -> bool {
+        let i = if self.w(i).ends_with("ly") && self.w(i).len() > 4 { i + 1 } else { i };
+        let w = self.w(i);
+        let takes = |j: usize| {
+            let next = self.w(j);
+            is_determiner(next) || matches!(next, "him" | "them" | "us" | "it" | "on" | "to" | "back" | "up" | "out") || self.mention_at.get(j).copied().flatten().is_some()
+        };
+        w.len() > 5 && w.ends_with("ing") && !matches!(w, "including" | "according" | "during" | "depending" | "nothing" | "something" | "everything" | "anything") && self.doc.tokens[i].kind == TokenKind::Word && takes(i + 1)
     }
 
     /// Whether a listed cue verb (after any words of its verb group) starts at `i`.

@@ -618,6 +618,20 @@ fn a_quote_open_at_its_sentence_end_runs_on_to_its_closing_mark() {
 }
 
 #[test]
+fn a_participial_phrase_after_the_content_is_what_the_subject_did() {
+    assert_eq!(
+        triples(&["Trump said the vote would be rigged, encouraging his supporters to watch the polls."]),
+        [t("Trump", "said", "the vote would be rigged")]
+    );
+    // A list of nouns, and a condition, stay in the content.
+    assert_eq!(triples(&["The mayor said the plan covers taxes, spending and debt."])[0].2, "the plan covers taxes, spending and debt");
+    assert_eq!(
+        triples(&["The analyst said there will be four services, depending on whether subscribers stay."])[0].2,
+        "there will be four services, depending on whether subscribers stay"
+    );
+}
+
+#[test]
 fn an_adverb_after_the_cue_belongs_to_the_reporting_clause() {
     assert_eq!(triples(&["\"God forbid we ask the FBI anything,\" Gowdy said sarcastically."]), [t("Gowdy", "said", "God forbid we ask the FBI anything")]);
     assert_eq!(triples(&["The ministry said repeatedly that six ships sank."]), [t("The ministry", "said", "six ships sank")]);
