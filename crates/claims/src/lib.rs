@@ -378,6 +378,10 @@ impl<'a> Finder<'a> {
                 None
             };
         }
+        // No cue, listed or learned, is shorter than three letters (a fifth of the words).
+        if w.len() < 3 {
+            return None;
+        }
         if w == "according" && self.w(k + 1) == "to" {
             return self.according_to(k, sentence);
         }
