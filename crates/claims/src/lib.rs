@@ -929,7 +929,10 @@ impl<'a> Finder<'a> {
             let contracted = (matches!(w, "’ve" | "'ve") || matches!(w, "’s" | "'s" | "’re" | "'re") && self.w(k).ends_with("ing"))
                 && j >= 2
                 && matches!(self.w(j - 2), "he" | "she" | "it" | "they" | "we" | "you");
-            if self.in_time[j - 1] || BETWEEN_SOURCE_AND_CUE.contains(&w) || in_verb_group(w) && self.mention_at[j - 1].is_none() || dated_participle || contracted {
+            // "Merkley, Brown and Menendez all suggested", "which together vowed": a
+            // quantifier floating after who speaks.
+            let floating = matches!(w, "all" | "each" | "together") && j >= start + 2 && (self.may_speak(j - 2) || matches!(self.w(j - 2), "which" | "who"));
+            if self.in_time[j - 1] || BETWEEN_SOURCE_AND_CUE.contains(&w) || in_verb_group(w) && self.mention_at[j - 1].is_none() || dated_participle || contracted || floating {
                 j -= 1;
             } else if matches!(w, "which" | "who" | "that") && j - 1 > start {
                 j -= 1;

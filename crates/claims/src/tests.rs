@@ -260,6 +260,11 @@ fn a_source_keeps_its_appositive_and_bracket() {
     assert_eq!(triples(&["Mr. Grassley and Mr. Leahy said the program was abused."]), [t("Mr. Grassley and Mr. Leahy", "said", "the program was abused")]);
     // A title and a capitalised word name someone the name finder does not know.
     assert_eq!(triples(&["Mr. King and Mr. Schultz said the program was abused."])[0].0, "Mr. King and Mr. Schultz");
+    // A quantifier floating after who speaks is skipped ("… all suggested").
+    assert_eq!(
+        triples(&["Mr. Grassley and Mr. Leahy all suggested that the claims were grounds for action."]),
+        [t("Mr. Grassley and Mr. Leahy", "suggested", "the claims were grounds for action")]
+    );
     // A share of those polled speaks, with its hedge or limit.
     assert_eq!(triples(&["Nearly eight of 10 voters said the economy mattered most."])[0].0, "Nearly eight of 10 voters");
     assert_eq!(triples(&["Only 52 percent of registered voters said they trusted her."])[0].0, "Only 52 percent of registered voters");
