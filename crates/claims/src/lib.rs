@@ -1774,7 +1774,11 @@ impl<'a> Finder<'a> {
                     .unwrap_or(end.min(i + 4))
             };
             let closing = words(false);
-            j = if self.ends_sentence(closing, end) { closing } else { self.addressee_end(i, end).unwrap_or_else(|| words(true)) };
+            let known = self.addressee_end(i, end);
+            // ("told reporters Trump would lose.": a known addressee, then a clause, is not
+            // four words of addressee.)
+            let clause_after = known.is_some_and(|a| a + 1 < closing && in_verb_group(self.w(a + 1)));
+            j = if self.ends_sentence(closing, end) && !clause_after { closing } else { known.unwrap_or_else(|| words(true)) };
         }
         let timed = |k: usize| self.in_time.get(k) == Some(&true);
         let place = |k: usize| self.mention_at.get(k).copied().flatten().is_some_and(|e| self.doc.entities[e].kind == EntityKind::Place);
@@ -2035,7 +2039,7 @@ impl<'a> Finder<'a> {
         // "told Breitbart News host Alex Marlow how …": an outlet's role noun, and a role
         // noun's name, run on.
         let run_on = |mut j: usize| {
-            if j < end && is_source_noun(self.w(j)) && self.mention_at[j - 1].is_some() {
+            if j < end && (is_source_noun(self.w(j)) || matches!(self.w(j), "reporters" | "journalists")) && self.mention_at[j - 1].is_some() {
                 j += 1;
             }
             match self.mention_at.get(j).copied().flatten() {

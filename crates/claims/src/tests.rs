@@ -797,6 +797,9 @@ fn a_first_word_before_a_cue_and_its_particle_and_a_long_record_speak() {
 #[test]
 fn the_addressee_of_told_is_not_what_was_told() {
     assert_eq!(triples(&["Mary Smith told CNN she would run again."]), [t("Mary Smith", "told", "she would run again")]);
+    // A known addressee, then a clause: the clause is what was told.
+    assert_eq!(triples(&["She told reporters Trump would lose."]), [t("She", "told", "Trump would lose")]);
+    assert_eq!(triples(&["She told CNN reporters Trump would lose."]), [t("She", "told", "Trump would lose")]);
     // An outlet's role noun and a role noun's name run on in the addressee.
     assert_eq!(
         triples(&["Mary Smith told Breitbart News host Alex Marlow on Thursday how surprised she was."]),
@@ -814,3 +817,4 @@ fn the_addressee_of_told_is_not_what_was_told() {
         1
     );
 }
+
