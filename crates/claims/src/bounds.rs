@@ -238,7 +238,7 @@ impl<'f, 'a> Edges<'f, 'a> {
             content: doc.token_range(claim.content),
             cue: doc.token_range(cue),
             source: claim.source.as_ref().map(|s| doc.token_range(s.span)),
-            paragraph: doc.token_range(doc.paragraphs[doc.paragraph_of(claim.content.start())?]),
+            paragraph: self.finder.paragraph_tokens(doc.token_at_or_after(claim.content.start()))?,
         })
     }
 

@@ -230,6 +230,16 @@ impl<'a> Finder<'a> {
         cell.get()
     }
 
+    /// Whether a person's name ends at token `i`.
+    fn person_ends_at(&self, i: usize) -> bool {
+        self.mention_ending.get(&i).is_some_and(|&(e, _)| self.doc.entities[e].kind == EntityKind::Person)
+    }
+
+    /// The token after the mention of entity `e` that runs from token `i`, before `end`.
+    fn mention_end(&self, e: usize, i: usize, end: usize) -> usize {
+        (i..end).find(|&j| self.mention_at[j] != Some(e)).unwrap_or(end)
+    }
+
     /// The index of the sentence holding token `k`, if any.
     fn sentence_of_token(&self, k: usize) -> Option<usize> {
         self.sentence_at.get(k).copied().filter(|&s| s != usize::MAX)
@@ -306,8 +316,7 @@ impl<'a> Finder<'a> {
             && (k.saturating_sub(10).max(sentence.start)..k).rev().take_while(|&i| !self.is_punct(i)).any(|i| is_source_noun(self.w(i)));
         // "Lynch notes they were …", "The minister, Mr. Guajardo, argues there is …": after a
         // person's name, "-s" is its verb.
-        let person_before = |i: usize| self.mention_at.get(i).copied().flatten().is_some_and(|e| self.doc.entities[e].kind == EntityKind::Person) && self.mention_ending.contains_key(&i);
-        let named_speaker = w.ends_with('s') && k > sentence.start + 1 && (person_before(k - 1) || self.w(k - 1) == "," && person_before(k - 2));
+        let named_speaker = w.ends_with('s') && k > sentence.start + 1 && (self.person_ends_at(k - 1) || self.w(k - 1) == "," && self.person_ends_at(k - 2));
         let source_verb = source_verb || record_shows || named_speaker;
         let bare_plural = AMBIGUOUS_CUES.contains(&w) && w.ends_with('s') && (self.w(k + 1) == "," || before_to) && !speaker_before;
         // "member states to counter", "swing states", "that states, led by West Virginia,":
@@ -544,10 +553,7 @@ impl<'a> Finder<'a> {
                 // own is a second claim, not part of the source.
                 let own_cue = matches!(self.w(end + 1), "who" | "which") && (end + 2..s.end.min(end + 5)).any(|i| is_verb_cue(self.w(i)));
                 let closing_appositive = self.w(end) == "," && end + 1 < s.end && !resumes_quote && !own_cue;
-                let mut sentence_end = s.end;
-                while sentence_end > end && self.is_punct(sentence_end - 1) {
-                    sentence_end -= 1;
-                }
+                let sentence_end = self.before_punct(end, s.end);
                 let source_end = if closing_appositive { sentence_end } else { name_end };
                 let after_quote_or_comma = k > s.start && matches!(self.w(k - 1), "," | "”" | "\"" | "'" | "’");
                 // A noun phrase, not a clause: "…, said that the campaign was taking a look."
@@ -741,10 +747,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         let first = verb + 1;
-        let mut close = (first..end.min(first + 14)).find(|&i| self.w(i) == ",").unwrap_or(end);
-        while close > first && self.is_punct(close - 1) {
-            close -= 1;
-        }
+        let close = self.before_punct(first, (first..end.min(first + 14)).find(|&i| self.w(i) == ",").unwrap_or(end));
         (close > first && (close == end || self.w(close) == "," || self.ends_sentence(close, end)) && self.cites_a_source(first, close)).then(|| (self.span(first, close), close))
     }
 
@@ -791,7 +794,7 @@ impl<'a> Finder<'a> {
         let mut end = first;
         while end < k {
             if let Some(e) = self.mention_at[end] {
-                end = (end..k).take_while(|&i| self.mention_at[i] == Some(e)).last().unwrap_or(end) + 1;
+                end = self.mention_end(e, end, k);
             } else if word(end) && (is_source_noun(self.w(end)) || self.doc.token_text(end).starts_with(char::is_uppercase)) {
                 end += 1;
             } else if end + 2 < k && word(end) && is_source_noun(self.w(end + 1)) && self.mention_at[end + 2].is_some() {
@@ -826,13 +829,11 @@ impl<'a> Finder<'a> {
     }
 
     /// Builds a claim over tokens `[from, to)`, trimmed of edge punctuation.
-    fn claim(&self, mut from: usize, mut to: usize, source: Option<Source>, cue: Span, quoted: bool) -> Option<Claim> {
+    fn claim(&self, mut from: usize, to: usize, source: Option<Source>, cue: Span, quoted: bool) -> Option<Claim> {
         while from < to && self.is_punct(from) {
             from += 1;
         }
-        while to > from && self.is_punct(to - 1) {
-            to -= 1;
-        }
+        let mut to = self.before_punct(from, to);
         from = self.dateline_end(from).filter(|&after| after < to).unwrap_or(from);
         // "…, without providing evidence", "…, without elaborating": the reporter's remark.
         if let Some(comma) = (from..to).find(|&i| self.w(i) == "," && self.w(i + 1) == "without" && self.w(i + 2).ends_with("ing")) {
@@ -976,10 +977,7 @@ impl<'a> Finder<'a> {
                 // "Michael Mulgrew, president of the union, which represents teachers, said":
                 // the comma that opens the clause also closes a description of a person
                 // named before it.
-                let person_before = |comma: usize| {
-                    comma > start && self.mention_ending.get(&(comma - 1)).is_some_and(|&(e, _)| self.doc.entities[e].kind == EntityKind::Person)
-                };
-                if let Some(before) = self.appositive_before(j, start).filter(|&before| (describes || relative_clause) && person_before(before) && self.describes_before(before, j)) {
+                if let Some(before) = self.appositive_before(j, start).filter(|&before| (describes || relative_clause) && before > start && self.person_ends_at(before - 1) && self.describes_before(before, j)) {
                     attach(before, j);
                     j = before;
                 }
@@ -1565,10 +1563,7 @@ impl<'a> Finder<'a> {
             }
             (open, s.end)
         };
-        let mut to = close;
-        while to > from && self.is_punct(to - 1) {
-            to -= 1;
-        }
+        let to = self.before_punct(from, close);
         if to <= from + 1 || !self.ends_sentence(close + usize::from(claim.quoted), s.end) {
             return None;
         }
@@ -1615,10 +1610,7 @@ impl<'a> Finder<'a> {
         if !(opens && closes && same_paragraph && previous_sentence) {
             return None;
         }
-        let mut to = if runs_on { close } else { close - 1 };
-        while to > s.start && self.is_punct(to - 1) {
-            to -= 1;
-        }
+        let to = self.before_punct(s.start, if runs_on { close } else { close - 1 });
         (to > s.start + 2).then(|| Claim {
             source: last.source.clone(),
             relay: last.relay.clone(),
@@ -1657,10 +1649,7 @@ impl<'a> Finder<'a> {
         if !(has_time || has_figure) || s.len() < 5 {
             return None;
         }
-        let mut to = s.end;
-        while to > s.start && self.is_punct(to - 1) {
-            to -= 1;
-        }
+        let to = self.before_punct(s.start, s.end);
         let from = self.dateline_end(s.start).filter(|&after| after < to).unwrap_or(s.start);
         Some(Claim::new(self.span(from, to)))
     }
@@ -1753,6 +1742,14 @@ impl<'a> Finder<'a> {
     /// Whether token `i` starts a sentence, after an opening quote or conjunction.
     fn is_sentence_opener(&self, i: usize, start: usize) -> bool {
         (start..i).all(|j| self.is_punct(j) || matches!(self.w(j), "but" | "and" | "yet" | "so" | "however" | "still"))
+    }
+
+    /// The end of tokens `[from, to)` without the punctuation that closes them.
+    fn before_punct(&self, from: usize, mut to: usize) -> usize {
+        while to > from && self.is_punct(to - 1) {
+            to -= 1;
+        }
+        to
     }
 
     fn ends_sentence(&self, i: usize, end: usize) -> bool {
@@ -2035,22 +2032,22 @@ impl<'a> Finder<'a> {
     /// was dead"), or a determined phrase up to its name or role noun ("told the Financial
     /// Times").
     fn addressee_end(&self, i: usize, end: usize) -> Option<usize> {
-        let mention_end = |e: usize, from: usize| (from..end).find(|&j| self.mention_at[j] != Some(e)).unwrap_or(end);
+        let press = |j: usize| matches!(self.w(j), "reporters" | "journalists");
         // "told Breitbart News host Alex Marlow how …": an outlet's role noun, and a role
         // noun's name, run on.
         let run_on = |mut j: usize| {
-            if j < end && (is_source_noun(self.w(j)) || matches!(self.w(j), "reporters" | "journalists")) && self.mention_at[j - 1].is_some() {
+            if j < end && (is_source_noun(self.w(j)) || press(j)) && self.mention_at[j - 1].is_some() {
                 j += 1;
             }
             match self.mention_at.get(j).copied().flatten() {
-                Some(e) if self.doc.entities[e].kind == EntityKind::Person && is_source_noun(self.w(j - 1)) && !self.w(j - 1).ends_with('s') => mention_end(e, j),
+                Some(e) if self.doc.entities[e].kind == EntityKind::Person && is_source_noun(self.w(j - 1)) && !self.w(j - 1).ends_with('s') => self.mention_end(e, j, end),
                 _ => j,
             }
         };
         if let Some(e) = self.mention_at.get(i).copied().flatten() {
-            return Some(run_on(mention_end(e, i)));
+            return Some(run_on(self.mention_end(e, i, end)));
         }
-        if matches!(self.w(i), "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists") {
+        if matches!(self.w(i), "him" | "her" | "them" | "us" | "me" | "you") || press(i) {
             return Some(i + 1);
         }
         if is_source_noun(self.w(i)) {
