@@ -1939,8 +1939,7 @@ impl<'a> Finder<'a> {
         let closes = |j: usize| matches!(self.w(j), "”" | "\"") && (j + 1 >= paragraph.end || !self.in_quote[j + 1]);
         if let Some(close) = (sentence.end..paragraph.end).find(|&j| closes(j)) {
             let from = self.doc.token_at_or_after(claim.content.start());
-            let to = (from + 1..close).rev().find(|&j| !self.is_punct(j - 1)).unwrap_or(close);
-            claim.content = self.span(from, to);
+            claim.content = self.span(from, self.before_punct(from, close));
         }
     }
 

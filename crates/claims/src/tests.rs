@@ -617,6 +617,8 @@ fn a_quote_open_at_its_sentence_end_runs_on_to_its_closing_mark() {
         triples(&["Trump said the plan was “what we are fighting for. Denying us justice is wrong.”"]),
         [t("Trump", "said", "the plan was “what we are fighting for. Denying us justice is wrong")]
     );
+    // The last word before the closing mark stays, with no punctuation between them.
+    assert_eq!(triples(&["He said, “I wonder why it was bad. Think of that” and left."])[0].2, "I wonder why it was bad. Think of that");
     // A quote closed in its sentence, or never closed in the paragraph, runs on no further.
     assert_eq!(triples(&["He said, “It was bad.” Then he left."]), [t("He", "said", "It was bad")]);
     assert_eq!(triples(&["He said, “It was bad. Then he left."])[0].2, "It was bad");
