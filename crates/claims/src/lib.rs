@@ -1103,11 +1103,20 @@ impl<'a> Finder<'a> {
                 && !is_verb_cue(self.w(i))
                 && (!self.doc.token_text(i).starts_with(char::is_uppercase) || self.mention_at[i].is_some() && i + 1 < end)
         });
-        let determiner = is_determiner(self.w(clause)) || matches!(self.w(clause), "another" | "this" | "these" | "those" | "each" | "every");
+        // ("All the experts I interviewed": a predeterminer before the determiner.)
+        let article = if matches!(self.w(clause), "all" | "both") && clause + 1 < end { clause + 1 } else { clause };
+        let determiner = is_determiner(self.w(article)) || matches!(self.w(article), "another" | "this" | "these" | "those" | "each" | "every");
         let definite = (2..=4).contains(&(end - clause)) && determiner && common_words;
         // "The New York state attorney general is confirming that …": a determined noun
         // phrase of words alone, names included, opening the sentence is its subject.
-        let subject = clause == start
+        // ("In Mrs. Clinton's favor, all the experts …": the clause may follow an opening
+        // prepositional phrase, when it is headed by a noun that says who speaks.)
+        let opening = clause == start
+            || self.w(clause - 1) == ","
+                && (clause..end).any(|i| is_source_noun(self.w(i)))
+                && matches!(self.w(start), "in" | "on" | "at" | "after" | "before" | "during" | "for" | "with" | "despite" | "under" | "since" | "among" | "unlike" | "like")
+                && (start..clause - 1).all(|i| !is_verb_cue(self.w(i)) && !self.is_punct(i));
+        let subject = opening
             && determiner
             && (2..=8).contains(&(end - clause))
             && (clause + 1..end).all(|i| (self.doc.tokens[i].kind == TokenKind::Word || matches!(self.w(i), "’s" | "'s" | "-")) && !is_verb_cue(self.w(i)) && !BE_FORMS.contains(&self.w(i)));
@@ -1339,6 +1348,11 @@ impl<'a> Finder<'a> {
                     // "one of the governor's climate advisers": a part of the group.
                     if i >= start + 2 && self.w(i - 1) == "of" && SHARE_WORDS.contains(&self.w(i - 2)) {
                         from = i - 2;
+                    }
+                    // "All the experts I interviewed", "both the Democratic and the Republican
+                    // platforms": a predeterminer counts the group.
+                    if i > start && matches!(self.w(i - 1), "all" | "both") {
+                        from = i - 1;
                     }
                     break;
                 }

@@ -265,6 +265,11 @@ fn a_source_keeps_its_appositive_and_bracket() {
         triples(&["Mr. Grassley and Mr. Leahy all suggested that the claims were grounds for action."]),
         [t("Mr. Grassley and Mr. Leahy", "suggested", "the claims were grounds for action")]
     );
+    // A predeterminer counts the group, after an opening phrase too.
+    assert_eq!(
+        triples(&["In Mrs. Clinton's favor, all the experts I interviewed said her proposals were more detailed."]),
+        [t("all the experts I interviewed", "said", "her proposals were more detailed")]
+    );
     // A share of those polled speaks, with its hedge or limit.
     assert_eq!(triples(&["Nearly eight of 10 voters said the economy mattered most."])[0].0, "Nearly eight of 10 voters");
     assert_eq!(triples(&["Only 52 percent of registered voters said they trusted her."])[0].0, "Only 52 percent of registered voters");

@@ -1151,6 +1151,13 @@ impl Finder<'_> {
 
     /// "annually", "every year", "each week", "daily".
     fn set(&mut self, i: usize, end: usize) -> Option<usize> {
+        // "People’s Daily", "The Weekly Standard", "the Daily Beast": capitalised beside a
+        // capitalised word, a rate word is part of a name.
+        let capital = |k: usize| self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word) && self.doc.token_text(k).starts_with(char::is_uppercase);
+        let before = if i > 1 && matches!(self.w(i - 1), "’s" | "'s") { i - 2 } else { i.wrapping_sub(1) };
+        if capital(i) && (capital(before) || capital(i + 1)) && !matches!(self.w(i), "every" | "each") {
+            return None;
+        }
         let value = match self.w(i) {
             "annually" | "yearly" | "annual" => "P1Y",
             "monthly" => "P1M",
@@ -1568,6 +1575,8 @@ mod tests {
     fn today_inside_a_name_is_no_day() {
         assert_eq!(one("USA Today reported that the vote is today."), ("today".into(), "2024-10-04".into()));
         assert_eq!(one("Obama Arrives In Paris Today."), ("Today".into(), "2024-10-04".into()));
+        // So is a rate word in a title: the set is the lower-case one.
+        assert_eq!(one("The People’s Daily said the Daily Beast is read daily."), ("daily".into(), "P1D".into()));
     }
 
     #[test]
