@@ -276,3 +276,11 @@ pub const PERSON_TITLE_WORDS: &[&str] = &[
     "president", "prime", "minister", "secretary", "senator", "sen.", "rep.", "gov.", "governor", "mayor",
     "general", "gen.", "mr.", "mrs.", "ms.", "dr.", "chancellor", "king", "queen", "judge", "ambassador",
 ];
+
+/// The AP's abbreviations of US states, as a place's second part ("Kenansville, N.C.").
+pub const US_STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.", "Ky.", "La.",
+    "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.",
+    "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.",
+    "D.C.",
+];

@@ -132,7 +132,10 @@ pub fn annotate_with(doc: &Doc, bounds: Option<&bounds::BoundsModel>) -> Vec<Cla
             if claim.content.start() < sentence.start() {
                 claims.retain(|c| !(c.cue.is_none() && claim.content.contains(c.content)));
             }
-            let resumed = finder.resumed(&claim, range.clone(), &cues);
+            let mut resumed = finder.resumed(&claim, range.clone(), &cues);
+            if let Some(resumed) = &mut resumed {
+                finder.through_open_quote(resumed);
+            }
             claims.push(claim);
             claims.extend(resumed);
         }
@@ -1559,7 +1562,8 @@ impl<'a> Finder<'a> {
             if !matches!(self.w(open), "“" | "\"") {
                 return None;
             }
-            (open + 1, (open + 1..s.end).find(|&i| matches!(self.w(i), "”" | "\""))?)
+            // (A quote still open at the sentence's end runs on: see `through_open_quote`.)
+            (open + 1, (open + 1..s.end).find(|&i| matches!(self.w(i), "”" | "\"")).unwrap_or(s.end))
         } else {
             // Not a new clause of the reporter's own ("…, the bureau said, and prices fell").
             if CONTRAST.contains(&self.w(open)) || matches!(self.w(open), "and" | "or" | "as" | "according" | "“" | "\"") || RELAYING_PARTICIPLES.contains(&self.w(open)) || PARTICIPLE_CUES.contains(&self.w(open)) {
@@ -1802,6 +1806,8 @@ impl<'a> Finder<'a> {
             let in_place = j > i && place(j) && (PREPOSITIONS.contains(&self.w(j - 1)) || place(j - 1));
             if j < end && (timed(j) || in_place) || preposition {
                 j += 1;
+            } else if j > i && self.place_goes_on(j) {
+                j += 2;
             } else if j + 1 < end && matches!(self.w(j), "on" | "via") && (PLATFORMS.contains(&self.w(j + 1)) || MEDIA.contains(&self.w(j + 1)) || matches!(self.w(j + 1), "phone" | "telephone" | "e-mail")) {
                 // "wrote on Telegram", "said on X", "said via email"
                 j += 2;
@@ -1859,6 +1865,9 @@ impl<'a> Finder<'a> {
         let mut named = false;
         for k in i + 1..end.min(i + 16) {
             named |= names_venue(k);
+            if self.place_goes_on(k) || k > i + 1 && self.place_goes_on(k - 1) {
+                continue;
+            }
             if matches!(self.w(k), "that" | "," | ":") || self.ends_sentence(k, end) {
                 return (named && k > i + 1).then_some(k);
             }
@@ -1868,6 +1877,13 @@ impl<'a> Finder<'a> {
             }
         }
         None
+    }
+
+    /// Whether the comma at `k` joins a place to the state or country it is in
+    /// ("Kenansville, N.C.", "Lviv, Ukraine").
+    fn place_goes_on(&self, k: usize) -> bool {
+        let place = |k: usize| self.mention_at.get(k).copied().flatten().is_some_and(|e| self.doc.entities[e].kind == EntityKind::Place);
+        k > 0 && self.w(k) == "," && place(k - 1) && (place(k + 1) || k + 1 < self.doc.tokens.len() && US_STATE_ABBREVIATIONS.contains(&self.doc.token_text(k + 1)))
     }
 
     /// Whether only a trailer and closing punctuation follow token `i`; a closing

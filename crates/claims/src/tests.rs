@@ -439,6 +439,11 @@ fn a_quote_goes_on_after_its_reporting_clause() {
     let found = quotes("''This isn't reform,'' Smith said. ''It's more tinkering. It adds complexity.''");
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[1], (Some("Smith".into()), false, "It's more tinkering. It adds complexity".into()));
+    // Resumed after a reporting clause with its venue ("Kenansville, N.C."), and on past
+    // the sentence's end to the closing mark.
+    let found = quotes("“I think Holt will be fair,” Trump said during a rally in Kenansville, N.C., “but people are watching. They know why.”");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1], (Some("Trump".into()), false, "but people are watching. They know why".into()));
 }
 
 #[test]
