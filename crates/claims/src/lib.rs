@@ -78,6 +78,14 @@ pub fn annotate_with(doc: &Doc, bounds: Option<&bounds::BoundsModel>) -> Vec<Cla
         }
         // In reading order, so that an evidential inherits from a claim earlier in its sentence.
         found.sort_by_key(|c| c.content.start());
+        // "“…,” wrote Easley. “Just 9 percent of voters said it changed their minds.”": a
+        // quote going on from the last claim holds the claims inside it, which its speaker relays.
+        let continued = finder.quote_continued(range.clone(), &claims).filter(|q| found.iter().all(|c| c.cue.is_some_and(|cue| q.content.contains(cue))));
+        if let Some(quote) = &continued {
+            for claim in &mut found {
+                claim.relay = quote.relay.iter().chain(&claim.relay).cloned().collect();
+            }
+        }
         // A claim reported inside another's content is relayed by that other's source:
         // "A report by Ifo found X, said Wohlrabe" is Wohlrabe ← Ifo.
         let outer: Vec<(Span, Vec<String>)> = found.iter().filter(|c| c.source.is_some()).map(|c| (c.content, c.relay.clone())).collect();
@@ -88,7 +96,7 @@ pub fn annotate_with(doc: &Doc, bounds: Option<&bounds::BoundsModel>) -> Vec<Cla
         }
         // "Inflation is expected to fall, the governor said": the governor's claim holds the
         // evidential one (its hedge is kept in the content).
-        let sourced: Vec<Span> = found.iter().filter(|c| c.source.is_some()).map(|c| c.content).collect();
+        let sourced: Vec<Span> = found.iter().chain(&continued).filter(|c| c.source.is_some()).map(|c| c.content).collect();
         found.retain(|c| c.source.is_some() || !sourced.iter().any(|t| t.contains(c.content)));
         // "Vantor plans to cut 1,500 jobs, people familiar with the matter said": the plan
         // is what the people say, not a second claim of Vantor's.
@@ -121,6 +129,7 @@ pub fn annotate_with(doc: &Doc, bounds: Option<&bounds::BoundsModel>) -> Vec<Cla
             Negation::None => true,
         });
         let cues: Vec<Span> = found.iter().filter_map(|c| c.cue).collect();
+        claims.extend(continued);
         for mut claim in found {
             if claim.source.is_none() {
                 finder.carry_source(&mut claim, &claims, s);
@@ -1040,9 +1049,11 @@ impl<'a> Finder<'a> {
         // "Another 19 percent said": a figure speaks (a share of those polled).
         if let Some(q) = self.doc.quantities.iter().find(|q| q.span.end() == self.doc.tokens[end - 1].span.end() || q.unit_span.is_some_and(|u| u.end() == self.doc.tokens[end - 1].span.end())) {
             let mut first = self.doc.token_at_or_after(q.span.start());
-            // "Nearly eight of 10 voters": the share's first figure with its hedge.
-            if first >= start + 2 && self.w(first - 1) == "of" {
-                let before = self.doc.tokens[first - 2].span.end();
+            // "Nearly eight of 10 voters", "about eight out of 10": the share's first figure
+            // with its hedge.
+            let of = if first >= start + 3 && self.w(first - 1) == "of" && self.w(first - 2) == "out" { first - 2 } else { first - 1 };
+            if first >= start + 2 && self.w(first - 1) == "of" && of > start {
+                let before = self.doc.tokens[of - 1].span.end();
                 if let Some(share) = self.doc.quantities.iter().find(|q| q.span.end() == before) {
                     first = self.doc.token_at_or_after(share.span.start()).max(start);
                 }

@@ -439,6 +439,13 @@ fn a_quote_goes_on_after_its_reporting_clause() {
     let found = quotes("''This isn't reform,'' Smith said. ''It's more tinkering. It adds complexity.''");
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[1], (Some("Smith".into()), false, "It's more tinkering. It adds complexity".into()));
+    // A quote going on in the next sentence holds the claims inside it, relayed by its speaker.
+    let (doc, found) = claims(&["“The impact is small,” wrote Cameron Easley. “Just 9 percent of voters said it changed their minds, while about eight out of 10 said it would not matter.”"]);
+    let said: Vec<_> = found.iter().map(|c| (c.source.as_ref().map(|s| doc.slice(s.span)), c.relay.clone())).collect();
+    assert_eq!(found.len(), 4, "{said:?}");
+    assert_eq!(doc.slice(found[1].content), "Just 9 percent of voters said it changed their minds, while about eight out of 10 said it would not matter");
+    assert_eq!(said[2], (Some("Just 9 percent of voters"), vec!["Cameron Easley".to_string(), "Just 9 percent of voters".to_string()]));
+    assert_eq!(said[3].0, Some("about eight out of 10"));
     // Resumed after a reporting clause with its venue ("Kenansville, N.C."), and on past
     // the sentence's end to the closing mark.
     let found = quotes("“I think Holt will be fair,” Trump said during a rally in Kenansville, N.C., “but people are watching. They know why.”");
