@@ -773,7 +773,15 @@ impl<'a> Finder<'a> {
             from += 1;
         }
         let quoted = matches!(self.w(from), "“" | "\"");
-        let to = if quoted { self.closing_quote(from + 1, s.end) } else { self.clause_end(from, s.end) };
+        // ("…,” Tester said, referring to the excuse, “you give …”: the quote resumed in
+        // lower case after the phrase goes on with the earlier quote, not what the
+        // participle says.)
+        // (Not "…, adding later, “NATO is …”": the quote after an adverb is what is added.)
+        let resumed_quote = self
+            .quote_resumed_after(from, s.end)
+            .filter(|&comma| (from..comma).any(|i| !self.is_manner_adverb(i) && !self.in_time[i] && !self.is_punct(i)))
+            .filter(|_| !PARTICIPLE_CUES.contains(&self.w(k)) && (s.start..k).any(|i| matches!(self.w(i), "”" | "\"")));
+        let to = if quoted { self.closing_quote(from + 1, s.end) } else { self.clause_end(from, resumed_quote.unwrap_or(s.end)) };
         let claim = self.claim(from, to, Some(source), self.doc.tokens[k].span, quoted)?;
         Some((claim, to))
     }
@@ -1568,7 +1576,14 @@ impl<'a> Finder<'a> {
         if claim.content.end() > cue.start() || self.w(clause_end) != "," {
             return None;
         }
-        let open = clause_end + 1;
+        let mut open = clause_end + 1;
+        // "“…,” Tester said, referring to the excuse, “you give …”": past a participial
+        // phrase that ends where the quote resumes.
+        if claim.quoted && self.w(open).ends_with("ing") && !PARTICIPLE_CUES.contains(&self.w(open)) {
+            if let Some(comma) = self.quote_resumed_after(open, s.end) {
+                open = comma + 1;
+            }
+        }
         let (from, close) = if claim.quoted {
             if !matches!(self.w(open), "“" | "\"") {
                 return None;
@@ -1888,6 +1903,15 @@ impl<'a> Finder<'a> {
             }
         }
         None
+    }
+
+    /// The comma after the phrase starting at `from` where a quote resumes in lower case,
+    /// going on with the sentence a reporting clause interrupted ("…,” Tester said,
+    /// referring to the excuse, “you give …”). (After a participle of saying the quote is
+    /// what it says: "…,” Benioff said, telling Cook, “since he passed, …”.)
+    fn quote_resumed_after(&self, from: usize, end: usize) -> Option<usize> {
+        let comma = (from + 1..end).take_while(|&i| !matches!(self.w(i), "“" | "”" | "\"")).find(|&i| self.w(i) == "," && matches!(self.w(i + 1), "“" | "\""))?;
+        (comma + 2 < end && self.doc.token_text(comma + 2).starts_with(char::is_lowercase)).then_some(comma)
     }
 
     /// Whether the comma at `k` joins a place to the state or country it is in

@@ -439,6 +439,13 @@ fn a_quote_goes_on_after_its_reporting_clause() {
     let found = quotes("''This isn't reform,'' Smith said. ''It's more tinkering. It adds complexity.''");
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[1], (Some("Smith".into()), false, "It's more tinkering. It adds complexity".into()));
+    // Resumed in lower case past a participial phrase, which says only what it says.
+    let found = quotes("“Every time you say that,” Tester said, referring to the excuse, “you give ammunition to the banks.”");
+    assert_eq!(found[1], (Some("Tester".into()), false, "you give ammunition to the banks".into()), "{found:?}");
+    assert_eq!(found[2].2, "the excuse", "{found:?}");
+    // A new quote after the phrase is the phrase's ("suggesting questions, including, “Mr. …”").
+    let found = quotes("“They do not agree with him,” Sanders said, suggesting questions, including, “Mr. Trump, do you need a tax break?”");
+    assert!(found.iter().all(|c| c.1), "{found:?}");
     // A quote going on in the next sentence holds the claims inside it, relayed by its speaker.
     let (doc, found) = claims(&["“The impact is small,” wrote Cameron Easley. “Just 9 percent of voters said it changed their minds, while about eight out of 10 said it would not matter.”"]);
     let said: Vec<_> = found.iter().map(|c| (c.source.as_ref().map(|s| doc.slice(s.span)), c.relay.clone())).collect();
