@@ -132,6 +132,15 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "transcript", "transcripts", "footage", "records", "research", "findings", "results", "review", "audit",
     "story", "stories", "average", "averages",
     "census", "testimony", "tally",
+    // People by their role, one and many ("Another critic, Laurence H. Tribe,", "NBC News
+    // moderator Matt Lauer", "Presidential candidates Hillary Clinton and Donald Trump").
+    "critic", "moderator", "moderators", "candidates", "nominees", "surrogate", "surrogates", "doctor",
+    "physician", "physicians", "officer", "ceo", "manager", "managers", "owner", "owners", "consultant",
+    "consultants", "lobbyist", "lobbyists", "historian", "historians", "commentator", "commentators", "pundit",
+    "pundits", "correspondents", "reporters", "hosts", "editors", "columnists", "writers", "detective",
+    "detectives", "investigator", "resident", "colleague", "colleagues", "supporter", "opponent", "opponents",
+    "ally", "allies", "rival", "rivals", "delegate", "delegates", "legislator", "legislators", "senators",
+    "governors", "mayors", "judges", "partner", "partners",
 ];
 
 /// Participles that pass on someone else's words ("…, citing the port authority"):

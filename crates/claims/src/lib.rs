@@ -1376,6 +1376,10 @@ impl<'a> Finder<'a> {
                     if i > start && matches!(self.w(i - 1), "all" | "both") {
                         from = i - 1;
                     }
+                    // "Microsoft and its partners": a name before goes with it.
+                    if i > start + 1 && self.w(i - 1) == "and" && self.mention_ending.contains_key(&(i - 2)) {
+                        continue;
+                    }
                     break;
                 }
             } else {
