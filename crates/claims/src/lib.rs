@@ -1628,8 +1628,10 @@ impl<'a> Finder<'a> {
             let after = self.doc.token_at_or_after(c.content.end());
             (after..after + 3).take_while(|&i| self.is_punct(i)).any(|i| matches!(self.w(i), "”" | "\""))
         };
+        if !matches!(self.w(s.start), "“" | "\"") {
+            return None;
+        }
         let last = earlier.last().filter(|c| (c.quoted || ends_on_quote(c)) && c.source.is_some())?;
-        let opens = matches!(self.w(s.start), "“" | "\"");
         // The quote closes at this sentence's end or, when it runs on ("“The Donald. Big
         // Daddy.”"), at a later one's in the same paragraph, with no quote opened between.
         // (Typewriter marks read as '"' in `lower`.)
@@ -1637,7 +1639,7 @@ impl<'a> Finder<'a> {
         let first_mark = (s.start + 1..paragraph_end).find(|&i| matches!(self.w(i), "“" | "”" | "\""));
         // A quote left open at its paragraph's end goes on when the next paragraph opens
         // with a quotation mark, as newspapers write a quote over several paragraphs.
-        let runs_on = opens && first_mark.is_none() && self.opens_with_quote(paragraph_end);
+        let runs_on = first_mark.is_none() && self.opens_with_quote(paragraph_end);
         let mut close = match first_mark {
             Some(m) if m >= s.end && self.w(m) != "“" => m + 1,
             None if runs_on => paragraph_end,
@@ -1655,7 +1657,7 @@ impl<'a> Finder<'a> {
         let here = self.sentence_of_token(s.start);
         let follows = |at: Span| self.doc.sentence_of(at.start()).is_some_and(|p| Some(p + 1) == here);
         let previous_sentence = follows(last.content) || last.cue.is_some_and(follows);
-        if !(opens && closes && same_paragraph && previous_sentence) {
+        if !(closes && same_paragraph && previous_sentence) {
             return None;
         }
         let to = self.before_punct(s.start, if runs_on { close } else { close - 1 });
