@@ -2024,6 +2024,10 @@ impl<'a> Finder<'a> {
     /// (a transcript): a name alone before a colon opening its sentence speaks what follows.
     /// A transcript's turn runs to the end of its paragraph.
     fn speaker_colon(&self, k: usize, s: std::ops::Range<usize>) -> Option<(Claim, usize)> {
+        // ("Expert:innen", "10:30": a colon inside a word introduces nothing.)
+        if self.doc.tokens.get(k + 1).is_some_and(|t| !t.space_before && t.kind != TokenKind::Punct) {
+            return None;
+        }
         let opened = matches!(self.w(s.start), "“" | "\"");
         let first = s.start + usize::from(opened);
         let named = |i: usize| self.doc.tokens[i].kind == TokenKind::Word && self.doc.token_text(i).starts_with(char::is_uppercase) || self.w(i) == ".";
@@ -2037,7 +2041,9 @@ impl<'a> Finder<'a> {
         // ("Mr. Smith:") — not a label ("Correction:") or a headline ("Stealth Over Health:").
         let someone = self.mention_at[k - 1].is_some_and(|e| matches!(self.doc.entities[e].kind, EntityKind::Person | EntityKind::Organization | EntityKind::Outlet))
             || (first..k).all(|i| self.doc.token_text(i).chars().all(|c| !c.is_lowercase()))
-            || PERSON_TITLE_WORDS.contains(&self.w(first));
+            || PERSON_TITLE_WORDS.contains(&self.w(first))
+            // A headline's "Poll:", "Police:", "Study:".
+            || k == first + 1 && is_source_noun(self.w(first));
         if !(someone || inverted) || COLON_LABELS.contains(&self.w(first)) {
             return None;
         }

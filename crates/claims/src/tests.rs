@@ -351,6 +351,9 @@ fn a_label_before_a_colon_is_nobody_speaking() {
     assert!(triples(&["Correction: An earlier version of this article misstated the date of the vote."]).is_empty());
     assert!(triples(&["The Latest: Voters head to the polls in Ohio."]).is_empty());
     assert_eq!(triples(&["PENCE: Well, look, we are going to win this state."]), [t("PENCE", ":", "Well, look, we are going to win this state")]);
+    // A headline's lone source noun speaks; a colon inside a word introduces nothing.
+    assert_eq!(triples(&["Poll: Clinton and Trump in dead heat heading into first debate"]), [t("Poll", ":", "Clinton and Trump in dead heat heading into first debate")]);
+    assert!(triples(&["Expert:innen empfehlen Vielfahrenden Vorräte."]).is_empty());
 }
 
 #[test]
