@@ -370,7 +370,58 @@ impl<'a> Finder<'a> {
         };
         // ("media reports", "news reports" are nouns; "state media claimed" is a verb.)
         let compound_noun = matches!(self.w(k.wrapping_sub(1)), "media" | "news") && AMBIGUOUS_CUES.contains(&w);
-        lower_case && !noun_form && !idiom && !passive() && !compound_noun && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those")
+        let named_or_phoned = matches!(w, "called" | "calls") && !self.particle_after(k) && !self.calls_something_so(k, sentence.end);
+        lower_case && !noun_form && !idiom && !passive() && !compound_noun && !named_or_phoned && !matches!(self.w(k.wrapping_sub(1)), "the" | "a" | "an" | "these" | "those")
+    }
+
+    /// Whether "called" at `k` has an object and then what it is called ("called it a
+    /// sham", "called the vehicle a concept", "called his death “a crisis”"): the saying,
+    /// not the naming ("a family of proteins called GPCRs", "The book, called …") nor the
+    /// phoning ("called an ambulance", "called her up", "called the police").
+    fn calls_something_so(&self, k: usize, end: usize) -> bool {
+        let quote = |i: usize| matches!(self.w(i), "“" | "\"" | "‘" | "'");
+        let object = k + 1;
+        if object >= end {
+            return false;
+        }
+        // "what he calls “hell”": the object came before; "has been called a charlatan":
+        // the object is the subject.
+        if k >= 2 && self.w(k - 2) == "what" || k >= 1 && BE_FORMS.contains(&self.w(k - 1)) && (quote(object) || is_determiner(self.w(object))) {
+            return true;
+        }
+        // "called Friday for releasing the videos": a time before the particle.
+        let mut after_time = object;
+        while after_time < end && self.in_time[after_time] {
+            after_time += 1;
+        }
+        if after_time > object && matches!(self.w(after_time), "for" | "on") {
+            return true;
+        }
+        if matches!(self.w(object), "it" | "him" | "her" | "them" | "this" | "that" | "himself" | "herself" | "themselves" | "itself" | "us" | "me" | "you") {
+            let predicate = object + 1;
+            let word = predicate < end && self.doc.tokens[predicate].kind == TokenKind::Word;
+            return quote(predicate)
+                || matches!(self.w(predicate), "a" | "an" | "the" | "not" | "no") || POSSESSIVES.contains(&self.w(predicate))
+                || word && !self.in_time[predicate] && !self.is_manner_adverb(predicate) && !is_function_word(self.w(predicate))
+                    && !matches!(self.w(predicate), "up" | "back" | "out" | "in" | "on" | "to" | "at" | "about" | "over" | "again" | "before" | "after" | "because" | "when" | "while" | "so" | "or");
+        }
+        // A noun phrase, then a quotation, a second determiner or an adjective before any
+        // punctuation ("called the charges unsubstantiated").
+        let adjective = |i: usize| {
+            let w = self.w(i);
+            self.doc.token_text(i).starts_with(char::is_lowercase) && ["ed", "ous", "ful", "able", "ible", "less", "ive"].iter().any(|s| w.len() > s.len() + 3 && w.ends_with(s))
+        };
+        // (The phrase stops at a preposition or a function word: "proteins called GPCRs sits
+        // in the membrane".)
+        let phrase = (object..end.min(object + 12)).take_while(|&i| {
+            let w = self.w(i);
+            let joins = is_determiner(w) || matches!(w, "of" | "and" | "for" | "on") || self.in_time[i];
+            quote(i) || matches!(w, "’s" | "'s" | "-") || !self.is_punct(i) && (joins || !is_function_word(w) && !matches!(w, "in" | "at" | "to" | "by" | "as" | "is" | "was" | "are" | "were"))
+        });
+        phrase.enumerate().any(|(n, i)| {
+            n > 0 && (quote(i) || matches!(self.w(i), "a" | "an" | "the") && !is_determiner(self.w(i - 1)))
+                || n > 1 && adjective(i) && !is_determiner(self.w(i - 1))
+        })
     }
 
     /// Whether a figure starts at token `i`, with its hedge when it has one ("about 2,000

@@ -847,3 +847,14 @@ fn the_addressee_of_told_is_not_what_was_told() {
     );
 }
 
+
+#[test]
+fn called_says_only_what_something_is_called() {
+    assert_eq!(triples(&["The White House called the impeachment process a sham."]), [t("The White House", "called", "the impeachment process a sham")]);
+    assert_eq!(triples(&["The Trump campaign called the charges unsubstantiated."]).len(), 1);
+    assert_eq!(triples(&["Former aides called it not a car crash."]).len(), 1);
+    // Naming and phoning say nothing.
+    for text in ["They called an ambulance.", "She called her up on Friday.", "A family of proteins called GPCRs sits in the membrane.", "The book, called The Dragon Waiting, was written by Ford."] {
+        assert!(triples(&[text]).is_empty(), "{text}: {:?}", triples(&[text]));
+    }
+}
