@@ -826,8 +826,7 @@ impl<'a> Finder<'a> {
         let quoted = matches!(self.w(from), "“" | "\"");
         // ("…,” Tester said, referring to the excuse, “you give …”: the quote resumed in
         // lower case after the phrase goes on with the earlier quote, not what the
-        // participle says.)
-        // (Not "…, adding later, “NATO is …”": the quote after an adverb is what is added.)
+        // participle says; after an adverb alone it is what is said: "…, adding later, “…”".)
         let resumed_quote = self
             .quote_resumed_after(from, s.end)
             .filter(|&comma| (from..comma).any(|i| !self.is_manner_adverb(i) && !self.in_time[i] && !self.is_punct(i)))
@@ -1879,14 +1878,13 @@ impl<'a> Finder<'a> {
             j = if self.ends_sentence(closing, end) && !clause_after { closing } else { known.unwrap_or_else(|| words(true)) };
         }
         let timed = |k: usize| self.in_time.get(k) == Some(&true);
-        let place = |k: usize| self.mention_at.get(k).copied().flatten().is_some_and(|e| self.doc.entities[e].kind == EntityKind::Place);
-        let placed = |k: usize| timed(k) || place(k);
+        let placed = |k: usize| timed(k) || self.is_place(k);
         const PREPOSITIONS: &[&str] = &["on", "in", "at", "from", "for", "since", "over", "during", "throughout"];
         loop {
             // "said on Friday", "said in Kyiv", "have said for years that …"; a place right
             // after the cue is what is said of it ("said Kyiv was …").
             let preposition = j + 1 < end && PREPOSITIONS.contains(&self.w(j)) && placed(j + 1);
-            let in_place = j > i && place(j) && (PREPOSITIONS.contains(&self.w(j - 1)) || place(j - 1));
+            let in_place = j > i && self.is_place(j) && (PREPOSITIONS.contains(&self.w(j - 1)) || self.is_place(j - 1));
             if j < end && (timed(j) || in_place) || preposition {
                 j += 1;
             } else if j > i && self.place_goes_on(j) {
@@ -1971,11 +1969,15 @@ impl<'a> Finder<'a> {
         (comma + 2 < end && self.doc.token_text(comma + 2).starts_with(char::is_lowercase)).then_some(comma)
     }
 
+    /// Whether token `k` is inside the mention of a place.
+    fn is_place(&self, k: usize) -> bool {
+        self.mention_at.get(k).copied().flatten().is_some_and(|e| self.doc.entities[e].kind == EntityKind::Place)
+    }
+
     /// Whether the comma at `k` joins a place to the state or country it is in
     /// ("Kenansville, N.C.", "Lviv, Ukraine").
     fn place_goes_on(&self, k: usize) -> bool {
-        let place = |k: usize| self.mention_at.get(k).copied().flatten().is_some_and(|e| self.doc.entities[e].kind == EntityKind::Place);
-        k > 0 && self.w(k) == "," && place(k - 1) && (place(k + 1) || k + 1 < self.doc.tokens.len() && US_STATE_ABBREVIATIONS.contains(&self.doc.token_text(k + 1)))
+        k > 0 && self.w(k) == "," && self.is_place(k - 1) && (self.is_place(k + 1) || k + 1 < self.doc.tokens.len() && US_STATE_ABBREVIATIONS.contains(&self.doc.token_text(k + 1)))
     }
 
     /// Whether only a trailer and closing punctuation follow token `i`; a closing
