@@ -120,12 +120,9 @@ pub fn edge_candidates(doc: &Doc, claims: &[Claim]) -> Vec<[Vec<Candidate>; 2]> 
 /// are right (an edge with none right is skipped), in `iterations` passes shuffled from `seed`.
 pub fn train(examples: &[(Vec<Vec<u64>>, Vec<bool>)], iterations: usize, seed: u64) -> BoundsModel {
     // Trained in several shuffled orders and averaged, as the cue detector is: one order's
-    // ranker moved dev content F1 by ±0.003 from retrain to retrain. The mean keeps only
-    // as many features as one order's model has (those that move a score most), so the
-    // table, and the time it takes to read, does not grow.
+    // ranker moved dev content F1 by ±0.003 from retrain to retrain.
     let models: Vec<Model<2>> = (0..ORDERS).map(|o| train_order(examples, iterations, seed + o)).collect();
-    let size = models.iter().map(Model::len).min().unwrap_or(0);
-    BoundsModel { model: Model::mean(models).pruned(size) }
+    BoundsModel { model: Model::mean(models) }
 }
 
 /// How many shuffled orders [`train`] averages.

@@ -54,6 +54,9 @@ pub const NOMINAL_CUES: &[&str] = &[
     "findings", "theory", "impression", "position", "expectation", "expectations", "threat", "vow", "demand",
 ];
 
+/// Words that count a group before its determiner ("all the experts", "both the parties").
+pub const PREDETERMINERS: &[&str] = &["all", "both"];
+
 /// Possessive determiners, which open a source phrase ("its works council").
 pub const POSSESSIVES: &[&str] = &["its", "his", "her", "their", "our", "my", "your"];
 

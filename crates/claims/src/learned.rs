@@ -138,12 +138,9 @@ pub fn train(examples: &[(Vec<u64>, bool)], iterations: usize, seed: u64) -> Cue
             });
             learner.average()
         })
-        .collect::<Vec<_>>();
-    // The mean keeps as many features as one order's model has, as the bounds ranker's
-    // does: eight orders' union would make the table, and reading it, slower.
-    let size = models.iter().map(Model::len).min().unwrap_or(0);
+        .collect();
     let heads = examples.iter().filter(|(_, truth)| *truth).filter_map(|(features, _)| features.get(WORD_AT).copied()).collect();
-    CueModel { model: Model::mean(models).pruned(size), heads }
+    CueModel { model: Model::mean(models), heads }
 }
 
 impl<'a> Finder<'a> {

@@ -71,16 +71,17 @@ pub fn annotate_with(doc: &Doc, bounds: Option<&bounds::BoundsModel>) -> Vec<Cla
                 None => k += 1,
             }
         }
+        // A quote going on from the last claim; with claims of its own inside it ("“…,” wrote
+        // Easley. “Just 9 percent of voters said it changed their minds.”"), it holds them,
+        // and its speaker relays them.
+        let continued = finder.quote_continued(range.clone(), &claims);
         if found.is_empty() {
-            let continued = finder.quote_continued(range.clone(), &claims);
             claims.extend(continued.or_else(|| finder.own_voice(range)));
             continue;
         }
         // In reading order, so that an evidential inherits from a claim earlier in its sentence.
         found.sort_by_key(|c| c.content.start());
-        // "“…,” wrote Easley. “Just 9 percent of voters said it changed their minds.”": a
-        // quote going on from the last claim holds the claims inside it, which its speaker relays.
-        let continued = finder.quote_continued(range.clone(), &claims).filter(|q| found.iter().all(|c| c.cue.is_some_and(|cue| q.content.contains(cue))));
+        let continued = continued.filter(|q| found.iter().all(|c| c.cue.is_some_and(|cue| q.content.contains(cue))));
         if let Some(quote) = &continued {
             for claim in &mut found {
                 claim.relay = quote.relay.iter().chain(&claim.relay).cloned().collect();
@@ -478,8 +479,7 @@ impl<'a> Finder<'a> {
         // "Trump is demanding …", "He’s claiming that …": the progressive of a listed cue.
         let progressive = k > sentence.start && matches!(self.w(k - 1), "is" | "are" | "was" | "were" | "’s" | "'s" | "’re" | "'re") && PROGRESSIVE_CUES.contains(&w);
         let listed = is_verb_cue(w) || progressive;
-        let called_for = matches!(w, "called" | "calls") && matches!(self.w(k + 1), "for" | "on");
-        if (listed || called_for) && self.listed_verb_is_cue(k, sentence.clone()) {
+        if listed && self.listed_verb_is_cue(k, sentence.clone()) {
             return self.verb(k, sentence);
         }
         if k > sentence.start && self.w(k - 1) == "," && PARTICIPLE_CUES.contains(&w) {
@@ -828,9 +828,9 @@ impl<'a> Finder<'a> {
         // lower case after the phrase goes on with the earlier quote, not what the
         // participle says; after an adverb alone it is what is said: "…, adding later, “…”".)
         let resumed_quote = self
-            .quote_resumed_after(from, s.end)
+            .quote_resumed_after(k, s.end)
             .filter(|&comma| (from..comma).any(|i| !self.is_manner_adverb(i) && !self.in_time[i] && !self.is_punct(i)))
-            .filter(|_| !PARTICIPLE_CUES.contains(&self.w(k)) && (s.start..k).any(|i| matches!(self.w(i), "”" | "\"")));
+            .filter(|_| (s.start..k).any(|i| matches!(self.w(i), "”" | "\"")));
         let to = if quoted { self.closing_quote(from + 1, s.end) } else { self.clause_end(from, resumed_quote.unwrap_or(s.end)) };
         let claim = self.claim(from, to, Some(source), self.doc.tokens[k].span, quoted)?;
         Some((claim, to))
@@ -1176,7 +1176,7 @@ impl<'a> Finder<'a> {
                 && (!self.doc.token_text(i).starts_with(char::is_uppercase) || self.mention_at[i].is_some() && i + 1 < end)
         });
         // ("All the experts I interviewed": a predeterminer before the determiner.)
-        let article = if matches!(self.w(clause), "all" | "both") && clause + 1 < end { clause + 1 } else { clause };
+        let article = if PREDETERMINERS.contains(&self.w(clause)) && clause + 1 < end { clause + 1 } else { clause };
         let determiner = is_determiner(self.w(article)) || matches!(self.w(article), "another" | "this" | "these" | "those" | "each" | "every");
         let definite = (2..=4).contains(&(end - clause)) && determiner && common_words;
         // "The New York state attorney general is confirming that …": a determined noun
@@ -1423,7 +1423,7 @@ impl<'a> Finder<'a> {
                     }
                     // "All the experts I interviewed", "both the Democratic and the Republican
                     // platforms": a predeterminer counts the group.
-                    if i > start && matches!(self.w(i - 1), "all" | "both") {
+                    if i > start && PREDETERMINERS.contains(&self.w(i - 1)) {
                         from = i - 1;
                     }
                     // "Microsoft and its partners": a name before goes with it.
@@ -1633,7 +1633,7 @@ impl<'a> Finder<'a> {
         let mut open = clause_end + 1;
         // "“…,” Tester said, referring to the excuse, “you give …”": past a participial
         // phrase that ends where the quote resumes.
-        if claim.quoted && self.w(open).ends_with("ing") && !PARTICIPLE_CUES.contains(&self.w(open)) {
+        if claim.quoted {
             if let Some(comma) = self.quote_resumed_after(open, s.end) {
                 open = comma + 1;
             }
@@ -1960,12 +1960,16 @@ impl<'a> Finder<'a> {
         None
     }
 
-    /// The comma after the phrase starting at `from` where a quote resumes in lower case,
-    /// going on with the sentence a reporting clause interrupted ("…,” Tester said,
-    /// referring to the excuse, “you give …”). (After a participle of saying the quote is
-    /// what it says: "…,” Benioff said, telling Cook, “since he passed, …”.)
-    fn quote_resumed_after(&self, from: usize, end: usize) -> Option<usize> {
-        let comma = (from + 1..end).take_while(|&i| !matches!(self.w(i), "“" | "”" | "\"")).find(|&i| self.w(i) == "," && matches!(self.w(i + 1), "“" | "\""))?;
+    /// The comma after the participial phrase opened by token `participle` where a quote
+    /// resumes in lower case, going on with the sentence a reporting clause interrupted
+    /// ("…,” Tester said, referring to the excuse, “you give …”). (After a participle of
+    /// saying the quote is what it says: "…,” Benioff said, telling Cook, “since he passed, …”.)
+    fn quote_resumed_after(&self, participle: usize, end: usize) -> Option<usize> {
+        let w = self.w(participle);
+        if !w.ends_with("ing") || PARTICIPLE_CUES.contains(&w) {
+            return None;
+        }
+        let comma = (participle + 1..end).take_while(|&i| !matches!(self.w(i), "“" | "”" | "\"")).find(|&i| self.w(i) == "," && matches!(self.w(i + 1), "“" | "\""))?;
         (comma + 2 < end && self.doc.token_text(comma + 2).starts_with(char::is_lowercase)).then_some(comma)
     }
 

@@ -157,8 +157,11 @@ pub struct Model<const N: usize> {
 
 impl<const N: usize> Model<N> {
     /// The mean of several models' weights: one model that scores as their average does,
-    /// and so depends less than any one of them on the order it was trained in.
+    /// and so depends less than any one of them on the order it was trained in. It keeps
+    /// only as many features as the smallest of them weighs ([`Model::pruned`]), so that
+    /// the table, and the time it takes to read, does not grow with their number.
     pub fn mean(models: Vec<Model<N>>) -> Model<N> {
+        let size = models.iter().map(Model::len).min().unwrap_or(0);
         let k = models.len().max(1) as f32;
         let mut weights = Weights::<[f32; N]>::default();
         for model in models {
@@ -168,7 +171,7 @@ impl<const N: usize> Model<N> {
                 }
             }
         }
-        Model { weights }
+        Model { weights }.pruned(size)
     }
 
     /// How many features the model weighs.

@@ -483,14 +483,16 @@ impl Finder<'_> {
         Some((date.to_string(), true))
     }
 
+    /// Whether token `k` is a word whose first letter is of the given case.
+    fn word_opens(&self, k: usize, case: fn(char) -> bool) -> bool {
+        self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word) && self.doc.token_text(k).starts_with(case)
+    }
+
     /// "yesterday", "today", "tomorrow", "tonight", "last night", "now".
     fn deictic(&mut self, i: usize, end: usize, tense: &TenseAt) -> Option<usize> {
         // "USA Today reported", "told Psychology Today on Monday": inside a name, running
         // into lower-case prose (a title-case headline's "Today" is still a day).
-        let word_at = |k: usize, case: fn(char) -> bool| {
-            self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word) && self.doc.token_text(k).starts_with(case)
-        };
-        if self.w(i) == "today" && word_at(i, char::is_uppercase) && i > 0 && word_at(i - 1, char::is_uppercase) && word_at(i + 1, char::is_lowercase) {
+        if self.w(i) == "today" && self.word_opens(i, char::is_uppercase) && i > 0 && self.word_opens(i - 1, char::is_uppercase) && self.word_opens(i + 1, char::is_lowercase) {
             return None;
         }
         let (offset, to, suffix) = match self.w(i) {
@@ -1153,7 +1155,7 @@ impl Finder<'_> {
     fn set(&mut self, i: usize, end: usize) -> Option<usize> {
         // "People’s Daily", "The Weekly Standard", "the Daily Beast": capitalised beside a
         // capitalised word, a rate word is part of a name.
-        let capital = |k: usize| self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word) && self.doc.token_text(k).starts_with(char::is_uppercase);
+        let capital = |k: usize| self.word_opens(k, char::is_uppercase);
         let before = if i > 1 && matches!(self.w(i - 1), "’s" | "'s") { i - 2 } else { i.wrapping_sub(1) };
         if capital(i) && (capital(before) || capital(i + 1)) && !matches!(self.w(i), "every" | "each") {
             return None;
